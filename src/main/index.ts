@@ -1,0 +1,2 @@
+// placeholder, replaced by the Electron entry of issue #6
+export {}

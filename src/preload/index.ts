@@ -1,0 +1,2 @@
+// placeholder, replaced by the bridge of issue #6
+export {}

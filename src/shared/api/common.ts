@@ -1,0 +1,111 @@
+import { z } from 'zod'
+import { hasAtMostDecimals, MAX_MONEY_ROUBLES } from '../domain/money'
+
+/** Size limits that keep every request bounded. */
+export const MAX = {
+  rkCode: 2_147_483_647,
+  importRows: 20_000,
+  ladderSteps: 50,
+  identifiers: 20,
+  text: 2000,
+} as const
+
+/** Positive integer id, as every API entity has. */
+export const id = z.number().int().positive()
+
+/** Integer ids in paths and queries arrive as strings. */
+export const idParam = z.coerce.number().int().positive()
+export const idParams = z.strictObject({ id: idParam })
+export type IdParams = z.infer<typeof idParams>
+
+/** ISO 8601 UTC timestamp as the server writes it. */
+export const timestamp = z.iso.datetime({ offset: true })
+
+/** Roubles with at most 2 decimals, never negative. */
+export const money = z
+  .number()
+  .min(0)
+  .max(MAX_MONEY_ROUBLES)
+  .refine((v) => hasAtMostDecimals(v, 2), { message: 'At most 2 decimals (kopecks)' })
+
+/** A money amount that must be above zero (deposits, withdrawals, purchases). */
+export const positiveMoney = money.refine((v) => v > 0, { message: 'Must be greater than 0' })
+
+/** A share in percent: 0–100 with at most 2 decimals. */
+export const percent = z
+  .number()
+  .min(0)
+  .max(100)
+  .refine((v) => hasAtMostDecimals(v, 2), { message: 'At most 2 decimals' })
+
+/** Version for optimistic concurrency: 1 on create, +1 on every change. */
+export const version = z.number().int().positive()
+
+/** Fields every editable entity carries. */
+export const auditFields = {
+  created_at: timestamp,
+  updated_at: timestamp,
+  updated_by: z.string().nullable(),
+}
+
+/** A trimmed, non-empty display name. */
+export const name = (max = 200) => z.string().trim().min(1).max(max)
+
+/** A `true`/`false` query flag. */
+export const boolQuery = z.enum(['true', 'false']).transform((v) => v === 'true')
+
+/** Paging and search shared by every `…/list`. */
+export const listQuery = z.strictObject({
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  q: z.string().max(200).optional(),
+})
+export type ListQuery = z.infer<typeof listQuery>
+
+/** `?q=&active=` lists. */
+export const activeListQuery = listQuery.extend({ active: boolQuery.optional() })
+export type ActiveListQuery = z.infer<typeof activeListQuery>
+
+/** `DELETE …/{id}?version=N` */
+export const versionQuery = z.strictObject({ version: z.coerce.number().int().positive() })
+export type VersionQuery = z.infer<typeof versionQuery>
+
+/** The list envelope `{items, total, offset, limit}`. */
+export function listOf<T extends z.ZodType>(item: T) {
+  return z.strictObject({
+    items: z.array(item),
+    total: z.number().int().min(0),
+    offset: z.number().int().min(0),
+    limit: z.number().int().min(1),
+  })
+}
+export interface ListEnvelope<T> {
+  items: T[]
+  total: number
+  offset: number
+  limit: number
+}
+
+// ---- FastAPI-shaped errors ----
+
+export const validationErrorItem = z.strictObject({
+  loc: z.array(z.union([z.string(), z.number()])),
+  msg: z.string(),
+  type: z.string(),
+})
+export type ValidationErrorItem = z.infer<typeof validationErrorItem>
+
+/** 422 */
+export const validationError = z.strictObject({ detail: z.array(validationErrorItem) })
+export type ValidationError = z.infer<typeof validationError>
+
+/** 401, 403, 404, 429, and 422s whose detail is a sentence (a withdrawal above the balance). */
+export const messageError = z.strictObject({ detail: z.string() })
+export type MessageError = z.infer<typeof messageError>
+
+/** 409: the entity as it is now, so the client can show base / mine / theirs. */
+export const conflictError = z.strictObject({ detail: z.string(), current: z.unknown().optional() })
+export type ConflictError = z.infer<typeof conflictError>
+
+export const errorBody = z.union([validationError, conflictError, messageError])
+export type ErrorBody = z.infer<typeof errorBody>

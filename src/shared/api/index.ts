@@ -1,0 +1,11 @@
+// The HTTP contract of ../shared/API.md, once, for the server, the client and the forms.
+export * from './common'
+export * from './auth'
+export * from './rk-discounts'
+export * from './ladders'
+export * from './account-groups'
+export * from './identifier-types'
+export * from './accounts'
+export * from './operations'
+export * from './reports'
+export * from './health'

@@ -1,0 +1,67 @@
+// The IPC channel and event names. No imports at all: the sandboxed preload bundles this file as is.
+
+export const IPC_CHANNELS = [
+  // session and server profiles
+  'session:state',
+  'session:login',
+  'session:logout',
+  'profiles:list',
+  'profiles:save',
+  'profiles:remove',
+  'profiles:select',
+  // RK discount catalog
+  'catalog:list',
+  'catalog:usage',
+  'catalog:import-preview',
+  'catalog:import',
+  // ladders
+  'ladders:list',
+  'ladders:get',
+  'ladders:history',
+  'ladders:preview',
+  'ladders:delete',
+  // account groups
+  'account-groups:list',
+  'account-groups:get',
+  'account-groups:delete',
+  // identifier types
+  'identifier-types:list',
+  'identifier-types:get',
+  'identifier-types:check',
+  'identifier-types:delete',
+  // drafts (local edits) and the outbox rows they become
+  'drafts:list',
+  'drafts:get',
+  'drafts:save',
+  'drafts:discard',
+  'drafts:publish',
+  // sync
+  'sync:status',
+  'sync:check',
+  'sync:retry',
+  'sync:resolve',
+  // read-only screens that come later
+  'accounts:list',
+  'accounts:get',
+  'operations:list',
+  'reports:balances',
+  'reports:operations',
+  'reports:ladder-steps',
+] as const
+
+export type IpcChannel = (typeof IPC_CHANNELS)[number]
+
+export const IPC_EVENTS = ['sync:status', 'entities:changed', 'session:changed', 'drafts:changed'] as const
+
+export type IpcEventName = (typeof IPC_EVENTS)[number]
+
+const channelSet: ReadonlySet<string> = new Set(IPC_CHANNELS)
+const eventSet: ReadonlySet<string> = new Set(IPC_EVENTS)
+
+export function isIpcChannel(value: unknown): value is IpcChannel {
+  return typeof value === 'string' && channelSet.has(value)
+}
+
+export function isIpcEventName(value: unknown): value is IpcEventName {
+  return typeof value === 'string' && eventSet.has(value)
+}

@@ -1,0 +1,510 @@
+// The IPC contract between the renderer and main: for every channel its input and output schema, the error
+// envelope, and the events main pushes. Main validates every input with these schemas; the renderer uses the
+// types (and may use the schemas for forms). Field names inside data follow the HTTP API (snake_case).
+//
+// How the screens use it (the short version; details on each schema below):
+// - Session: `session:state` once at start, then `session:changed` events. `status: 'expired'` means "log in
+//   again": drafts and the outbox are kept and readable, the outbox is paused until `session:login` succeeds.
+// - Reads of ladders, account groups, identifier types and the RK catalog answer `{items, fetched_at, stale}`:
+//   fetched from the server when online (and cached on disk), else the cache with `stale: true`. They return
+//   every item (no paging): filter and sort in the renderer. Re-read on `entities:changed`.
+// - Every edit is a draft (`drafts:save`, debounced by the editor), published with `drafts:publish` (or
+//   `drafts:save` with `publish: true`). Publishing turns it into an outbox row (same `Draft` shape, `kind:
+//   'outbox'`) that one FIFO worker sends; deletes (`ladders:delete`, …) are outbox rows too.
+// - `drafts:list` is the drafts panel: local drafts and outbox rows (queued, syncing, failed, conflict).
+//   A conflict carries `{base, mine, theirs}`; resolve with `sync:resolve`.
+// - `sync:status` / the `sync:status` event feed the status bar (online, last sync, counts).
+
+import { z } from 'zod'
+import {
+  account,
+  accountGroup,
+  authUser,
+  balancesReport,
+  id,
+  identifierCheckResult,
+  identifierType,
+  ladder,
+  ladderHistory,
+  ladderPreview,
+  ladderPreviewRequest,
+  ladderStepsReport,
+  listOf,
+  MAX,
+  operation,
+  operationsReport,
+  operationType,
+  rkDiscount,
+  rkDiscountImportItem,
+  rkDiscountImportRequest,
+  rkDiscountImportResult,
+  role,
+  timestamp,
+  version,
+} from '../api'
+import type { IpcChannel, IpcEventName } from './channels'
+
+// ---------------------------------------------------------------------------------------------------------
+// Envelope and errors
+
+export const ipcErrorCode = z.enum([
+  'bad_request', // the input did not match the contract (see `fields`), unknown channel, oversize payload
+  'offline', // the server cannot be reached and the answer needs it (nothing cached, or a write-through call)
+  'unauthorized', // not logged in, session expired, wrong login or password
+  'forbidden', // the role may not do this
+  'not_found',
+  'conflict', // 409 from the server (`current` holds the entity as it is now when the server sent it)
+  'validation', // the server (or main's local check) rejected the data: see `fields`
+  'throttled', // too many attempts: wait `retryAfterSeconds`
+  'server', // the server failed or answered something unexpected
+  'internal', // a bug in main; the message says what
+])
+export type IpcErrorCode = z.infer<typeof ipcErrorCode>
+
+/** `path` is relative to the entity body, e.g. `['steps', 2, 'threshold']` (the 422 `loc` without `'body'`). */
+export const ipcFieldError = z.strictObject({
+  path: z.array(z.union([z.string(), z.number()])),
+  message: z.string(),
+})
+export type IpcFieldError = z.infer<typeof ipcFieldError>
+
+export const ipcError = z.strictObject({
+  code: ipcErrorCode,
+  message: z.string(),
+  fields: z.array(ipcFieldError).optional(),
+  current: z.unknown().optional(),
+  retryAfterSeconds: z.number().int().min(0).optional(),
+})
+export type IpcError = z.infer<typeof ipcError>
+
+export type IpcResult<T> = { ok: true; data: T } | { ok: false; error: IpcError }
+
+export function ipcResultOf<T extends z.ZodType>(data: T) {
+  return z.union([
+    z.strictObject({ ok: z.literal(true), data }),
+    z.strictObject({ ok: z.literal(false), error: ipcError }),
+  ])
+}
+
+/** Largest serialized input main accepts on one call; bigger is a `bad_request`. */
+export const IPC_MAX_INPUT_BYTES = 1_048_576
+
+// ---------------------------------------------------------------------------------------------------------
+// Shared pieces
+
+const none = z.strictObject({}).optional()
+const byId = z.strictObject({ id })
+const stringId = z.string().min(1).max(100)
+
+/** A read served from the server when online, else from the on-disk cache (`stale: true`). */
+export function cachedList<T extends z.ZodType>(item: T) {
+  return z.strictObject({
+    items: z.array(item),
+    /** When these items were fetched from the server; null only when nothing was ever fetched. */
+    fetched_at: timestamp.nullable(),
+    /** True when answered from the cache because the server could not be asked. */
+    stale: z.boolean(),
+  })
+}
+export function cachedItem<T extends z.ZodType>(item: T) {
+  return z.strictObject({ item, fetched_at: timestamp.nullable(), stale: z.boolean() })
+}
+
+/**
+ * Input of cached lists. By default main answers from the cache when it is younger than a few seconds and
+ * fetches otherwise; `refresh: true` always asks the server (when online).
+ */
+export const cachedListInput = z.strictObject({ refresh: z.boolean().optional() }).optional()
+export const cachedGetInput = z.strictObject({ id, refresh: z.boolean().optional() })
+
+// ---------------------------------------------------------------------------------------------------------
+// Profiles and session
+
+/** A server the app can talk to. `base_url` is the server root (`http://127.0.0.1:8777`), without `/api/v0`. */
+export const profile = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  base_url: z.string(),
+  /** The login used last on this profile (prefilled in the login form). */
+  last_login: z.string().nullable(),
+})
+export type Profile = z.infer<typeof profile>
+
+export const profileSaveInput = z.strictObject({
+  /** Absent: a new profile. */
+  id: stringId.optional(),
+  name: z.string().trim().min(1).max(100),
+  base_url: z
+    .string()
+    .trim()
+    .max(500)
+    .refine(
+      (value) => {
+        try {
+          const url = new URL(value)
+          return url.protocol === 'http:' || url.protocol === 'https:'
+        } catch {
+          return false
+        }
+      },
+      { message: 'An http(s) URL, e.g. http://127.0.0.1:8777' },
+    ),
+})
+export type ProfileSaveInput = z.infer<typeof profileSaveInput>
+
+export const profilesList = z.strictObject({ items: z.array(profile), selected_id: z.string().nullable() })
+export type ProfilesList = z.infer<typeof profilesList>
+
+export const sessionStatus = z.enum([
+  'signed_out', // nobody logged in on the selected profile (or no profile selected)
+  'signed_in',
+  'expired', // the login is known but the session ended (refresh failed): log in again; drafts are kept
+])
+export type SessionStatus = z.infer<typeof sessionStatus>
+
+export const sessionState = z.strictObject({
+  status: sessionStatus,
+  profile: profile.nullable(),
+  /** The login whose drafts and outbox are open (also while `expired`). */
+  login: z.string().nullable(),
+  /** The user as the server last described it (kept while offline and while expired). */
+  user: authUser.nullable(),
+  role: role.nullable(),
+  server: z.strictObject({ name: z.string(), version: z.string() }).nullable(),
+  /** True when the refresh token is kept across restarts (a persistent SecretStore). */
+  remembered: z.boolean(),
+  /** Why the state changed last: shown as a one-line notice. */
+  reason: z.enum(['login', 'logout', 'refresh_failed', 'profile_changed', 'restored', 'start']).nullable(),
+})
+export type SessionState = z.infer<typeof sessionState>
+
+export const loginInput = z.strictObject({
+  username: z.string().trim().min(1).max(150),
+  password: z.string().min(1).max(200),
+})
+export type LoginInput = z.infer<typeof loginInput>
+
+// ---------------------------------------------------------------------------------------------------------
+// RK discount catalog
+
+export const catalogUsage = z.strictObject({
+  /** One row per RK discount that at least one ladder uses. Built from the ladders (cache when offline). */
+  items: z.array(
+    z.strictObject({
+      rk_discount_id: id,
+      ladders: z.array(
+        z.strictObject({
+          ladder_id: id,
+          name: z.string(),
+          active: z.boolean(),
+          steps: z.array(z.strictObject({ index: z.number().int().min(0), name: z.string() })),
+        }),
+      ),
+    }),
+  ),
+  fetched_at: timestamp.nullable(),
+  stale: z.boolean(),
+})
+export type CatalogUsage = z.infer<typeof catalogUsage>
+
+/** Raw rows as parsed from the R-Keeper export file; each is checked separately. */
+export const catalogImportPreviewInput = z.strictObject({
+  discounts: z.array(z.unknown()).max(MAX.importRows),
+})
+
+export const catalogImportPreview = z.strictObject({
+  total: z.number().int().min(0),
+  /** Per-row problems; `row` is the 0-based index in `discounts`, `path` inside that row. Import is refused while any. */
+  errors: z.array(
+    z.strictObject({
+      row: z.number().int().min(0),
+      path: z.array(z.union([z.string(), z.number()])),
+      message: z.string(),
+    }),
+  ),
+  created: z.array(rkDiscountImportItem),
+  updated: z.array(
+    z.strictObject({
+      before: rkDiscount,
+      after: rkDiscountImportItem,
+      /** Names of the fields that differ: name, kind, value, active. */
+      changes: z.array(z.string()),
+    }),
+  ),
+  /** Active RK discounts missing from the file: the import deactivates them. */
+  deactivated: z.array(rkDiscount),
+  unchanged: z.number().int().min(0),
+})
+export type CatalogImportPreview = z.infer<typeof catalogImportPreview>
+
+// ---------------------------------------------------------------------------------------------------------
+// Drafts and the outbox
+
+export const draftEntity = z.enum(['ladder', 'account_group', 'identifier_type'])
+export type DraftEntity = z.infer<typeof draftEntity>
+
+export const draftAction = z.enum(['create', 'update', 'delete'])
+export type DraftAction = z.infer<typeof draftAction>
+
+export const draftState = z.enum([
+  'draft', // local only, not published
+  'queued', // published, waiting in the outbox (offline, backing off, or behind other rows)
+  'syncing', // being sent right now
+  'failed', // the server refused it (422 with `fields`, 403, a 409 that is not a version conflict): edit, retry or discard
+  'conflict', // someone else changed the entity since `base_version`: see `conflict`, resolve with `sync:resolve`
+])
+export type DraftState = z.infer<typeof draftState>
+
+/** A server entity of the kinds drafts edit. Narrow it with the draft's `entity`. */
+export const draftEntityBody = z.union([ladder, accountGroup, identifierType])
+export type DraftEntityBody = z.infer<typeof draftEntityBody>
+
+export const draftConflict = z.strictObject({
+  /** The entity as it was when the edit started (null for a create). */
+  base: draftEntityBody.nullable(),
+  /** What this workstation wants: the create/update body, or null for a delete. */
+  mine: z.unknown(),
+  /** The entity on the server now; null when it was deleted there. */
+  theirs: draftEntityBody.nullable(),
+  detected_at: timestamp,
+})
+export type DraftConflict = z.infer<typeof draftConflict>
+
+/**
+ * A local draft (`kind: 'draft'`, `state: 'draft'`) or an outbox row (`kind: 'outbox'`, any other state).
+ * `payload` is the body as edited: the create body, or the update body without `version` (main adds the base
+ * version when sending); null for a delete. It may be invalid while editing.
+ * An entity can have at most one local draft and, independently, queued rows: editing an entity whose edit is
+ * still queued starts a draft from the queued payload on the same base; publishing it folds into the queued row
+ * (several offline edits collapse into one update on the same base; a create followed by edits into one create).
+ */
+export const draft = z.strictObject({
+  id: z.string(),
+  kind: z.enum(['draft', 'outbox']),
+  entity: draftEntity,
+  action: draftAction,
+  /** The server id; null for a create that has not reached the server yet. */
+  entity_id: id.nullable(),
+  base_version: version.nullable(),
+  base: draftEntityBody.nullable(),
+  payload: z.unknown(),
+  /** A display name for lists: the payload's name/code, else the base's. */
+  title: z.string(),
+  state: draftState,
+  created_at: timestamp,
+  updated_at: timestamp,
+  /** For an outbox row: the local draft it was published from (already gone), for linking editors. */
+  draft_id: z.string().nullable(),
+  error: z.string().nullable(),
+  error_code: ipcErrorCode.nullable(),
+  fields: z.array(ipcFieldError),
+  conflict: draftConflict.nullable(),
+  attempts: z.number().int().min(0),
+  next_attempt_at: timestamp.nullable(),
+})
+export type Draft = z.infer<typeof draft>
+
+export const syncCounts = z.strictObject({
+  drafts: z.number().int().min(0),
+  queued: z.number().int().min(0),
+  syncing: z.number().int().min(0),
+  failed: z.number().int().min(0),
+  conflicts: z.number().int().min(0),
+})
+export type SyncCounts = z.infer<typeof syncCounts>
+
+export const draftsList = z.strictObject({
+  /** Local drafts first (newest first), then outbox rows in the order they will be sent. */
+  items: z.array(draft),
+  counts: syncCounts,
+})
+export type DraftsList = z.infer<typeof draftsList>
+
+export const draftSaveInput = z.strictObject({
+  /** The draft to update; absent: the entity's existing local draft if any, else a new one. */
+  id: stringId.optional(),
+  entity: draftEntity,
+  /** The server entity being edited; null or absent for a new one. Main takes the base from its cache. */
+  entity_id: id.nullable().optional(),
+  payload: z.unknown(),
+  /** Publish right after saving (one call for "save and publish"). */
+  publish: z.boolean().optional(),
+})
+export type DraftSaveInput = z.infer<typeof draftSaveInput>
+
+export const conflictResolution = z.enum([
+  'keep_mine', // re-send mine on top of theirs (their version becomes the base)
+  'take_theirs', // drop mine, keep the server's entity
+  'merged', // send `merged` (a full body, without version) on top of theirs
+])
+export type ConflictResolution = z.infer<typeof conflictResolution>
+
+export const syncResolveInput = z.strictObject({
+  id: stringId,
+  resolution: conflictResolution,
+  merged: z.unknown().optional(),
+})
+
+export const syncStatus = z.strictObject({
+  /** The server of the selected profile answers its health probe. */
+  online: z.boolean(),
+  checked_at: timestamp.nullable(),
+  /** The last time the outbox delivered a row or the cache was refreshed from the server. */
+  last_sync_at: timestamp.nullable(),
+  /** The worker does not send because nobody is logged in or the session expired. */
+  paused: z.boolean(),
+  paused_reason: z.enum(['signed_out', 'session_expired']).nullable(),
+  /** When the worker tries next after a network error, 429 or 5xx. */
+  next_attempt_at: timestamp.nullable(),
+  last_error: z.string().nullable(),
+  counts: syncCounts,
+})
+export type SyncStatus = z.infer<typeof syncStatus>
+
+// ---------------------------------------------------------------------------------------------------------
+// Read-only screens
+
+const pageFields = {
+  offset: z.number().int().min(0).optional(),
+  limit: z.number().int().min(1).max(500).optional(),
+  q: z.string().max(200).optional(),
+}
+
+const isoDate = z.iso.date()
+
+// ---------------------------------------------------------------------------------------------------------
+// The table
+
+export const ipcContract = {
+  'session:state': { input: none, output: sessionState },
+  /** Errors: `unauthorized` (wrong login or password), `throttled` (+retryAfterSeconds), `offline`, `bad_request` (no profile). */
+  'session:login': { input: loginInput, output: sessionState },
+  /** Ends the session on the server when reachable; drafts and the outbox stay on disk for the next login. */
+  'session:logout': { input: none, output: sessionState },
+
+  'profiles:list': { input: none, output: profilesList },
+  'profiles:save': { input: profileSaveInput, output: profile },
+  /** Removing the selected profile signs out and selects another one (or none). */
+  'profiles:remove': { input: z.strictObject({ id: stringId }), output: profilesList },
+  /** Switching profiles restores that profile's remembered session if any; answers the new session state. */
+  'profiles:select': { input: z.strictObject({ id: stringId }), output: sessionState },
+
+  'catalog:list': { input: cachedListInput, output: cachedList(rkDiscount) },
+  'catalog:usage': { input: cachedListInput, output: catalogUsage },
+  /** Checks every row and compares with the current catalog (fetched when online). Nothing is stored. */
+  'catalog:import-preview': { input: catalogImportPreviewInput, output: catalogImportPreview },
+  /** Admin; online only (not queued). Emits `entities:changed` for `rk_discount`. */
+  'catalog:import': { input: rkDiscountImportRequest, output: rkDiscountImportResult },
+
+  'ladders:list': { input: cachedListInput, output: cachedList(ladder) },
+  'ladders:get': { input: cachedGetInput, output: cachedItem(ladder) },
+  /** Online only. */
+  'ladders:history': { input: byId, output: ladderHistory },
+  /** Online only. `ladder` is the proposed body (with the id of the ladder it would replace, if any). */
+  'ladders:preview': {
+    input: z.strictObject({ ladder: ladderPreviewRequest, group_id: id.optional() }),
+    output: ladderPreview,
+  },
+  /** Queues a delete of the cached version (or `version` if given). Answers the outbox row. */
+  'ladders:delete': { input: z.strictObject({ id, version: version.optional() }), output: draft },
+
+  'account-groups:list': { input: cachedListInput, output: cachedList(accountGroup) },
+  'account-groups:get': { input: cachedGetInput, output: cachedItem(accountGroup) },
+  'account-groups:delete': { input: z.strictObject({ id, version: version.optional() }), output: draft },
+
+  'identifier-types:list': { input: cachedListInput, output: cachedList(identifierType) },
+  'identifier-types:get': { input: cachedGetInput, output: cachedItem(identifierType) },
+  /** The server's "test scan" (online only): pattern, lengths, active, and "already taken by account N". */
+  'identifier-types:check': {
+    input: z.strictObject({ id, value: z.string().max(1000) }),
+    output: identifierCheckResult,
+  },
+  'identifier-types:delete': { input: z.strictObject({ id, version: version.optional() }), output: draft },
+
+  'drafts:list': { input: z.strictObject({ entity: draftEntity.optional() }).optional(), output: draftsList },
+  /** A local draft or an outbox row by its id. */
+  'drafts:get': { input: z.strictObject({ id: stringId }), output: draft },
+  /** Durable when answered. Errors: `not_found` (entity_id not cached and the server unreachable), `unauthorized` (nobody logged in). */
+  'drafts:save': { input: draftSaveInput, output: draft },
+  /** Drops a local draft, or an outbox row that is not being sent (queued, failed, conflict). */
+  'drafts:discard': { input: z.strictObject({ id: stringId }), output: z.strictObject({ id: z.string() }) },
+  /**
+   * Checks the payload with the API schema (`validation` + `fields` when it does not pass; the draft stays) and
+   * queues it. Answers the outbox row (`kind: 'outbox'`). Works offline.
+   */
+  'drafts:publish': { input: z.strictObject({ id: stringId }), output: draft },
+
+  'sync:status': { input: none, output: syncStatus },
+  /** Probe the server now (e.g. a "retry connection" button). */
+  'sync:check': { input: none, output: syncStatus },
+  /** Re-queue a failed row (`id`), or with no id: every failed row, and cut any backoff short. */
+  'sync:retry': { input: z.strictObject({ id: stringId.optional() }).optional(), output: syncStatus },
+  /** Resolve a conflict. `take_theirs` drops the row (answers `draft: null`); the others re-queue it. */
+  'sync:resolve': { input: syncResolveInput, output: z.strictObject({ draft: draft.nullable() }) },
+
+  'accounts:list': {
+    input: z.strictObject({ ...pageFields, group_id: id.optional() }).optional(),
+    output: listOf(account),
+  },
+  'accounts:get': { input: byId, output: account },
+  'operations:list': {
+    input: z
+      .strictObject({
+        ...pageFields,
+        account_id: id.optional(),
+        group_id: id.optional(),
+        type: operationType.optional(),
+        from: isoDate.optional(),
+        to: isoDate.optional(),
+      })
+      .optional(),
+    output: listOf(operation),
+  },
+  'reports:balances': { input: none, output: balancesReport },
+  'reports:operations': { input: z.strictObject({ from: isoDate, to: isoDate }), output: operationsReport },
+  'reports:ladder-steps': { input: z.strictObject({ ladder_id: id }), output: ladderStepsReport },
+} as const satisfies Record<IpcChannel, { input: z.ZodType; output: z.ZodType }>
+
+export type IpcContract = typeof ipcContract
+/** What the renderer passes (before defaults/transforms). */
+export type IpcInput<C extends IpcChannel> = z.input<IpcContract[C]['input']>
+/** What a handler receives after validation. */
+export type IpcParsedInput<C extends IpcChannel> = z.output<IpcContract[C]['input']>
+export type IpcOutput<C extends IpcChannel> = z.output<IpcContract[C]['output']>
+
+// ---------------------------------------------------------------------------------------------------------
+// Events main pushes
+
+export const entityKind = z.enum([
+  'ladder',
+  'account_group',
+  'identifier_type',
+  'rk_discount',
+  'account',
+  'operation',
+])
+export type EntityKind = z.infer<typeof entityKind>
+
+export const entitiesChanged = z.strictObject({
+  entity: entityKind,
+  /** The ids that changed; empty when the whole list was refreshed. */
+  ids: z.array(id),
+  reason: z.enum(['synced', 'refreshed', 'deleted', 'imported', 'resolved']),
+})
+export type EntitiesChanged = z.infer<typeof entitiesChanged>
+
+export const draftsChanged = z.strictObject({
+  /** Ids of drafts/outbox rows that were saved, changed state or disappeared. */
+  ids: z.array(z.string()),
+  counts: syncCounts,
+})
+export type DraftsChanged = z.infer<typeof draftsChanged>
+
+export const ipcEvents = {
+  'sync:status': syncStatus,
+  'entities:changed': entitiesChanged,
+  'session:changed': sessionState,
+  'drafts:changed': draftsChanged,
+} as const satisfies Record<IpcEventName, z.ZodType>
+
+export type IpcEventPayload<E extends IpcEventName> = z.output<(typeof ipcEvents)[E]>

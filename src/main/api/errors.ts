@@ -1,14 +1,7 @@
 import type { IpcFieldError } from '../../shared/ipc'
 
 export type ApiErrorCode =
-  | 'offline'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'validation'
-  | 'throttled'
-  | 'server'
+  'offline' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'validation' | 'throttled' | 'server'
 
 /** A failed API call, typed the way callers react to it. */
 export class ApiError extends Error {

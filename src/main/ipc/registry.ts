@@ -1,7 +1,7 @@
 // One table of handlers bound to whatever transport carries the IPC contract (ipcMain, the browser host's
 // WebSocket, or a direct in-process call in tests). Validates every input; never throws, never rejects.
 
-import { z } from 'zod'
+import { type z } from 'zod'
 import {
   IPC_CHANNELS,
   IPC_MAX_INPUT_BYTES,
@@ -51,7 +51,11 @@ export function createIpcRegistry(
 ): IpcRegistry {
   const maxInputBytes = options.maxInputBytes ?? IPC_MAX_INPUT_BYTES
 
-  async function invoke(channel: string, input: unknown, context: IpcContext = {}): Promise<IpcResult<unknown>> {
+  async function invoke(
+    channel: string,
+    input: unknown,
+    context: IpcContext = {},
+  ): Promise<IpcResult<unknown>> {
     try {
       if (!isIpcChannel(channel)) {
         return fail({ code: 'bad_request', message: `Unknown channel ${String(channel).slice(0, 100)}` })

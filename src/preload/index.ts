@@ -1,2 +1,40 @@
-// placeholder, replaced by the bridge of issue #6
-export {}
+// The sandboxed preload: `window.probonus` with `invoke` limited to the contract's channels and `on` limited to
+// its events. Nothing else crosses into the page (no ipcRenderer, no env, no tokens). Bundled to one CommonJS
+// file whose only require is 'electron'; channels.ts has no imports.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { isIpcChannel, isIpcEventName } from '../shared/ipc/channels'
+import type { ProbonusBridge } from '../shared/ipc/bridge'
+import type { IpcResult } from '../shared/ipc/contract'
+
+function failure(code: 'bad_request' | 'internal', message: string): IpcResult<never> {
+  return { ok: false, error: { code, message } }
+}
+
+const bridge: ProbonusBridge = {
+  invoke(channel: unknown, input?: unknown): Promise<IpcResult<unknown>> {
+    if (!isIpcChannel(channel)) {
+      return Promise.resolve(failure('bad_request', `Unknown channel ${String(channel).slice(0, 100)}`))
+    }
+    try {
+      return (ipcRenderer.invoke(channel, input) as Promise<IpcResult<unknown>>).catch((error: unknown) =>
+        failure('internal', error instanceof Error ? error.message : String(error)),
+      )
+    } catch (error) {
+      // Input that cannot be cloned (functions, DOM nodes) throws before anything is sent.
+      return Promise.resolve(failure('bad_request', error instanceof Error ? error.message : String(error)))
+    }
+  },
+
+  on(event: unknown, cb: unknown): () => void {
+    if (!isIpcEventName(event) || typeof cb !== 'function') return () => {}
+    const listener = (_event: IpcRendererEvent, payload: unknown): void => {
+      ;(cb as (payload: unknown) => void)(payload)
+    }
+    ipcRenderer.on(event, listener)
+    return () => {
+      ipcRenderer.removeListener(event, listener)
+    }
+  },
+}
+
+contextBridge.exposeInMainWorld('probonus', bridge)

@@ -1,0 +1,131 @@
+import formbody from '@fastify/formbody'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import Fastify, { type FastifyServerOptions } from 'fastify'
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import { AuthService } from './auth/service'
+import { type ServerContext, SERVER_VERSION } from './context'
+import { openDatabase } from './db/database'
+import { forbidden, handleError } from './errors'
+import { ADMIN_ONLY, type ZodApp } from './http'
+import { registerApiRoutes } from './routes'
+import { type SeedKind, seedDatabase } from './seed'
+import { zodValidatorCompiler } from './validation'
+
+export interface BuildServerOptions {
+  /** SQLite file; created (with migrations and the seed) when missing. */
+  dbPath: string
+  /** Data for a new database (default `demo`); ignored for a database that was seeded before. */
+  seed?: SeedKind
+  accessTokenTtlSeconds?: number
+  refreshTokenTtlSeconds?: number
+  logger?: FastifyServerOptions['logger']
+  /** Clock in ms since the epoch (tests move it). */
+  now?: () => number
+  /** Registers `GET /bench/hello`, the bare baseline route of `bench/` (never in a normal server). */
+  benchRoutes?: boolean
+}
+
+export const DEFAULT_ACCESS_TOKEN_TTL_SECONDS = 15 * 60
+export const DEFAULT_REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 60 * 60
+export const API_PREFIX = '/api/v0'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The server's context (database, auth, clock): for tests, benches and seeds. */
+    sandbox: ServerContext
+  }
+}
+
+/** The sandbox ProBonus server, ready to `listen()`. Closing it closes its database. */
+export async function buildServer(options: BuildServerOptions): Promise<ZodApp> {
+  const now = options.now ?? Date.now
+  const db = openDatabase(options.dbPath)
+  let app: ZodApp | null = null
+  try {
+    const config = {
+      accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? DEFAULT_ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlSeconds: options.refreshTokenTtlSeconds ?? DEFAULT_REFRESH_TOKEN_TTL_SECONDS,
+    }
+    const ctx: ServerContext = {
+      db,
+      config,
+      auth: new AuthService(db, { ...config, now }),
+      now,
+      nowIso: () => new Date(now()).toISOString(),
+    }
+    await seedDatabase(ctx, options.seed ?? 'demo')
+
+    app = Fastify({
+      logger: options.logger ?? false,
+      // Generous for RK imports of 20,000 rows; everything else is far smaller.
+      bodyLimit: 8 * 1024 * 1024,
+      // FastAPI answers /x/ as it answers /x; so do we.
+      routerOptions: { ignoreTrailingSlash: true },
+    }).withTypeProvider<ZodTypeProvider>()
+    app.decorate('sandbox', ctx)
+    app.decorateRequest('auth', null)
+    app.setValidatorCompiler(zodValidatorCompiler)
+    app.setSerializerCompiler(serializerCompiler)
+    app.setErrorHandler(handleError)
+    app.setNotFoundHandler((_request, reply) => reply.code(404).send({ detail: 'Not Found' }))
+    app.addHook('onClose', async () => db.close())
+
+    await app.register(formbody)
+    await registerDocs(app)
+
+    await app.register(
+      async (api) => {
+        api.addHook('onRequest', async (request) => {
+          if (request.is404) return
+          const access = request.routeOptions.config.access ?? ADMIN_ONLY
+          if (access === 'public') return
+          const auth = ctx.auth.authenticate(request.headers.authorization)
+          request.auth = auth
+          if (!access.includes(auth.user.role)) throw forbidden(`The ${auth.user.role} role may not do this`)
+        })
+        registerApiRoutes(api, ctx)
+      },
+      { prefix: API_PREFIX },
+    )
+
+    if (options.benchRoutes) {
+      app.get('/bench/hello', { schema: { hide: true } }, async () => ({ hello: 'world' }))
+    }
+    app.get('/openapi.json', { schema: { hide: true } }, async () => app?.swagger())
+    await app.ready()
+    return app
+  } catch (error) {
+    if (app) await app.close()
+    db.close()
+    throw error
+  }
+}
+
+async function registerDocs(app: ZodApp): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'ProBonus API (sandbox)',
+        version: SERVER_VERSION,
+        description:
+          'The ProBonus loyalty server contract as implemented by the ProBonus Admin sandbox. ' +
+          'Authorize with a user (demo: admin / 111) through the OAuth2 password flow.',
+      },
+      components: {
+        securitySchemes: {
+          OAuth2PasswordBearer: {
+            type: 'oauth2',
+            flows: { password: { tokenUrl: `${API_PREFIX}/auth/login`, scopes: {} } },
+          },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  })
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    uiConfig: { docExpansion: 'list', deepLinking: true },
+  })
+}

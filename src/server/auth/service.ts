@@ -1,0 +1,203 @@
+import { createHash, randomBytes } from 'node:crypto'
+import type { AuthUser, Role, TokenPair } from '../../shared/api'
+import type { Db } from '../db/database'
+import { throttled, unauthorized } from '../errors'
+import { signJwt, verifyJwt } from './jwt'
+import { dummyPasswordHash, verifyPassword } from './passwords'
+import { LoginThrottle } from './throttle'
+
+/** Who is calling: set on every authenticated request as `request.auth`. */
+export interface AuthContext {
+  user: AuthUser
+  sessionId: string
+}
+
+export interface AuthServiceOptions {
+  accessTokenTtlSeconds: number
+  refreshTokenTtlSeconds: number
+  now: () => number
+}
+
+const JWT_SECRET_KEY = 'jwt_secret'
+const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]+)$/i
+
+export const loginKey = (login: string): string => login.normalize('NFC').toLowerCase()
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex')
+
+/** Logins, token pairs, refresh rotation with reuse detection, logout, and the per-request token check. */
+export class AuthService {
+  private readonly secret: Buffer
+  private readonly throttle: LoginThrottle
+
+  constructor(
+    private readonly db: Db,
+    private readonly options: AuthServiceOptions,
+  ) {
+    this.secret = loadOrCreateSecret(db)
+    this.throttle = new LoginThrottle(options.now)
+  }
+
+  async login(username: string, password: string): Promise<TokenPair> {
+    const key = loginKey(username)
+    const retryAfter = this.throttle.retryAfterSeconds(key)
+    if (retryAfter > 0) {
+      throw throttled('Too many failed logins for this user; try again later', retryAfter)
+    }
+    const user = this.db.first(
+      this.db.q.selectFrom('users').select(['id', 'password_hash', 'active']).where('login_key', '=', key),
+    )
+    const hash = user ? user.password_hash : await dummyPasswordHash()
+    const passwordOk = await verifyPassword(password, hash)
+    if (!user || !passwordOk || user.active === 0) {
+      this.throttle.recordFailure(key)
+      throw unauthorized('Incorrect username or password')
+    }
+    this.throttle.recordSuccess(key)
+    return this.db.tx(() => {
+      const sessionId = randomBytes(16).toString('base64url')
+      this.db.run(
+        this.db.q
+          .insertInto('login_sessions')
+          .values({
+            id: sessionId,
+            user_id: user.id,
+            created_at: this.nowIso(),
+            revoked_at: null,
+            revoked_reason: null,
+          }),
+      )
+      return this.issuePair(user.id, sessionId)
+    })
+  }
+
+  /** Exchanges a refresh token for a new pair. An already-rotated token revokes its whole login session. */
+  refresh(refreshToken: string): TokenPair {
+    const outcome = this.db.tx((): TokenPair | string => {
+      const row = this.db.first(
+        this.db.q
+          .selectFrom('refresh_tokens as t')
+          .innerJoin('login_sessions as s', 's.id', 't.session_id')
+          .innerJoin('users as u', 'u.id', 's.user_id')
+          .select([
+            't.token_hash',
+            't.expires_at',
+            't.rotated_at',
+            's.id as session_id',
+            's.revoked_at',
+            'u.id as user_id',
+            'u.active',
+          ])
+          .where('t.token_hash', '=', sha256(refreshToken)),
+      )
+      if (!row) return 'Invalid refresh token'
+      if (row.rotated_at !== null) {
+        this.revokeSession(row.session_id, 'refresh token reuse')
+        return 'Refresh token was already used; the login session is revoked'
+      }
+      if (row.revoked_at !== null) return 'The login session has ended'
+      if (row.expires_at <= this.nowSeconds()) return 'Refresh token expired'
+      if (row.active === 0) return 'User is inactive'
+      this.db.run(
+        this.db.q
+          .updateTable('refresh_tokens')
+          .set({ rotated_at: this.nowIso() })
+          .where('token_hash', '=', row.token_hash),
+      )
+      return this.issuePair(row.user_id, row.session_id)
+    })
+    // The revocation above must commit, so the 401 is thrown only after the transaction.
+    if (typeof outcome === 'string') throw unauthorized(outcome)
+    return outcome
+  }
+
+  /** Ends the caller's login session (access and refresh tokens), and the session of `refreshToken` if it is theirs. */
+  logout(auth: AuthContext, refreshToken?: string | null): void {
+    this.db.tx(() => {
+      this.revokeSession(auth.sessionId, 'logout')
+      if (!refreshToken) return
+      const row = this.db.first(
+        this.db.q
+          .selectFrom('refresh_tokens as t')
+          .innerJoin('login_sessions as s', 's.id', 't.session_id')
+          .select(['s.id', 's.user_id'])
+          .where('t.token_hash', '=', sha256(refreshToken)),
+      )
+      if (row && row.user_id === auth.user.id) this.revokeSession(row.id, 'logout')
+    })
+  }
+
+  /** The caller of an `Authorization: Bearer …` header, or a 401. */
+  authenticate(authorization: string | undefined): AuthContext {
+    if (!authorization) throw unauthorized('Not authenticated')
+    const match = BEARER.exec(authorization)
+    const claims = match?.[1] ? verifyJwt(match[1], this.secret, this.nowSeconds()) : null
+    if (!claims) throw unauthorized('Could not validate credentials')
+    const row = this.db.first(
+      this.db.q
+        .selectFrom('login_sessions as s')
+        .innerJoin('users as u', 'u.id', 's.user_id')
+        .select(['u.id', 'u.login', 'u.name', 'u.role', 'u.active', 's.revoked_at'])
+        .where('s.id', '=', claims.sid),
+    )
+    if (!row || row.revoked_at !== null || row.active === 0 || String(row.id) !== claims.sub) {
+      throw unauthorized('Could not validate credentials')
+    }
+    return {
+      user: { id: row.id, login: row.login, name: row.name, role: row.role as Role },
+      sessionId: claims.sid,
+    }
+  }
+
+  private issuePair(userId: number, sessionId: string): TokenPair {
+    const now = this.nowSeconds()
+    const refreshToken = randomBytes(32).toString('base64url')
+    this.db.run(
+      this.db.q.insertInto('refresh_tokens').values({
+        token_hash: sha256(refreshToken),
+        session_id: sessionId,
+        expires_at: now + this.options.refreshTokenTtlSeconds,
+        rotated_at: null,
+        created_at: this.nowIso(),
+      }),
+    )
+    const accessToken = signJwt(
+      { sub: String(userId), sid: sessionId, iat: now, exp: now + this.options.accessTokenTtlSeconds },
+      this.secret,
+    )
+    return {
+      access_token: accessToken,
+      refresh_token: refreshToken,
+      token_type: 'bearer',
+      expires_in: this.options.accessTokenTtlSeconds,
+    }
+  }
+
+  private revokeSession(sessionId: string, reason: string): void {
+    this.db.run(
+      this.db.q
+        .updateTable('login_sessions')
+        .set({ revoked_at: this.nowIso(), revoked_reason: reason })
+        .where('id', '=', sessionId)
+        .where('revoked_at', 'is', null),
+    )
+  }
+
+  private nowSeconds(): number {
+    return Math.floor(this.options.now() / 1000)
+  }
+
+  private nowIso(): string {
+    return new Date(this.options.now()).toISOString()
+  }
+}
+
+/** The HS256 secret of this database, generated on its first start. */
+function loadOrCreateSecret(db: Db): Buffer {
+  return db.tx(() => {
+    const row = db.first(db.q.selectFrom('settings').select('value').where('key', '=', JWT_SECRET_KEY))
+    if (row) return Buffer.from(row.value, 'base64url')
+    const secret = randomBytes(32)
+    db.run(db.q.insertInto('settings').values({ key: JWT_SECRET_KEY, value: secret.toString('base64url') }))
+    return secret
+  })
+}

@@ -1,0 +1,125 @@
+import BetterSqlite3 from 'better-sqlite3'
+import { type Compilable, Kysely, SqliteDialect } from 'kysely'
+import { migrate } from './migrations'
+import type { Database } from './schema'
+
+export type { Database } from './schema'
+
+/**
+ * The sandbox's database: one better-sqlite3 connection, Kysely as the typed query builder.
+ *
+ * Queries are built with `db.q` and run synchronously with `all`/`first`/`run`; every write of a request goes
+ * inside `db.tx(() => …)`, a better-sqlite3 transaction (BEGIN IMMEDIATE … COMMIT, rolled back on a throw).
+ * Because everything is synchronous, no other request can interleave with a transaction. Do not use Kysely's
+ * async `execute()`/`transaction()` for writes: an awaited transaction would let other requests' statements land
+ * inside it.
+ */
+export interface Db {
+  readonly sqlite: BetterSqlite3.Database
+  /** Query builder only: compile with the helpers below. */
+  readonly q: Kysely<Database>
+  /** `schemaVersion` before this open's migrations ran: 0 means the database was just created. */
+  readonly versionBeforeOpen: number
+  all<R>(query: Compilable<R>): R[]
+  first<R>(query: Compilable<R>): R | undefined
+  run(query: Compilable<unknown>): { changes: number; lastInsertRowid: number }
+  /** Runs `fn` in one transaction; nested calls become savepoints. `fn` must be synchronous. */
+  tx<T>(fn: () => T): T
+  close(): void
+}
+
+const STATEMENT_CACHE_LIMIT = 1000
+
+export function openDatabase(path: string): Db {
+  const sqlite = new BetterSqlite3(path)
+  try {
+    sqlite.pragma('journal_mode = WAL')
+    sqlite.pragma('synchronous = NORMAL')
+    sqlite.pragma('foreign_keys = ON')
+    sqlite.pragma('busy_timeout = 5000')
+    // Unicode-aware lowercase for case-insensitive search (SQLite's lower() only folds ASCII).
+    sqlite.function('ulower', { deterministic: true }, (value: unknown) =>
+      typeof value === 'string' ? value.toLowerCase() : value,
+    )
+    const versionBeforeOpen = migrate(sqlite)
+    return createDb(sqlite, versionBeforeOpen)
+  } catch (error) {
+    sqlite.close()
+    throw error
+  }
+}
+
+function createDb(sqlite: BetterSqlite3.Database, versionBeforeOpen: number): Db {
+  const q = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  const statements = new Map<string, BetterSqlite3.Statement>()
+
+  const prepare = (sql: string): BetterSqlite3.Statement => {
+    let statement = statements.get(sql)
+    if (!statement) {
+      if (statements.size >= STATEMENT_CACHE_LIMIT) statements.clear()
+      statement = sqlite.prepare(sql)
+      statements.set(sql, statement)
+    }
+    return statement
+  }
+
+  const compile = (query: Compilable<unknown>) => {
+    const compiled = query.compile()
+    return { statement: prepare(compiled.sql), parameters: compiled.parameters.map(toSqliteValue) }
+  }
+
+  return {
+    sqlite,
+    q,
+    versionBeforeOpen,
+    all<R>(query: Compilable<R>): R[] {
+      const { statement, parameters } = compile(query)
+      if (!statement.reader) {
+        statement.run(parameters)
+        return []
+      }
+      return statement.all(parameters) as R[]
+    },
+    first<R>(query: Compilable<R>): R | undefined {
+      const { statement, parameters } = compile(query)
+      if (!statement.reader) {
+        statement.run(parameters)
+        return undefined
+      }
+      return statement.get(parameters) as R | undefined
+    },
+    run(query: Compilable<unknown>) {
+      const { statement, parameters } = compile(query)
+      if (statement.reader) {
+        // INSERT … RETURNING and the like: run it fully, report the rows it touched.
+        const rows = statement.all(parameters)
+        return { changes: rows.length, lastInsertRowid: 0 }
+      }
+      const result = statement.run(parameters)
+      return { changes: result.changes, lastInsertRowid: Number(result.lastInsertRowid) }
+    },
+    tx<T>(fn: () => T): T {
+      return sqlite
+        .transaction(() => {
+          const result = fn()
+          if (result instanceof Promise) throw new Error('db.tx() callbacks must be synchronous')
+          return result
+        })
+        .immediate()
+    },
+    close() {
+      statements.clear()
+      if (sqlite.open) sqlite.close()
+    },
+  }
+}
+
+/** better-sqlite3 binds numbers, strings, bigints, buffers and null; booleans become 0/1. */
+function toSqliteValue(value: unknown): unknown {
+  if (typeof value === 'boolean') return value ? 1 : 0
+  if (value === undefined) return null
+  return value
+}
+
+/** 0/1 column → boolean. */
+export const bool = (value: number): boolean => value !== 0

@@ -1,0 +1,12 @@
+import type { ServerContext } from '../context'
+import type { ZodApp } from '../http'
+import { authRoutes } from './auth'
+import { healthRoutes } from './health'
+import { userRoutes } from './users'
+
+/** Every route under /api/v0, one file per domain. Part 2 adds accounts, operations, reports here. */
+export function registerApiRoutes(app: ZodApp, ctx: ServerContext): void {
+  healthRoutes(app)
+  authRoutes(app, ctx)
+  userRoutes(app, ctx)
+}

@@ -3,6 +3,8 @@
 export interface SecretStore {
   /** True when values survive a restart (an encrypted store); false for memory-only stores. */
   readonly persistent: boolean
+  /** Why a store that should persist cannot (Electron without a keyring); goes to `SessionState.not_remembered_reason`. */
+  readonly notPersistentReason?: 'no_keyring' | 'encryption_unavailable' | null
   get(key: string): Promise<string | null>
   set(key: string, value: string): Promise<void>
   delete(key: string): Promise<void>

@@ -173,6 +173,12 @@ export const sessionState = z.strictObject({
   server: z.strictObject({ name: z.string(), version: z.string() }).nullable(),
   /** True when the refresh token is kept across restarts (a persistent SecretStore). */
   remembered: z.boolean(),
+  /**
+   * Why this computer cannot remember logins (the SecretStore's `notPersistentReason`): `no_keyring` — Linux
+   * has no keyring (safeStorage's `basic_text` backend), `encryption_unavailable` — the OS offers no encryption.
+   * Null/absent when logins are remembered or memory-only by design (the browser host). The renderer shows it.
+   */
+  not_remembered_reason: z.enum(['no_keyring', 'encryption_unavailable']).nullable().optional(),
   /** Why the state changed last: shown as a one-line notice. */
   reason: z.enum(['login', 'logout', 'refresh_failed', 'profile_changed', 'restored', 'start']).nullable(),
 })

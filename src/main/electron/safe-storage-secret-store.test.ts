@@ -30,10 +30,8 @@ function fakeSafeStorage(
 
 describe('notPersistentReasonOf', () => {
   it('refuses the basic_text backend and an unknown backend on Linux only', () => {
-    expect(notPersistentReasonOf(fakeSafeStorage({ backend: 'basic_text' }), 'linux')).toBe(
-      'basic_text_backend',
-    )
-    expect(notPersistentReasonOf(fakeSafeStorage({ backend: 'unknown' }), 'linux')).toBe('basic_text_backend')
+    expect(notPersistentReasonOf(fakeSafeStorage({ backend: 'basic_text' }), 'linux')).toBe('no_keyring')
+    expect(notPersistentReasonOf(fakeSafeStorage({ backend: 'unknown' }), 'linux')).toBe('no_keyring')
     expect(notPersistentReasonOf(fakeSafeStorage({ backend: 'kwallet6' }), 'linux')).toBeNull()
     expect(notPersistentReasonOf(fakeSafeStorage({ backend: 'basic_text' }), 'win32')).toBeNull()
   })
@@ -87,7 +85,7 @@ describe('the safeStorage secret store', () => {
       platform: 'linux',
     })
     expect(store.persistent).toBe(false)
-    expect(store.notPersistentReason).toBe('basic_text_backend')
+    expect(store.notPersistentReason).toBe('no_keyring')
     await store.set('refresh:p:admin', 'token')
     expect(await store.get('refresh:p:admin')).toBe('token')
     expect(existsSync(filePath)).toBe(false)

@@ -15,7 +15,7 @@ export interface SafeStorageLike {
   decryptString(encrypted: Buffer): string
 }
 
-export type NotPersistentReason = 'basic_text_backend' | 'encryption_unavailable'
+export type NotPersistentReason = NonNullable<SecretStore['notPersistentReason']>
 
 export interface DesktopSecretStore extends SecretStore {
   readonly notPersistentReason: NotPersistentReason | null
@@ -37,7 +37,7 @@ export function notPersistentReasonOf(
   if (!safely(() => safeStorage.isEncryptionAvailable(), false)) return 'encryption_unavailable'
   if (platform === 'linux') {
     const backend = safely(() => safeStorage.getSelectedStorageBackend?.() ?? 'unknown', 'unknown')
-    if (backend === 'basic_text' || backend === 'unknown') return 'basic_text_backend'
+    if (backend === 'basic_text' || backend === 'unknown') return 'no_keyring'
   }
   return null
 }

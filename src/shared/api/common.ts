@@ -21,15 +21,17 @@ export type IdParams = z.infer<typeof idParams>
 /** ISO 8601 UTC timestamp as the server writes it. */
 export const timestamp = z.iso.datetime({ offset: true })
 
+/** Roubles with at most 2 decimals above a lower bound (one issue per problem, never two for one cause). */
+const roubles = (bounded: z.ZodNumber) =>
+  bounded
+    .max(MAX_MONEY_ROUBLES)
+    .refine((v) => hasAtMostDecimals(v, 2), { message: 'At most 2 decimals (kopecks)' })
+
 /** Roubles with at most 2 decimals, never negative. */
-export const money = z
-  .number()
-  .min(0)
-  .max(MAX_MONEY_ROUBLES)
-  .refine((v) => hasAtMostDecimals(v, 2), { message: 'At most 2 decimals (kopecks)' })
+export const money = roubles(z.number().min(0))
 
 /** A money amount that must be above zero (deposits, withdrawals, purchases). */
-export const positiveMoney = money.refine((v) => v > 0, { message: 'Must be greater than 0' })
+export const positiveMoney = roubles(z.number().gt(0, { message: 'Must be greater than 0' }))
 
 /** A share in percent: 0–100 with at most 2 decimals. */
 export const percent = z

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { z } from 'zod'
+import { guestLadderExample } from '../domain/example-ladder'
 import {
   account,
   accountGroup,
@@ -32,22 +33,7 @@ const audit = {
   updated_at: '2024-03-02T11:30:00.123Z',
   updated_by: 'admin',
 }
-const ladderAnswer = {
-  id: 1,
-  name: 'Гостевая',
-  basis: 'spend',
-  period: 'all_time',
-  period_days: null,
-  downgrade: true,
-  active: true,
-  steps: [
-    { name: 'Гость', threshold: 0, rk_discount_id: null, bonus_percent: 3, max_payment_percent: null },
-    { name: 'Серебро', threshold: 30000, rk_discount_id: 1, bonus_percent: 5, max_payment_percent: null },
-    { name: 'Золото', threshold: 100000, rk_discount_id: 2, bonus_percent: 7, max_payment_percent: 50 },
-  ],
-  version: 2,
-  ...audit,
-}
+const ladderAnswer = { id: 1, ...guestLadderExample, version: 2, ...audit }
 const discountAnswer = {
   id: 1,
   rk_code: 105,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { z } from 'zod'
+import { guestLadderExample } from '../domain/example-ladder'
 import { ladderCreateChecked } from '../domain/ladder-schemas'
 import {
   accountCreate,
@@ -28,7 +29,7 @@ import {
   versionQuery,
 } from './index'
 
-/** The example bodies of API.md, one per request. */
+/** The example bodies of API.md, one per request (the ladder is DOMAIN.md's "Гостевая"). */
 const examples = {
   login: { username: 'admin', password: '111' },
   refresh: { refresh_token: 'r1.abcdef' },
@@ -38,19 +39,7 @@ const examples = {
       { rk_code: 200, name: 'Минус 500 ₽', kind: 'amount', value: 500, active: true },
     ],
   },
-  ladder: {
-    name: 'Гостевая',
-    basis: 'spend',
-    period: 'all_time',
-    period_days: null,
-    downgrade: true,
-    active: true,
-    steps: [
-      { name: 'Гость', threshold: 0, rk_discount_id: null, bonus_percent: 3, max_payment_percent: null },
-      { name: 'Серебро', threshold: 30000, rk_discount_id: 1, bonus_percent: 5, max_payment_percent: null },
-      { name: 'Золото', threshold: 100000, rk_discount_id: 2, bonus_percent: 7, max_payment_percent: 50 },
-    ],
-  },
+  ladder: guestLadderExample,
   accountGroup: { name: 'Гости', description: 'Все гости сети', ladder_id: 1, active: true },
   identifierType: {
     code: 'card',

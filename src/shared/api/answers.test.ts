@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { z } from 'zod'
-import { guestLadderExample } from '../domain/example-ladder'
+import { exampleRkDiscounts, guestLadderExample } from '../domain/example-ladder'
 import {
   account,
   accountGroup,
@@ -34,15 +34,7 @@ const audit = {
   updated_by: 'admin',
 }
 const ladderAnswer = { id: 1, ...guestLadderExample, version: 2, ...audit }
-const discountAnswer = {
-  id: 1,
-  rk_code: 105,
-  name: 'Скидка 5%',
-  kind: 'percent',
-  value: 5,
-  active: true,
-  synced_at: '2024-03-01T09:00:00Z',
-}
+const [discountAnswer] = exampleRkDiscounts
 const accountAnswer = {
   id: 7,
   number: '000123',

@@ -71,6 +71,14 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
     app.setNotFoundHandler((_request, reply) => reply.code(404).send({ detail: 'Not Found' }))
     app.addHook('onClose', async () => db.close())
 
+    // An empty body sent as application/json (common on DELETE) means "no body", as in FastAPI.
+    const parseJson = app.getDefaultJsonParser('error', 'error')
+    app.removeContentTypeParser('application/json')
+    app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+      const text = typeof body === 'string' ? body : body.toString('utf8')
+      if (text.trim() === '') done(null, undefined)
+      else parseJson(request, text, done)
+    })
     await app.register(formbody)
     await registerDocs(app)
 

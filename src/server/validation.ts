@@ -1,5 +1,5 @@
 import type { FastifySchemaCompiler } from 'fastify'
-import { z } from 'zod'
+import { type z } from 'zod'
 import type { ValidationErrorItem } from '../shared/api'
 import { type Loc, RequestValidationError, validationFailed } from './errors'
 
@@ -11,7 +11,15 @@ const LOC_ROOT: Record<string, string> = {
   headers: 'header',
 }
 
-type ZodIssueLike = { code: string; path: PropertyKey[]; message: string; input?: unknown; keys?: string[] }
+type ZodIssueLike = {
+  code: string
+  path: PropertyKey[]
+  message: string
+  input?: unknown
+  keys?: string[]
+  /** Custom issues of the domain's ladder refinement carry their LadderIssueCode here. */
+  params?: Record<string, unknown>
+}
 
 /** zod issues → FastAPI `detail` items under `root` (`body`, `query`, …); unknown keys get one item each. */
 export function issuesToDetail(issues: readonly ZodIssueLike[], root: Loc): ValidationErrorItem[] {
@@ -25,7 +33,8 @@ export function issuesToDetail(issues: readonly ZodIssueLike[], root: Loc): Vali
     } else if (issue.code === 'invalid_type' && issue.input === undefined) {
       items.push({ loc, msg: 'Field required', type: 'missing' })
     } else {
-      items.push({ loc, msg: issue.message, type: issue.code })
+      const domainCode = issue.code === 'custom' ? issue.params?.code : undefined
+      items.push({ loc, msg: issue.message, type: typeof domainCode === 'string' ? domainCode : issue.code })
     }
   }
   return items
@@ -48,7 +57,15 @@ export const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> = ({ schema,
   const root = LOC_ROOT[httpPart ?? 'body'] ?? 'body'
   return (data: unknown) => {
     const result = schema.safeParse(data, { reportInput: true })
-    if (result.success) return { value: result.data }
+    if (result.success) {
+      // A headers schema names a few headers: keep the others (authorization, content-type…) on the request.
+      if (httpPart === 'headers' && isObject(data) && isObject(result.data))
+        return { value: { ...data, ...result.data } }
+      return { value: result.data }
+    }
     return { error: new RequestValidationError(issuesToDetail(result.error.issues, [root])) }
   }
 }
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null

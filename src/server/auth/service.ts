@@ -56,15 +56,13 @@ export class AuthService {
     return this.db.tx(() => {
       const sessionId = randomBytes(16).toString('base64url')
       this.db.run(
-        this.db.q
-          .insertInto('login_sessions')
-          .values({
-            id: sessionId,
-            user_id: user.id,
-            created_at: this.nowIso(),
-            revoked_at: null,
-            revoked_reason: null,
-          }),
+        this.db.q.insertInto('login_sessions').values({
+          id: sessionId,
+          user_id: user.id,
+          created_at: this.nowIso(),
+          revoked_at: null,
+          revoked_reason: null,
+        }),
       )
       return this.issuePair(user.id, sessionId)
     })

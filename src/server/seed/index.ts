@@ -1,5 +1,9 @@
 import { hashPassword } from '../auth/passwords'
 import type { ServerContext } from '../context'
+import { seedAccountGroups } from './account-groups'
+import { seedIdentifierTypes } from './identifier-types'
+import { seedLadders } from './ladders'
+import { seedRkDiscounts } from './rk-discounts'
 import { DEMO_PASSWORD, DEMO_USERS, seedUsers } from './users'
 
 /** Seeds the CLI's `--seed` accepts. Part 2 adds `large`. */
@@ -23,6 +27,11 @@ export async function seedDatabase(ctx: ServerContext, kind: SeedKind): Promise<
     if (seeded()) return
     if (kind === 'demo') {
       seedUsers(ctx, passwordHashes)
+      const rkIdByCode = seedRkDiscounts(ctx)
+      const ladders = seedLadders(ctx, rkIdByCode)
+      seedAccountGroups(ctx, ladders)
+      seedIdentifierTypes(ctx)
+      // Part 2: seedAccounts(ctx, groups, identifierTypes) here.
     }
     db.run(db.q.insertInto('settings').values({ key: SEED_SETTING, value: kind }))
   })

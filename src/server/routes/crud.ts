@@ -1,0 +1,147 @@
+import { z } from 'zod'
+import {
+  type ActiveListQuery,
+  activeListQuery,
+  idempotencyHeaders,
+  idParams,
+  type ListEnvelope,
+  listOf,
+  type Role,
+  versionQuery,
+} from '../../shared/api'
+import type { FastifyInstance } from 'fastify'
+import type { ServerContext } from '../context'
+import { ANY_ROLE, caller, errors, PROTECTED_ERRORS, SECURITY, type ZodApp } from '../http'
+import { idempotentCreate } from '../services/idempotency'
+
+/** One editable resource of API.md: `list`, `{id}`, `create`, `PUT {id}`, `DELETE {id}?version=`. */
+export interface CrudResource<Item, Create, Update> {
+  /** URL segment under /api/v0, e.g. `ladders`. */
+  segment: string
+  /** Singular noun for the docs, e.g. `ladder`. */
+  noun: string
+  item: z.ZodType<Item>
+  createBody: z.ZodType<Create>
+  updateBody: z.ZodType<Update>
+  /** Roles that may create, update and delete (everyone authenticated reads). */
+  writers: readonly Role[]
+  list(ctx: ServerContext, query: ActiveListQuery): ListEnvelope<Item>
+  get(ctx: ServerContext, id: number): Item
+  create(ctx: ServerContext, input: Create, actor: string): Item
+  update(ctx: ServerContext, id: number, input: Update, actor: string): Item
+  remove(ctx: ServerContext, id: number, version: number): void
+}
+
+/** Registers the five routes of a resource with its schemas, roles, idempotent create and versioned writes. */
+export function crudRoutes<Item, Create, Update>(
+  app: ZodApp,
+  ctx: ServerContext,
+  resource: CrudResource<Item, Create, Update>,
+): void {
+  const { segment, noun, item, writers } = resource
+  // Generic schemas defeat the type provider's inference, so this file registers on the untyped instance and
+  // reads each request part through `validated` (the route's own schema has already parsed it).
+  const routes: FastifyInstance = app
+  const validated = <T>(_schema: z.ZodType<T>, value: unknown): T => value as T
+  const tags = [segment]
+  const read = { config: { access: ANY_ROLE } }
+  const write = { config: { access: writers } }
+  const who = `(${writers.join(', ')})`
+
+  routes.get(
+    `/${segment}/list`,
+    {
+      ...read,
+      schema: {
+        tags,
+        summary: `List ${noun}s (q: case-insensitive substring; active: filter)`,
+        security: SECURITY,
+        querystring: activeListQuery,
+        response: { 200: listOf(item), ...errors(...PROTECTED_ERRORS) },
+      },
+    },
+    async (request) => resource.list(ctx, validated(activeListQuery, request.query)),
+  )
+
+  routes.get(
+    `/${segment}/:id`,
+    {
+      ...read,
+      schema: {
+        tags,
+        summary: `One ${noun}`,
+        security: SECURITY,
+        params: idParams,
+        response: { 200: item, ...errors(...PROTECTED_ERRORS, 404) },
+      },
+    },
+    async (request) => resource.get(ctx, validated(idParams, request.params).id),
+  )
+
+  routes.post(
+    `/${segment}/create`,
+    {
+      ...write,
+      schema: {
+        tags,
+        summary: `Create a ${noun} ${who}; an Idempotency-Key makes retries safe`,
+        security: SECURITY,
+        headers: idempotencyHeaders,
+        body: resource.createBody,
+        response: { 201: item, ...errors(...PROTECTED_ERRORS, 409) },
+      },
+    },
+    async (request, reply) => {
+      const actor = caller(request).user.login
+      const input = validated(resource.createBody, request.body)
+      const answer = idempotentCreate(ctx, request, item, () => resource.create(ctx, input, actor))
+      // Creates answer 201, and a replay answers what was stored: also 201.
+      return reply.code(201).send(answer.body)
+    },
+  )
+
+  routes.put(
+    `/${segment}/:id`,
+    {
+      ...write,
+      schema: {
+        tags,
+        summary: `Update a ${noun} ${who}: send the version it was based on; a stale one is 409 with current`,
+        security: SECURITY,
+        params: idParams,
+        body: resource.updateBody,
+        response: { 200: item, ...errors(...PROTECTED_ERRORS, 404, 409) },
+      },
+    },
+    async (request) =>
+      resource.update(
+        ctx,
+        validated(idParams, request.params).id,
+        validated(resource.updateBody, request.body),
+        caller(request).user.login,
+      ),
+  )
+
+  routes.delete(
+    `/${segment}/:id`,
+    {
+      ...write,
+      schema: {
+        tags,
+        summary: `Delete a ${noun} ${who} at ?version=N`,
+        security: SECURITY,
+        params: idParams,
+        querystring: versionQuery,
+        response: { 204: z.null().describe('Deleted'), ...errors(...PROTECTED_ERRORS, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      resource.remove(
+        ctx,
+        validated(idParams, request.params).id,
+        validated(versionQuery, request.query).version,
+      )
+      return reply.code(204).send()
+    },
+  )
+}

@@ -1,0 +1,45 @@
+import { idParams, ladder, ladderHistory } from '../../shared/api'
+import { ladderCreateChecked, ladderUpdateChecked } from '../../shared/domain'
+import type { ServerContext } from '../context'
+import { ANY_ROLE, errors, LADDER_WRITERS, PROTECTED_ERRORS, SECURITY, type ZodApp } from '../http'
+import {
+  createLadder,
+  deleteLadder,
+  getLadder,
+  ladderHistory as readLadderHistory,
+  listLadders,
+  updateLadder,
+} from '../services/ladders'
+import { crudRoutes } from './crud'
+
+/** Ladders: CRUD (writes by admin and marketing) and history. Part 2 adds `POST /ladders/preview` here. */
+export function ladderRoutes(app: ZodApp, ctx: ServerContext): void {
+  crudRoutes(app, ctx, {
+    segment: 'ladders',
+    noun: 'ladder',
+    item: ladder,
+    createBody: ladderCreateChecked,
+    updateBody: ladderUpdateChecked,
+    writers: LADDER_WRITERS,
+    list: listLadders,
+    get: getLadder,
+    create: createLadder,
+    update: updateLadder,
+    remove: deleteLadder,
+  })
+
+  app.get(
+    '/ladders/:id/history',
+    {
+      config: { access: ANY_ROLE },
+      schema: {
+        tags: ['ladders'],
+        summary: 'Every version of the ladder, newest first (the current one first)',
+        security: SECURITY,
+        params: idParams,
+        response: { 200: ladderHistory, ...errors(...PROTECTED_ERRORS, 404) },
+      },
+    },
+    async (request) => readLadderHistory(ctx, request.params.id),
+  )
+}

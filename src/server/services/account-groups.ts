@@ -1,0 +1,130 @@
+import type {
+  AccountGroup,
+  AccountGroupCreate,
+  AccountGroupUpdate,
+  ActiveListQuery,
+  ListEnvelope,
+} from '../../shared/api'
+import type { ServerContext } from '../context'
+import { bool } from '../db/database'
+import type { AccountGroupsTable } from '../db/schema'
+import { assertVersion, conflict, fieldError, notFound } from '../errors'
+import { containsText, countAll, envelope } from './lists'
+
+type AccountGroupRow = Omit<AccountGroupsTable, 'id' | 'accounts_count'> & {
+  id: number
+  accounts_count: number
+}
+
+const COLUMNS = [
+  'id',
+  'name',
+  'description',
+  'ladder_id',
+  'active',
+  'accounts_count',
+  'version',
+  'created_at',
+  'updated_at',
+  'updated_by',
+] as const
+
+export function accountGroupFromRow(row: AccountGroupRow): AccountGroup {
+  return { ...row, active: bool(row.active) }
+}
+
+export function findAccountGroup(ctx: ServerContext, id: number): AccountGroup | undefined {
+  const row = ctx.db.first(ctx.db.q.selectFrom('account_groups').select(COLUMNS).where('id', '=', id))
+  return row ? accountGroupFromRow(row) : undefined
+}
+
+export function getAccountGroup(ctx: ServerContext, id: number): AccountGroup {
+  const group = findAccountGroup(ctx, id)
+  if (!group) throw notFound(`Account group ${id} not found`)
+  return group
+}
+
+export function listAccountGroups(ctx: ServerContext, query: ActiveListQuery): ListEnvelope<AccountGroup> {
+  const { db } = ctx
+  let base = db.q.selectFrom('account_groups')
+  const q = query.q?.trim()
+  if (q) base = base.where((eb) => eb.or([containsText('name', q), containsText('description', q)]))
+  if (query.active !== undefined) base = base.where('active', '=', query.active ? 1 : 0)
+  const total = db.first(base.select(countAll))?.total ?? 0
+  const rows = db.all(base.select(COLUMNS).orderBy('id').limit(query.limit).offset(query.offset))
+  return envelope(rows.map(accountGroupFromRow), total, query)
+}
+
+/** `ladder_id` must name an existing ladder: 422 at `['body', 'ladder_id']`. */
+function assertLadderExists(ctx: ServerContext, ladderId: number | null | undefined): void {
+  if (ladderId === null || ladderId === undefined) return
+  const found = ctx.db.first(ctx.db.q.selectFrom('ladders').select('id').where('id', '=', ladderId))
+  if (!found) throw fieldError(['body', 'ladder_id'], `Ladder ${ladderId} does not exist`, 'not_found')
+}
+
+const groupFields = (input: AccountGroupCreate) => ({
+  name: input.name,
+  description: input.description ?? null,
+  ladder_id: input.ladder_id ?? null,
+  active: input.active ? 1 : 0,
+})
+
+export function createAccountGroup(
+  ctx: ServerContext,
+  input: AccountGroupCreate,
+  actor: string | null,
+): AccountGroup {
+  const { db } = ctx
+  return db.tx(() => {
+    assertLadderExists(ctx, input.ladder_id)
+    const now = ctx.nowIso()
+    const inserted = db.first(
+      db.q
+        .insertInto('account_groups')
+        .values({ ...groupFields(input), version: 1, created_at: now, updated_at: now, updated_by: actor })
+        .returning('id'),
+    )
+    if (!inserted) throw new Error('Account group insert returned no id')
+    return getAccountGroup(ctx, inserted.id)
+  })
+}
+
+export function updateAccountGroup(
+  ctx: ServerContext,
+  id: number,
+  input: AccountGroupUpdate,
+  actor: string | null,
+): AccountGroup {
+  const { db } = ctx
+  return db.tx(() => {
+    const current = getAccountGroup(ctx, id)
+    assertVersion(current.version, input.version, () => current)
+    assertLadderExists(ctx, input.ladder_id)
+    db.run(
+      db.q
+        .updateTable('account_groups')
+        .set({
+          ...groupFields(input),
+          version: current.version + 1,
+          updated_at: ctx.nowIso(),
+          updated_by: actor,
+        })
+        .where('id', '=', id),
+    )
+    return getAccountGroup(ctx, id)
+  })
+}
+
+export function deleteAccountGroup(ctx: ServerContext, id: number, version: number): void {
+  const { db } = ctx
+  db.tx(() => {
+    const current = getAccountGroup(ctx, id)
+    assertVersion(current.version, version, () => current)
+    if (current.accounts_count > 0) {
+      throw conflict(
+        `The group «${current.name}» still has ${current.accounts_count} accounts; move them to another group first.`,
+      )
+    }
+    db.run(db.q.deleteFrom('account_groups').where('id', '=', id))
+  })
+}

@@ -1,0 +1,230 @@
+import type {
+  ActiveListQuery,
+  IdentifierCheckErrorCode,
+  IdentifierCheckResult,
+  IdentifierType,
+  IdentifierTypeCreate,
+  IdentifierTypeUpdate,
+  ListEnvelope,
+} from '../../shared/api'
+import type { ServerContext } from '../context'
+import { bool } from '../db/database'
+import type { IdentifierTypesTable } from '../db/schema'
+import { assertVersion, conflict, notFound } from '../errors'
+import { containsText, countAll, envelope } from './lists'
+
+type IdentifierTypeRow = Omit<IdentifierTypesTable, 'id'> & { id: number }
+
+const COLUMNS = [
+  'id',
+  'code',
+  'name',
+  'kind',
+  'pattern',
+  'min_length',
+  'max_length',
+  'unique_values',
+  'active',
+  'version',
+  'created_at',
+  'updated_at',
+  'updated_by',
+] as const
+
+export function identifierTypeFromRow(row: IdentifierTypeRow): IdentifierType {
+  const { unique_values, active, ...rest } = row
+  return { ...rest, unique: bool(unique_values), active: bool(active) }
+}
+
+export function findIdentifierType(ctx: ServerContext, id: number): IdentifierType | undefined {
+  const row = ctx.db.first(ctx.db.q.selectFrom('identifier_types').select(COLUMNS).where('id', '=', id))
+  return row ? identifierTypeFromRow(row) : undefined
+}
+
+export function getIdentifierType(ctx: ServerContext, id: number): IdentifierType {
+  const found = findIdentifierType(ctx, id)
+  if (!found) throw notFound(`Identifier type ${id} not found`)
+  return found
+}
+
+export function listIdentifierTypes(
+  ctx: ServerContext,
+  query: ActiveListQuery,
+): ListEnvelope<IdentifierType> {
+  const { db } = ctx
+  let base = db.q.selectFrom('identifier_types')
+  const q = query.q?.trim()
+  if (q) base = base.where((eb) => eb.or([containsText('code', q), containsText('name', q)]))
+  if (query.active !== undefined) base = base.where('active', '=', query.active ? 1 : 0)
+  const total = db.first(base.select(countAll))?.total ?? 0
+  const rows = db.all(base.select(COLUMNS).orderBy('id').limit(query.limit).offset(query.offset))
+  return envelope(rows.map(identifierTypeFromRow), total, query)
+}
+
+const compiledPatterns = new Map<string, RegExp>()
+
+/** The type's pattern as matched against a WHOLE value: `^(?:pattern)$` with the `u` flag. */
+export function wholeValuePattern(pattern: string): RegExp {
+  let regex = compiledPatterns.get(pattern)
+  if (!regex) {
+    if (compiledPatterns.size > 500) compiledPatterns.clear()
+    regex = new RegExp(`^(?:${pattern})$`, 'u')
+    compiledPatterns.set(pattern, regex)
+  }
+  return regex
+}
+
+export interface IdentifierProblem {
+  code: IdentifierCheckErrorCode
+  message: string
+}
+
+/**
+ * What is wrong with `value` as an identifier of `type`, leaving out `taken` (which needs the database):
+ * inactive type, length in code points out of bounds, pattern not matching the whole value.
+ * Part 2 validates account identifiers with it (422 at `['body', 'identifiers', i, 'value']`).
+ */
+export function identifierValueProblems(
+  type: Pick<IdentifierType, 'name' | 'pattern' | 'min_length' | 'max_length' | 'active'>,
+  value: string,
+): IdentifierProblem[] {
+  const problems: IdentifierProblem[] = []
+  if (!type.active)
+    problems.push({ code: 'inactive_type', message: `The identifier type «${type.name}» is inactive` })
+  const length = [...value].length
+  if (type.min_length !== null && length < type.min_length) {
+    problems.push({ code: 'too_short', message: `At least ${type.min_length} characters (got ${length})` })
+  }
+  if (type.max_length !== null && length > type.max_length) {
+    problems.push({ code: 'too_long', message: `At most ${type.max_length} characters (got ${length})` })
+  }
+  if (type.pattern !== null && !wholeValuePattern(type.pattern).test(value)) {
+    problems.push({
+      code: 'pattern_mismatch',
+      message: `The value does not match the pattern ${type.pattern}`,
+    })
+  }
+  return problems
+}
+
+/** The account holding `value` of type `typeId`, if any (other than `exceptAccountId`). */
+export function identifierHolder(
+  ctx: ServerContext,
+  typeId: number,
+  value: string,
+  exceptAccountId?: number,
+): number | null {
+  let query = ctx.db.q
+    .selectFrom('account_identifiers')
+    .select('account_id')
+    .where('type_id', '=', typeId)
+    .where('value', '=', value)
+  if (exceptAccountId !== undefined) query = query.where('account_id', '<>', exceptAccountId)
+  return ctx.db.first(query.orderBy('account_id').limit(1))?.account_id ?? null
+}
+
+/** The "test scan": would `value` be accepted as an identifier of this type. */
+export function checkIdentifier(ctx: ServerContext, id: number, value: string): IdentifierCheckResult {
+  const type = getIdentifierType(ctx, id)
+  const errors = identifierValueProblems(type, value)
+  const holder = identifierHolder(ctx, id, value)
+  if (type.unique && holder !== null) {
+    errors.push({ code: 'taken', message: `The value is already held by account ${holder}` })
+  }
+  return { valid: errors.length === 0, errors, taken_by_account_id: type.unique ? holder : null }
+}
+
+function assertCodeFree(ctx: ServerContext, code: string, exceptId?: number): void {
+  let query = ctx.db.q.selectFrom('identifier_types').select(['id']).where('code', '=', code)
+  if (exceptId !== undefined) query = query.where('id', '<>', exceptId)
+  const other = ctx.db.first(query)
+  if (other) throw conflict(`An identifier type with code "${code}" already exists (id ${other.id})`)
+}
+
+const typeFields = (input: IdentifierTypeCreate) => ({
+  code: input.code,
+  name: input.name,
+  kind: input.kind,
+  pattern: input.pattern ?? null,
+  min_length: input.min_length ?? null,
+  max_length: input.max_length ?? null,
+  unique_values: input.unique ? 1 : 0,
+  active: input.active ? 1 : 0,
+})
+
+export function createIdentifierType(
+  ctx: ServerContext,
+  input: IdentifierTypeCreate,
+  actor: string | null,
+): IdentifierType {
+  const { db } = ctx
+  return db.tx(() => {
+    assertCodeFree(ctx, input.code)
+    const now = ctx.nowIso()
+    const inserted = db.first(
+      db.q
+        .insertInto('identifier_types')
+        .values({ ...typeFields(input), version: 1, created_at: now, updated_at: now, updated_by: actor })
+        .returning('id'),
+    )
+    if (!inserted) throw new Error('Identifier type insert returned no id')
+    return getIdentifierType(ctx, inserted.id)
+  })
+}
+
+export function updateIdentifierType(
+  ctx: ServerContext,
+  id: number,
+  input: IdentifierTypeUpdate,
+  actor: string | null,
+): IdentifierType {
+  const { db } = ctx
+  return db.tx(() => {
+    const current = getIdentifierType(ctx, id)
+    assertVersion(current.version, input.version, () => current)
+    assertCodeFree(ctx, input.code, id)
+    if (input.unique && !current.unique) {
+      const shared = db.first(
+        db.q
+          .selectFrom('account_identifiers')
+          .select('value')
+          .where('type_id', '=', id)
+          .groupBy('value')
+          .having((eb) => eb.fn.countAll(), '>', 1)
+          .limit(1),
+      )
+      if (shared) {
+        throw conflict(`Cannot make the type unique: the value "${shared.value}" is held by several accounts`)
+      }
+    }
+    db.run(
+      db.q
+        .updateTable('identifier_types')
+        .set({
+          ...typeFields(input),
+          version: current.version + 1,
+          updated_at: ctx.nowIso(),
+          updated_by: actor,
+        })
+        .where('id', '=', id),
+    )
+    return getIdentifierType(ctx, id)
+  })
+}
+
+export function deleteIdentifierType(ctx: ServerContext, id: number, version: number): void {
+  const { db } = ctx
+  db.tx(() => {
+    const current = getIdentifierType(ctx, id)
+    assertVersion(current.version, version, () => current)
+    const used = db.first(
+      db.q.selectFrom('account_identifiers').select('account_id').where('type_id', '=', id).limit(1),
+    )
+    if (used) {
+      throw conflict(
+        `The identifier type «${current.name}» is used by accounts; deactivate it instead of deleting.`,
+      )
+    }
+    db.run(db.q.deleteFrom('identifier_types').where('id', '=', id))
+  })
+}

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
@@ -121,6 +122,16 @@ describe('contentSecurityPolicy', () => {
     expect(directives.get('frame-ancestors')).toEqual(["'none'"])
     expect(directives.get('form-action')).toEqual(["'none'"])
     expect(directives.get('base-uri')).toEqual(["'none'"])
+  })
+
+  it("is the same policy as the renderer's index.html meta (which cannot carry frame-ancestors)", () => {
+    const html = readFileSync(resolve(import.meta.dirname, '../../renderer/index.html'), 'utf8')
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1]
+    const withoutFrameAncestors = contentSecurityPolicy()
+      .split('; ')
+      .filter((directive) => !directive.startsWith('frame-ancestors'))
+      .join('; ')
+    expect(meta).toBe(withoutFrameAncestors)
   })
 
   it('never allows eval or inline scripts', () => {

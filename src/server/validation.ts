@@ -15,14 +15,20 @@ type ZodIssueLike = {
   code: string
   path: PropertyKey[]
   message: string
-  input?: unknown
   keys?: string[]
   /** Custom issues of the domain's ladder refinement carry their LadderIssueCode here. */
   params?: Record<string, unknown>
 }
 
-/** zod issues → FastAPI `detail` items under `root` (`body`, `query`, …); unknown keys get one item each. */
-export function issuesToDetail(issues: readonly ZodIssueLike[], root: Loc): ValidationErrorItem[] {
+/**
+ * zod issues → FastAPI `detail` items under `root` (`body`, `query`, …); unknown keys get one item each; a
+ * required field absent from `input` is `missing` (also for coerced query values, which zod sees as NaN).
+ */
+export function issuesToDetail(
+  issues: readonly ZodIssueLike[],
+  root: Loc,
+  input: unknown,
+): ValidationErrorItem[] {
   const items: ValidationErrorItem[] = []
   for (const issue of issues) {
     const loc: Loc = [...root, ...issue.path.map(locPart)]
@@ -30,7 +36,7 @@ export function issuesToDetail(issues: readonly ZodIssueLike[], root: Loc): Vali
       for (const key of issue.keys) {
         items.push({ loc: [...loc, key], msg: 'Extra inputs are not permitted', type: 'extra_forbidden' })
       }
-    } else if (issue.code === 'invalid_type' && issue.input === undefined) {
+    } else if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) {
       items.push({ loc, msg: 'Field required', type: 'missing' })
     } else {
       const domainCode = issue.code === 'custom' ? issue.params?.code : undefined
@@ -42,11 +48,21 @@ export function issuesToDetail(issues: readonly ZodIssueLike[], root: Loc): Vali
 
 const locPart = (part: PropertyKey): string | number => (typeof part === 'number' ? part : String(part))
 
+/** The value at `path` inside `input`, undefined when any step is absent. */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let current: unknown = input
+  for (const key of path) {
+    if (typeof current !== 'object' || current === null || !Object.hasOwn(current, key)) return undefined
+    current = (current as Record<PropertyKey, unknown>)[key]
+  }
+  return current === null && path.length === 0 ? undefined : current
+}
+
 /** Parses `data` with `schema`, or throws the 422 whose `loc` starts with `root`. */
 export function parseOr422<T extends z.ZodType>(schema: T, data: unknown, root: Loc = ['body']): z.output<T> {
-  const result = schema.safeParse(data, { reportInput: true })
+  const result = schema.safeParse(data)
   if (result.success) return result.data
-  throw validationFailed(issuesToDetail(result.error.issues, root))
+  throw validationFailed(issuesToDetail(result.error.issues, root, data))
 }
 
 /**
@@ -56,14 +72,14 @@ export function parseOr422<T extends z.ZodType>(schema: T, data: unknown, root: 
 export const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> = ({ schema, httpPart }) => {
   const root = LOC_ROOT[httpPart ?? 'body'] ?? 'body'
   return (data: unknown) => {
-    const result = schema.safeParse(data, { reportInput: true })
+    const result = schema.safeParse(data)
     if (result.success) {
       // A headers schema names a few headers: keep the others (authorization, content-type…) on the request.
       if (httpPart === 'headers' && isObject(data) && isObject(result.data))
         return { value: { ...data, ...result.data } }
       return { value: result.data }
     }
-    return { error: new RequestValidationError(issuesToDetail(result.error.issues, [root])) }
+    return { error: new RequestValidationError(issuesToDetail(result.error.issues, [root], data)) }
   }
 }
 

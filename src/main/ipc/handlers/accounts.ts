@@ -1,0 +1,10 @@
+import type { IpcHandlers } from '../registry'
+import type { HandlerContext } from './context'
+import { online } from './reads'
+
+export function accountHandlers(ctx: HandlerContext): Pick<IpcHandlers, 'accounts:list' | 'accounts:get'> {
+  return {
+    'accounts:list': (input) => online(ctx, (api) => api.accounts.list({ ...input })),
+    'accounts:get': ({ id }) => online(ctx, (api) => api.accounts.get(id)),
+  }
+}

@@ -1,0 +1,35 @@
+// The whole handler table, one file per domain.
+import type { IpcHandlers } from '../registry'
+import { accountGroupHandlers } from './account-groups'
+import { accountHandlers } from './accounts'
+import { catalogHandlers } from './catalog'
+import type { HandlerContext } from './context'
+import { draftHandlers } from './drafts'
+import { identifierTypeHandlers } from './identifier-types'
+import { ladderHandlers } from './ladders'
+import { operationHandlers } from './operations'
+import { profileHandlers } from './profiles'
+import { reportHandlers } from './reports'
+import { sessionHandlers } from './session'
+import { syncHandlers } from './sync'
+
+export type { HandlerContext } from './context'
+
+export function createHandlers(
+  ctx: HandlerContext,
+  secrets: { delete(key: string): Promise<void> },
+): IpcHandlers {
+  return {
+    ...sessionHandlers(ctx),
+    ...profileHandlers(ctx, secrets),
+    ...catalogHandlers(ctx),
+    ...ladderHandlers(ctx),
+    ...accountGroupHandlers(ctx),
+    ...identifierTypeHandlers(ctx),
+    ...draftHandlers(ctx),
+    ...syncHandlers(ctx),
+    ...accountHandlers(ctx),
+    ...operationHandlers(ctx),
+    ...reportHandlers(ctx),
+  }
+}

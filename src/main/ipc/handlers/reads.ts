@@ -1,0 +1,120 @@
+// Reads shared by the entity handlers: server first when it can be asked, the cache otherwise.
+
+import type { DraftEntity, DraftEntityBody } from '../../../shared/ipc'
+import type { ApiClient } from '../../api/client'
+import { ApiError } from '../../api/errors'
+import type { CacheKind, CacheTypes } from '../../store/cache'
+import { IpcFailure } from '../errors'
+import type { HandlerContext } from './context'
+
+/** A cached list younger than this is answered without asking the server (unless `refresh`). */
+export const FRESH_MS = 10_000
+
+export interface CachedListAnswer<T> {
+  items: T[]
+  fetched_at: string | null
+  stale: boolean
+}
+
+export async function readList<K extends CacheKind>(
+  ctx: HandlerContext,
+  kind: K,
+  fetchAll: (api: ApiClient) => Promise<CacheTypes[K][]>,
+  refresh = false,
+): Promise<CachedListAnswer<CacheTypes[K]>> {
+  const workspace = ctx.workspace()
+  const cached = workspace.cache.list(kind)
+  const answer = (stale: boolean) => {
+    const current = workspace.cache.list(kind)
+    // The cache hands out one shared, never-mutated array: no copy per call.
+    return { items: current.items as CacheTypes[K][], fetched_at: current.fetchedAt, stale }
+  }
+  if (!refresh && cached.fetchedAt && ctx.now() - Date.parse(cached.fetchedAt) < FRESH_MS)
+    return answer(false)
+  const fetched = await fromServer(ctx, !cached.fetchedAt, async (api) => {
+    const items = await fetchAll(api)
+    workspace.cache.replaceAll(kind, items, new Date(ctx.now()).toISOString())
+    workspace.lastSyncAt = ctx.now()
+  })
+  if (fetched) return answer(false)
+  if (cached.fetchedAt) return answer(true)
+  throw new IpcFailure('offline', 'The server cannot be reached and nothing is cached yet')
+}
+
+export async function readOne<K extends CacheKind>(
+  ctx: HandlerContext,
+  kind: K,
+  id: number,
+  fetchOne: (api: ApiClient) => Promise<CacheTypes[K]>,
+  refresh = false,
+): Promise<{ item: CacheTypes[K]; fetched_at: string | null; stale: boolean }> {
+  const workspace = ctx.workspace()
+  const cached = workspace.cache.get(kind, id)
+  const listFetchedAt = workspace.cache.fetchedAt(kind)
+  if (!refresh && cached && listFetchedAt && ctx.now() - Date.parse(listFetchedAt) < FRESH_MS) {
+    return { item: cached, fetched_at: listFetchedAt, stale: false }
+  }
+  let item: CacheTypes[K] | undefined
+  try {
+    await fromServer(ctx, !cached, async (api) => {
+      item = await fetchOne(api)
+      workspace.cache.upsert(kind, item)
+    })
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'not_found') workspace.cache.remove(kind, id)
+    throw error
+  }
+  if (item) return { item, fetched_at: new Date(ctx.now()).toISOString(), stale: false }
+  if (cached) return { item: cached, fetched_at: listFetchedAt, stale: true }
+  throw new IpcFailure('offline', 'The server cannot be reached and this item is not cached')
+}
+
+/** The server's entity a draft or a delete starts from. */
+export function entityForEdit(
+  ctx: HandlerContext,
+  entity: DraftEntity,
+  id: number,
+): Promise<DraftEntityBody> {
+  const api = (client: ApiClient) => {
+    if (entity === 'ladder') return client.ladders.get(id)
+    if (entity === 'account_group') return client.accountGroups.get(id)
+    return client.identifierTypes.get(id)
+  }
+  const cached = ctx.workspace().cache.get(entity, id)
+  if (cached) return Promise.resolve(cached)
+  return readOne(ctx, entity, id, api).then((answer) => answer.item)
+}
+
+/**
+ * Runs `call` against the server when a session may talk to it; answers false when it could not (offline,
+ * or not signed in) so the caller falls back to the cache. `force` tries even when the monitor says offline.
+ */
+async function fromServer(ctx: HandlerContext, force: boolean, call: (api: ApiClient) => Promise<void>) {
+  if (ctx.session.status !== 'signed_in' || (!ctx.connectivity.online && !force)) return false
+  try {
+    await call(ctx.api())
+    ctx.connectivity.reportOnline()
+    return true
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'offline') {
+      ctx.connectivity.reportOffline()
+      return false
+    }
+    if (error instanceof ApiError && error.code === 'unauthorized' && ctx.session.status !== 'signed_in') {
+      return false
+    }
+    throw error
+  }
+}
+
+/** An online-only call: reports connectivity, errors go to the envelope as they are. */
+export async function online<T>(ctx: HandlerContext, call: (api: ApiClient) => Promise<T>): Promise<T> {
+  try {
+    const result = await call(ctx.api())
+    ctx.connectivity.reportOnline()
+    return result
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'offline') ctx.connectivity.reportOffline()
+    throw error
+  }
+}

@@ -1,0 +1,74 @@
+// Test support: a real sandbox server plus cores over temp data dirs, talking through the in-process transport.
+
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { IpcChannel, IpcEventName, IpcInput, IpcOutput, IpcResult } from '../../shared/ipc'
+import { createCore, type Core, type CoreOptions } from '../core'
+
+export interface FetchLog {
+  fetch: typeof fetch
+  /** `METHOD /path` of every request sent. */
+  requests: string[]
+  count(method: string, path: string): number
+}
+
+/** Wraps the global fetch to count what goes out (the server is real; this only watches). */
+export function countingFetch(): FetchLog {
+  const requests: string[] = []
+  const wrapped: typeof fetch = (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input))
+    requests.push(`${init?.method ?? 'GET'} ${url.pathname}`)
+    return fetch(input, init)
+  }
+  return {
+    fetch: wrapped,
+    requests,
+    count: (method, path) => requests.filter((request) => request === `${method} ${path}`).length,
+  }
+}
+
+export function tempDir(prefix = 'probonus-core-'): { path: string; remove(): void } {
+  const path = mkdtempSync(join(tmpdir(), prefix))
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) }
+}
+
+export interface TestCore {
+  core: Core
+  events: { event: IpcEventName; payload: unknown }[]
+  call<C extends IpcChannel>(channel: C, input?: IpcInput<C>): Promise<IpcResult<IpcOutput<C>>>
+  /** Like `call`, but throws with the error envelope when it fails. */
+  ok<C extends IpcChannel>(channel: C, input?: IpcInput<C>): Promise<IpcOutput<C>>
+  close(): Promise<void>
+}
+
+export async function openCore(options: CoreOptions): Promise<TestCore> {
+  const core = await createCore({ validateOutputs: true, log: () => {}, ...options })
+  const events: TestCore['events'] = []
+  const unsubscribe = core.registry.subscribe((event, payload) => events.push({ event, payload }))
+  const call = <C extends IpcChannel>(channel: C, input?: IpcInput<C>) =>
+    core.registry.invoke(channel, input) as Promise<IpcResult<IpcOutput<C>>>
+  return {
+    core,
+    events,
+    call,
+    ok: async (channel, input) => {
+      const result = await call(channel, input)
+      if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`)
+      return result.data
+    },
+    close: async () => {
+      unsubscribe()
+      await core.close()
+    },
+  }
+}
+
+/** Polls `check` (for conditions driven by timers, like the health monitor) until it holds or `ms` pass. */
+export async function eventually(check: () => boolean | Promise<boolean>, ms = 10_000, what = 'condition') {
+  const deadline = Date.now() + ms
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+}

@@ -1,6 +1,16 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { App } from './App'
+import { App } from './app/App'
+import { initI18n } from './app/i18n'
+import { getBridge } from './bridge'
+import { configureIpc } from './ipc/client'
+import './styles/tokens.css'
+import './styles/base.css'
+import './styles/components.css'
+import './styles/shell.css'
+
+configureIpc(getBridge)
+initI18n()
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

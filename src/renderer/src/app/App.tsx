@@ -1,0 +1,54 @@
+import { useEffect } from 'react'
+import { I18nextProvider, useTranslation } from 'react-i18next'
+import { ErrorState, LoadingState } from '../components/states'
+import { Toaster } from '../components/Toaster'
+import { LoginScreen } from '../features/session/LoginScreen'
+import { SessionExpiredDialog } from '../features/session/SessionExpiredDialog'
+import { useSessionStore } from '../features/session/store'
+import { startStores } from './boot'
+import { ErrorBoundary } from './ErrorBoundary'
+import { i18n } from './i18n'
+import { Shell } from './Shell'
+
+function Content(): React.JSX.Element {
+  const { t } = useTranslation()
+  const loaded = useSessionStore((store) => store.loaded)
+  const loadError = useSessionStore((store) => store.loadError)
+  const state = useSessionStore((store) => store.state)
+  const reload = useSessionStore((store) => store.reload)
+
+  if (!loaded) {
+    return (
+      <div className="app-center">
+        <LoadingState />
+      </div>
+    )
+  }
+  if (!state) {
+    return (
+      <div className="app-center">
+        <ErrorState message={loadError?.message ?? t('errors.internal')} onRetry={() => void reload()} />
+      </div>
+    )
+  }
+  if (state.status === 'signed_out') return <LoginScreen />
+  return (
+    <>
+      <Shell />
+      {state.status === 'expired' && <SessionExpiredDialog />}
+    </>
+  )
+}
+
+/** The whole renderer: providers, the boot of the stores, and the screen for the session's state. */
+export function App(): React.JSX.Element {
+  useEffect(() => startStores(), [])
+  return (
+    <I18nextProvider i18n={i18n}>
+      <ErrorBoundary>
+        <Content />
+      </ErrorBoundary>
+      <Toaster />
+    </I18nextProvider>
+  )
+}

@@ -1,0 +1,23 @@
+import { useTranslation } from 'react-i18next'
+import { Icon } from '../components/Icon'
+import { currentLanguage, setLanguage } from './i18n'
+
+/** One click to the other language; the choice is remembered. */
+export function LanguageSwitch({ className }: { className?: string }): React.JSX.Element {
+  const { t } = useTranslation()
+  const next = currentLanguage() === 'ru' ? 'en' : 'ru'
+  return (
+    <button
+      type="button"
+      className={className ?? 'btn btn--ghost btn--sm'}
+      onClick={() => void setLanguage(next)}
+      title={t('shell.switchLanguage')}
+      aria-label={t('shell.switchLanguage')}
+      lang={next}
+      data-testid="language-switch"
+    >
+      <Icon name="globe" size={14} />
+      <span aria-hidden="true">{t('shell.switchLanguageShort')}</span>
+    </button>
+  )
+}

@@ -1,0 +1,46 @@
+// Dates and times for people, in the UI language. Pure functions of (value, language, now).
+import type { Language } from './i18n'
+
+const locales: Record<Language, string> = { ru: 'ru-RU', en: 'en-GB' }
+
+function parse(iso: string | null | undefined): Date | null {
+  if (!iso) return null
+  const date = new Date(iso)
+  return Number.isNaN(date.getTime()) ? null : date
+}
+
+function sameDay(a: Date, b: Date): boolean {
+  return a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate()
+}
+
+/** "14:32" today, "12.03 14:32" (ru) / "12 Mar 14:32" (en) on another day this year, with the year otherwise. */
+export function formatDataTime(iso: string | null | undefined, language: Language, now = new Date()): string {
+  const date = parse(iso)
+  if (!date) return ''
+  const time = date.toLocaleTimeString(locales[language], { hour: '2-digit', minute: '2-digit' })
+  if (sameDay(date, now)) return time
+  const day = date.toLocaleDateString(locales[language], {
+    day: 'numeric',
+    month: language === 'ru' ? '2-digit' : 'short',
+    ...(date.getFullYear() === now.getFullYear() ? {} : { year: 'numeric' }),
+  })
+  return `${day} ${time}`
+}
+
+/** Full date and time: "12.03.2026, 14:32". */
+export function formatDateTime(iso: string | null | undefined, language: Language): string {
+  const date = parse(iso)
+  if (!date) return ''
+  return date.toLocaleString(locales[language], {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  })
+}
+
+/** A plain number with the language's digit grouping: "10 000" / "10,000". */
+export function formatNumber(value: number, language: Language): string {
+  return value.toLocaleString(locales[language], { maximumFractionDigits: 2 })
+}

@@ -1,0 +1,97 @@
+import i18next, { type i18n as I18n } from 'i18next'
+import { initReactI18next } from 'react-i18next'
+import { z } from 'zod'
+import { ladderIssueTexts } from '../../../shared/domain'
+import { enTexts, ruTexts, type Texts } from './locales'
+
+export type Language = 'ru' | 'en'
+export const LANGUAGES: readonly Language[] = ['ru', 'en']
+
+// The language is a UI preference, not a secret, and the IPC contract has no settings channel: localStorage.
+const STORAGE_KEY = 'probonus.language'
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation'
+    resources: { translation: Texts; ladderIssues: (typeof ladderIssueTexts)['ru'] }
+  }
+}
+
+function storedLanguage(): Language {
+  try {
+    const value = globalThis.localStorage?.getItem(STORAGE_KEY)
+    return value === 'en' || value === 'ru' ? value : 'ru'
+  } catch {
+    return 'ru'
+  }
+}
+
+function applyLanguage(language: Language): void {
+  // zod's own messages (too short, not a number, …) in the UI language; our schemas' custom ones are mapped below.
+  z.config(language === 'ru' ? z.locales.ru() : z.locales.en())
+  if (typeof document !== 'undefined') document.documentElement.lang = language
+}
+
+export const i18n: I18n = i18next.createInstance()
+
+export function initI18n(language: Language = storedLanguage()): I18n {
+  if (!i18n.isInitialized) {
+    void i18n.use(initReactI18next).init({
+      resources: {
+        ru: { translation: ruTexts, ladderIssues: ladderIssueTexts.ru },
+        en: { translation: enTexts, ladderIssues: ladderIssueTexts.en },
+      },
+      lng: language,
+      fallbackLng: 'ru',
+      supportedLngs: LANGUAGES,
+      defaultNS: 'translation',
+      ns: ['translation', 'ladderIssues'],
+      interpolation: { escapeValue: false },
+      returnNull: false,
+      initAsync: false,
+      react: { useSuspense: false },
+    })
+    i18n.on('languageChanged', (lng) => applyLanguage(lng === 'en' ? 'en' : 'ru'))
+    applyLanguage(language)
+  }
+  return i18n
+}
+
+export function currentLanguage(): Language {
+  return i18n.language === 'en' ? 'en' : 'ru'
+}
+
+export async function setLanguage(language: Language): Promise<void> {
+  try {
+    globalThis.localStorage?.setItem(STORAGE_KEY, language)
+  } catch {
+    // Storage may be unavailable (private mode): the switch still works for this session.
+  }
+  await i18n.changeLanguage(language)
+}
+
+/**
+ * Russian texts of the custom messages in the shared schemas (and of the same sentences when the server sends
+ * them in a 422). Anything unknown is shown as is.
+ */
+const fieldErrorTexts: Record<string, { ru: string; en?: string }> = {
+  'At most 2 decimals (kopecks)': { ru: 'Не больше 2 знаков после запятой (копейки)' },
+  'At most 2 decimals': { ru: 'Не больше 2 знаков после запятой' },
+  'Must be greater than 0': { ru: 'Должно быть больше 0' },
+  'A percent discount is at most 100': { ru: 'Процентная скидка — не больше 100' },
+  'Latin lowercase letters, digits, "_" and "-", starting with a letter': {
+    ru: 'Латинские строчные буквы, цифры, «_» и «-», начиная с буквы',
+  },
+  'The pattern is not a valid regular expression': { ru: 'Шаблон — не корректное регулярное выражение' },
+  'max_length must not be less than min_length': {
+    ru: 'Максимальная длина не может быть меньше минимальной',
+    en: 'The max length must not be less than the min length',
+  },
+  'An http(s) URL, e.g. http://127.0.0.1:8777': { ru: 'Адрес http(s), например http://127.0.0.1:8777' },
+}
+
+export function translateFieldError(message: string, language: string): string {
+  const known = fieldErrorTexts[message]
+  if (!known) return message
+  return language === 'en' ? (known.en ?? message) : known.ru
+}

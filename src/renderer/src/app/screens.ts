@@ -1,0 +1,52 @@
+// The screens of the sidebar, in order. A screen exists here only when it is built: no placeholders.
+import type { ComponentType } from 'react'
+import type { TFunction } from 'i18next'
+import type { DraftEntity } from '../../../shared/ipc'
+import type { IconName } from '../components/Icon'
+import { LaddersScreen } from '../features/ladders/LaddersScreen'
+
+export interface ScreenComponentProps {
+  /** The hash path after the screen id: `#/identifier-types/12` → ['12']. */
+  params: string[]
+}
+
+export interface ScreenDefinition {
+  /** The hash segment: `#/ladders`. */
+  id: string
+  title: (t: TFunction) => string
+  icon: IconName
+  /**
+   * Drafts of this entity open here. The drafts panel's "Open" goes to `#/<id>/<entity_id>` for an existing
+   * entity and to `#/<id>/new/<draft id>` for a create (see `draftRoute`).
+   */
+  entity?: DraftEntity
+  component: ComponentType<ScreenComponentProps>
+}
+
+export const SCREENS: readonly ScreenDefinition[] = [
+  {
+    id: 'ladders',
+    title: (t) => t('ladders.title'),
+    icon: 'ladder',
+    entity: 'ladder',
+    component: LaddersScreen,
+  },
+]
+
+export function screenForEntity(entity: DraftEntity): ScreenDefinition | undefined {
+  return SCREENS.find((screen) => screen.entity === entity)
+}
+
+/** Where a draft or outbox row opens: its entity's screen with the id, or `new/<draft id>` for a create. */
+export function draftRoute(row: {
+  entity: DraftEntity
+  entity_id: number | null
+  id: string
+  draft_id?: string | null
+}): { screen: string; params: string[] } | null {
+  const screen = screenForEntity(row.entity)
+  if (!screen) return null
+  return row.entity_id !== null
+    ? { screen: screen.id, params: [String(row.entity_id)] }
+    : { screen: screen.id, params: ['new', row.id] }
+}

@@ -1,0 +1,191 @@
+import { useState, type ReactNode } from 'react'
+import type { FieldValues } from 'react-hook-form'
+import { useTranslation } from 'react-i18next'
+import { formatDataTime } from '../app/format'
+import { currentLanguage } from '../app/i18n'
+import { useUiStore } from '../app/ui-store'
+import { DraftStateBadge } from '../features/drafts/DraftStateBadge'
+import { ReadOnlyBanner } from './banners'
+import { Button, IconButton } from './Button'
+import { ConfirmDialog } from './Dialog'
+import { Banner } from './states'
+import { toast } from './toast-store'
+import type { EntityEditor } from './useEntityEditor'
+
+export interface EntityEditorFrameProps<TValues extends FieldValues> {
+  editor: EntityEditor<TValues>
+  title: string
+  /** Close button and Esc (the hook's `onClose` binds Esc; this shows the button). */
+  onClose?: () => void
+  /** Shows "Delete" for an existing entity (the role must be able to edit too). */
+  deletable?: boolean
+  onDeleted?: () => void
+  /** Extra buttons on the left of the footer. */
+  footerExtra?: ReactNode
+  /** The fields. They are disabled together when the editor is read-only. */
+  children: ReactNode
+  testId?: string
+}
+
+/**
+ * The frame around an entity's fields: state badge and autosave status, the conflict / refused / queued
+ * banners, errors that belong to no field, and Discard · Delete · Publish (Ctrl+S).
+ */
+export function EntityEditorFrame<TValues extends FieldValues>({
+  editor,
+  title,
+  onClose,
+  deletable,
+  onDeleted,
+  footerExtra,
+  children,
+  testId,
+}: EntityEditorFrameProps<TValues>): React.JSX.Element {
+  const { t } = useTranslation()
+  const language = currentLanguage()
+  const openConflict = useUiStore((store) => store.openConflict)
+  const [confirmDelete, setConfirmDelete] = useState(false)
+  const [busy, setBusy] = useState<'publish' | 'discard' | 'delete' | null>(null)
+  const { autosave, readOnly, draft, rows, conflictRow, failedRow, formErrors, form } = editor
+  const queued = rows.some((row) => row.state === 'queued' || row.state === 'syncing')
+  const shownTitle = title || t('drafts.untitled')
+
+  const status =
+    autosave.status === 'saving'
+      ? t('editor.saving')
+      : autosave.status === 'pending'
+        ? t('editor.pending')
+        : autosave.status === 'error'
+          ? t('editor.saveError', { message: autosave.error?.message ?? '' })
+          : draft
+            ? t('editor.savedAt', { time: formatDataTime(autosave.savedAt ?? draft.updated_at, language) })
+            : null
+
+  const run = async (action: 'publish' | 'discard' | 'delete') => {
+    setBusy(action)
+    try {
+      if (action === 'publish') await editor.publish()
+      else if (action === 'discard') await editor.discard()
+      else if (await editor.remove()) {
+        toast.success(t('editor.deleteQueued', { title: shownTitle }))
+        onDeleted?.()
+      }
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  return (
+    <section className="editor" aria-label={shownTitle} data-testid={testId}>
+      <header className="editor__header">
+        <h2 className="editor__title">{shownTitle}</h2>
+        {editor.state && <DraftStateBadge state={editor.state} />}
+        {onClose && <IconButton icon="close" label={t('editor.close')} shortcut="escape" onClick={onClose} />}
+      </header>
+      <div className="editor__body">
+        {readOnly && <ReadOnlyBanner />}
+        {conflictRow && (
+          <Banner
+            tone="warning"
+            icon="conflict"
+            action={
+              <Button size="sm" variant="primary" onClick={() => openConflict(conflictRow.id)}>
+                {t('editor.resolve')}
+              </Button>
+            }
+          >
+            {t('editor.conflictBanner')}
+          </Banner>
+        )}
+        {failedRow && failedRow.error && (
+          <Banner tone="danger" icon="alert">
+            <span data-testid="editor-refused">{t('editor.failedBanner', { message: failedRow.error })}</span>
+          </Banner>
+        )}
+        {queued && !conflictRow && !failedRow && (
+          <Banner tone="info" icon="sync">
+            {t('editor.queuedBanner')}
+          </Banner>
+        )}
+        {formErrors.length > 0 && (
+          <Banner tone="danger" icon="alert">
+            <p>{t('editor.otherErrors')}</p>
+            <ul className="editor__errors">
+              {formErrors.map((error, index) => (
+                <li key={index}>
+                  {error.path.length > 0 && <code>{error.path.join('.')}: </code>}
+                  {error.message}
+                </li>
+              ))}
+            </ul>
+          </Banner>
+        )}
+        <form
+          className="editor__form"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault()
+            void run('publish')
+          }}
+        >
+          <fieldset className="editor__fieldset" disabled={readOnly}>
+            <legend className="visually-hidden">{shownTitle}</legend>
+            {children}
+          </fieldset>
+        </form>
+      </div>
+      {!readOnly && (
+        <footer className="editor__footer">
+          {deletable && (
+            <Button
+              variant="ghost"
+              icon="trash"
+              loading={busy === 'delete'}
+              onClick={() => setConfirmDelete(true)}
+            >
+              {t('editor.delete')}
+            </Button>
+          )}
+          {footerExtra}
+          <span className="spacer" />
+          <span className="editor__saved muted" role="status">
+            {status}
+          </span>
+          {draft && (
+            <Button
+              variant="ghost"
+              loading={busy === 'discard'}
+              onClick={() => void run('discard')}
+              title={t('editor.discardHint')}
+            >
+              {t('common.discard')}
+            </Button>
+          )}
+          <Button
+            variant="primary"
+            icon="check"
+            shortcut="mod+s"
+            title={t('editor.publishHint')}
+            loading={busy === 'publish' || form.formState.isSubmitting}
+            onClick={() => void run('publish')}
+            data-testid="editor-publish"
+          >
+            {t('common.publish')}
+          </Button>
+        </footer>
+      )}
+      <ConfirmDialog
+        open={confirmDelete}
+        title={t('editor.deleteTitle', { title: shownTitle })}
+        message={t('editor.deleteText')}
+        confirmLabel={t('editor.delete')}
+        danger
+        onConfirm={() => {
+          setConfirmDelete(false)
+          void run('delete')
+        }}
+        onCancel={() => setConfirmDelete(false)}
+      />
+    </section>
+  )
+}

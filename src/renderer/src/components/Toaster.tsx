@@ -1,0 +1,39 @@
+import { createPortal } from 'react-dom'
+import { useTranslation } from 'react-i18next'
+import { IconButton } from './Button'
+import { Icon, type IconName } from './Icon'
+import { useToastStore, type ToastTone } from './toast-store'
+
+const icons: Record<ToastTone, IconName> = {
+  success: 'check',
+  error: 'alert',
+  info: 'info',
+  warning: 'alert',
+}
+
+/** Renders the toast stack outside #root so it stays announced while a modal makes the app inert. */
+export function Toaster(): React.JSX.Element {
+  const { t } = useTranslation()
+  const toasts = useToastStore((state) => state.toasts)
+  const dismiss = useToastStore((state) => state.dismiss)
+  return createPortal(
+    <section className="toaster" aria-label={t('common.notifications')} aria-live="polite">
+      {toasts.map((item) => (
+        <div
+          key={item.id}
+          className={`toast toast--${item.tone}`}
+          role={item.tone === 'error' ? 'alert' : undefined}
+          data-testid="toast"
+        >
+          <Icon name={icons[item.tone]} className="toast__icon" />
+          <div className="toast__text">
+            <p className="toast__message">{item.message}</p>
+            {item.detail && <p className="toast__detail">{item.detail}</p>}
+          </div>
+          <IconButton icon="close" size="sm" label={t('common.dismiss')} onClick={() => dismiss(item.id)} />
+        </div>
+      ))}
+    </section>,
+    document.body,
+  )
+}

@@ -1,0 +1,93 @@
+// Sorting and filtering of DataTable rows, kept apart from React so they are easy to test and cheap to run.
+import type { ReactNode } from 'react'
+
+export type SortValue = string | number | boolean | null | undefined
+export type SortDirection = 'asc' | 'desc'
+export interface SortState {
+  columnId: string
+  direction: SortDirection
+}
+
+export interface DataTableColumn<T> {
+  id: string
+  header: string
+  /** The value the column sorts by, and by default what it shows and what the filter searches. */
+  value: (row: T) => SortValue
+  /** What the cell shows; default: the value as text (booleans as ✓ / —). */
+  cell?: (row: T) => ReactNode
+  /** Text the filter searches; false to leave the column out of the search. Default: the value as text. */
+  filterText?: ((row: T) => string) | false
+  /** A CSS grid track: '120px', 'minmax(200px, 2fr)'. Default 'minmax(120px, 1fr)'. */
+  width?: string
+  align?: 'start' | 'end' | 'center'
+  /** Default true. */
+  sortable?: boolean
+}
+
+export function textOf(value: SortValue): string {
+  if (value === null || value === undefined) return ''
+  return String(value)
+}
+
+/** One lowercase haystack per row: a filter keystroke then costs one `includes` per row. */
+export function buildSearchIndex<T>(rows: readonly T[], columns: readonly DataTableColumn<T>[]): string[] {
+  const searchable = columns.filter((column) => column.filterText !== false)
+  return rows.map((row) =>
+    searchable
+      .map((column) => (column.filterText ? column.filterText(row) : textOf(column.value(row))))
+      .join('\u0000')
+      .toLowerCase(),
+  )
+}
+
+/** Indexes of the rows whose text contains every word of the query (case-insensitive). */
+export function filterIndexes(index: readonly string[], query: string): number[] {
+  const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean)
+  const result: number[] = []
+  for (let i = 0; i < index.length; i++) {
+    const haystack = index[i] ?? ''
+    if (words.every((word) => haystack.includes(word))) result.push(i)
+  }
+  return result
+}
+
+function compareValues(a: SortValue, b: SortValue, collator: Intl.Collator): number {
+  const aEmpty = a === null || a === undefined || a === ''
+  const bEmpty = b === null || b === undefined || b === ''
+  if (aEmpty || bEmpty) return aEmpty === bEmpty ? 0 : aEmpty ? 1 : -1
+  if (typeof a === 'number' && typeof b === 'number') return a - b
+  if (typeof a === 'boolean' && typeof b === 'boolean') return a === b ? 0 : a ? -1 : 1
+  return collator.compare(String(a), String(b))
+}
+
+/**
+ * Sorts row indexes by a column; stable (ties keep their order) and empty values always last, whichever
+ * the direction.
+ */
+export function sortIndexes<T>(
+  indexes: readonly number[],
+  rows: readonly T[],
+  column: DataTableColumn<T>,
+  direction: SortDirection,
+  locale: string,
+): number[] {
+  const collator = new Intl.Collator(locale, { numeric: true, sensitivity: 'base' })
+  const values = new Map<number, SortValue>()
+  for (const i of indexes) values.set(i, column.value(rows[i] as T))
+  const sign = direction === 'asc' ? 1 : -1
+  return [...indexes].sort((a, b) => {
+    const va = values.get(a)
+    const vb = values.get(b)
+    const aEmpty = va === null || va === undefined || va === ''
+    const bEmpty = vb === null || vb === undefined || vb === ''
+    if (aEmpty || bEmpty) return aEmpty === bEmpty ? a - b : aEmpty ? 1 : -1
+    return sign * compareValues(va, vb, collator) || a - b
+  })
+}
+
+/** asc → desc → unsorted. */
+export function nextSort(current: SortState | null, columnId: string): SortState | null {
+  if (!current || current.columnId !== columnId) return { columnId, direction: 'asc' }
+  if (current.direction === 'asc') return { columnId, direction: 'desc' }
+  return null
+}

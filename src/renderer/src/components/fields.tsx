@@ -1,0 +1,431 @@
+import { useId, useState, type ReactNode } from 'react'
+import {
+  useController,
+  type Control,
+  type FieldPath,
+  type FieldPathValue,
+  type FieldValues,
+} from 'react-hook-form'
+import { useTranslation } from 'react-i18next'
+import { translateFieldError } from '../app/i18n'
+import { ariaShortcut, withShortcut } from '../app/shortcuts'
+import { Icon } from './Icon'
+import { parseNumberInput } from './number-input'
+
+interface FieldIds {
+  inputId: string
+  hintId: string
+  errorId: string
+}
+
+function useFieldIds(): FieldIds {
+  const base = useId()
+  return { inputId: `${base}-input`, hintId: `${base}-hint`, errorId: `${base}-error` }
+}
+
+/** `aria-describedby` for a control: its hint and, when present, its error. */
+function describedBy(ids: FieldIds, hint: ReactNode, error: string | undefined): string | undefined {
+  const parts = [hint ? ids.hintId : null, error ? ids.errorId : null].filter(Boolean)
+  return parts.length > 0 ? parts.join(' ') : undefined
+}
+
+export interface FieldShellProps {
+  ids: FieldIds
+  label: ReactNode
+  hint?: ReactNode
+  error?: string
+  required?: boolean
+  /** Checkboxes and switches put the label after the control. */
+  inline?: boolean
+  className?: string
+  children: ReactNode
+}
+
+/** Label, control, hint and the error shown right at the field. */
+export function FieldShell({
+  ids,
+  label,
+  hint,
+  error,
+  required,
+  inline,
+  className,
+  children,
+}: FieldShellProps): React.JSX.Element {
+  const { t } = useTranslation()
+  return (
+    <div
+      className={['field', inline && 'field--inline', error && 'field--invalid', className]
+        .filter(Boolean)
+        .join(' ')}
+    >
+      {inline ? (
+        <label className="field__inline-label" htmlFor={ids.inputId}>
+          {children}
+          <span>{label}</span>
+        </label>
+      ) : (
+        <>
+          <label className="field__label" htmlFor={ids.inputId}>
+            {label}
+            {required && (
+              <span className="field__required" title={t('common.required')}>
+                {' *'}
+              </span>
+            )}
+          </label>
+          {children}
+        </>
+      )}
+      {hint && !error && (
+        <p className="field__hint" id={ids.hintId}>
+          {hint}
+        </p>
+      )}
+      {hint && error && (
+        <p className="visually-hidden" id={ids.hintId}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field__error" id={ids.errorId} role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  )
+}
+
+interface BoundProps<T extends FieldValues, N extends FieldPath<T>> {
+  control: Control<T>
+  name: N
+  label: ReactNode
+  hint?: ReactNode
+  required?: boolean
+  readOnly?: boolean
+  disabled?: boolean
+  className?: string
+}
+
+function useBound<T extends FieldValues, N extends FieldPath<T>>(control: Control<T>, name: N) {
+  const { field, fieldState } = useController({ control, name })
+  const { i18n } = useTranslation()
+  const message = fieldState.error?.message
+  const error = message ? translateFieldError(message, i18n.language) : undefined
+  // Taken apart here: the React compiler treats an object holding `ref` as a ref and refuses reads of it.
+  const { ref: inputRef, name: inputName, value, onBlur, onChange } = field
+  return { inputRef, inputName, value: value as unknown, onBlur, onChange, error }
+}
+
+export interface TextFieldProps<T extends FieldValues, N extends FieldPath<T>> extends BoundProps<T, N> {
+  type?: 'text' | 'password' | 'url' | 'email' | 'search'
+  placeholder?: string
+  autoComplete?: string
+  autoFocus?: boolean
+  multiline?: boolean
+  rows?: number
+  mono?: boolean
+  maxLength?: number
+  /** Empty text is stored as null (for optional API fields). */
+  emptyAsNull?: boolean
+}
+
+/** A text input bound to a react-hook-form field whose value is a string (or null with `emptyAsNull`). */
+export function TextField<T extends FieldValues, N extends FieldPath<T>>({
+  control,
+  name,
+  label,
+  hint,
+  required,
+  readOnly,
+  disabled,
+  className,
+  type = 'text',
+  placeholder,
+  autoComplete,
+  autoFocus,
+  multiline,
+  rows = 3,
+  mono,
+  maxLength,
+  emptyAsNull,
+}: TextFieldProps<T, N>): React.JSX.Element {
+  const ids = useFieldIds()
+  const { inputRef, inputName, value, onBlur, onChange: setValue, error } = useBound(control, name)
+  const common = {
+    id: ids.inputId,
+    name: inputName,
+    ref: inputRef,
+    value: typeof value === 'string' ? value : value == null ? '' : String(value),
+    onBlur: onBlur,
+    readOnly,
+    disabled,
+    placeholder,
+    maxLength,
+    required,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy(ids, hint, error),
+    className: ['input', mono && 'mono', multiline && 'input--multiline'].filter(Boolean).join(' '),
+  }
+  const onChange = (text: string) =>
+    setValue((emptyAsNull && text === '' ? null : text) as FieldPathValue<T, N>)
+  return (
+    <FieldShell ids={ids} label={label} hint={hint} error={error} required={required} className={className}>
+      {multiline ? (
+        <textarea {...common} rows={rows} onChange={(e) => onChange(e.target.value)} />
+      ) : (
+        <input
+          {...common}
+          type={type}
+          autoComplete={autoComplete}
+          autoFocus={autoFocus}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </FieldShell>
+  )
+}
+
+function formatNumberValue(value: unknown): string {
+  return typeof value === 'number' && Number.isFinite(value) ? String(value) : ''
+}
+
+export interface NumberFieldProps<T extends FieldValues, N extends FieldPath<T>> extends BoundProps<T, N> {
+  placeholder?: string
+  /** Shown after the input: "₽", "%", "дн.". */
+  suffix?: string
+  /** Whole numbers only (the keyboard hint changes; validation stays the schema's). */
+  integer?: boolean
+}
+
+/**
+ * A number input bound to a field whose value is `number | null`. It keeps the text as typed ("12," while
+ * typing 12,5), stores null when empty and reports text that is not a number as a field error.
+ */
+export function NumberField<T extends FieldValues, N extends FieldPath<T>>({
+  control,
+  name,
+  label,
+  hint,
+  required,
+  readOnly,
+  disabled,
+  className,
+  placeholder,
+  suffix,
+  integer,
+}: NumberFieldProps<T, N>): React.JSX.Element {
+  const ids = useFieldIds()
+  const { t } = useTranslation()
+  const { inputRef, inputName, value, onBlur, onChange: setValue, error } = useBound(control, name)
+  const [text, setText] = useState(() => formatNumberValue(value))
+  const [lastValue, setLastValue] = useState<unknown>(value)
+  const [notANumber, setNotANumber] = useState(false)
+  // The form value changed from outside (reset, a draft restored, take theirs): show it.
+  if (value !== lastValue) {
+    setLastValue(value)
+    const parsed = parseNumberInput(text)
+    if (parsed !== value) {
+      setText(formatNumberValue(value))
+      setNotANumber(false)
+    }
+  }
+  const shownError = notANumber ? t('validation.notANumber') : error
+  return (
+    <FieldShell
+      ids={ids}
+      label={label}
+      hint={hint}
+      error={shownError}
+      required={required}
+      className={className}
+    >
+      <div className={suffix ? 'input-group' : undefined}>
+        <input
+          id={ids.inputId}
+          name={inputName}
+          ref={inputRef}
+          className="input num"
+          type="text"
+          inputMode={integer ? 'numeric' : 'decimal'}
+          value={text}
+          placeholder={placeholder}
+          readOnly={readOnly}
+          disabled={disabled}
+          required={required}
+          aria-invalid={shownError ? true : undefined}
+          aria-describedby={describedBy(ids, hint, shownError)}
+          onBlur={onBlur}
+          onChange={(e) => {
+            const next = e.target.value
+            setText(next)
+            const parsed = parseNumberInput(next)
+            setNotANumber(parsed === 'invalid')
+            if (parsed !== 'invalid') {
+              setLastValue(parsed)
+              setValue(parsed as FieldPathValue<T, N>)
+            }
+          }}
+        />
+        {suffix && (
+          <span className="input-group__suffix" aria-hidden="true">
+            {suffix}
+          </span>
+        )}
+      </div>
+    </FieldShell>
+  )
+}
+
+export interface SelectOption {
+  value: string
+  label: string
+  disabled?: boolean
+}
+
+export interface SelectProps<T extends FieldValues, N extends FieldPath<T>> extends BoundProps<T, N> {
+  options: SelectOption[]
+  /** Offers an empty choice stored as null, labelled with this text. */
+  emptyLabel?: string
+  /** Values are numbers (ids): the select converts them. */
+  numeric?: boolean
+}
+
+/** A select bound to a string field (or a numeric id with `numeric`, null for the empty choice). */
+export function Select<T extends FieldValues, N extends FieldPath<T>>({
+  control,
+  name,
+  label,
+  hint,
+  required,
+  readOnly,
+  disabled,
+  className,
+  options,
+  emptyLabel,
+  numeric,
+}: SelectProps<T, N>): React.JSX.Element {
+  const ids = useFieldIds()
+  const { inputRef, inputName, value, onBlur, onChange: setValue, error } = useBound(control, name)
+  return (
+    <FieldShell ids={ids} label={label} hint={hint} error={error} required={required} className={className}>
+      <select
+        id={ids.inputId}
+        name={inputName}
+        ref={inputRef}
+        className="input select"
+        value={value == null ? '' : String(value)}
+        disabled={disabled || readOnly}
+        required={required}
+        aria-readonly={readOnly || undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(ids, hint, error)}
+        onBlur={onBlur}
+        onChange={(e) => {
+          const raw = e.target.value
+          const next = raw === '' ? null : numeric ? Number(raw) : raw
+          setValue(next as FieldPathValue<T, N>)
+        }}
+      >
+        {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}
+        {options.map((option) => (
+          <option key={option.value} value={option.value} disabled={option.disabled}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  )
+}
+
+export type CheckboxProps<T extends FieldValues, N extends FieldPath<T>> = BoundProps<T, N>
+
+function BooleanField<T extends FieldValues, N extends FieldPath<T>>({
+  control,
+  name,
+  label,
+  hint,
+  readOnly,
+  disabled,
+  className,
+  asSwitch,
+}: BoundProps<T, N> & { asSwitch: boolean }): React.JSX.Element {
+  const ids = useFieldIds()
+  const { inputRef, inputName, value, onBlur, onChange: setValue, error } = useBound(control, name)
+  return (
+    <FieldShell ids={ids} label={label} hint={hint} error={error} inline className={className}>
+      <input
+        id={ids.inputId}
+        name={inputName}
+        ref={inputRef}
+        type="checkbox"
+        role={asSwitch ? 'switch' : undefined}
+        className={asSwitch ? 'switch' : 'checkbox'}
+        checked={value === true}
+        disabled={disabled || readOnly}
+        aria-readonly={readOnly || undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(ids, hint, error)}
+        onBlur={onBlur}
+        onChange={(e) => setValue(e.target.checked as FieldPathValue<T, N>)}
+      />
+    </FieldShell>
+  )
+}
+
+/** A checkbox bound to a boolean field. */
+export function Checkbox<T extends FieldValues, N extends FieldPath<T>>(
+  props: CheckboxProps<T, N>,
+): React.JSX.Element {
+  return <BooleanField {...props} asSwitch={false} />
+}
+
+/** An on/off switch (`role="switch"`) bound to a boolean field. */
+export function Switch<T extends FieldValues, N extends FieldPath<T>>(
+  props: CheckboxProps<T, N>,
+): React.JSX.Element {
+  return <BooleanField {...props} asSwitch />
+}
+
+export interface SearchInputProps {
+  value: string
+  onChange: (value: string) => void
+  label: string
+  placeholder?: string
+  /** Makes this the field Ctrl+K focuses. */
+  searchTarget?: boolean
+  className?: string
+}
+
+/** A standalone search box (not part of a form). */
+export function SearchInput({
+  value,
+  onChange,
+  label,
+  placeholder,
+  searchTarget = true,
+  className,
+}: SearchInputProps): React.JSX.Element {
+  return (
+    <div className={['search-input', className].filter(Boolean).join(' ')}>
+      <Icon name="search" className="search-input__icon" />
+      <input
+        type="search"
+        className="input search-input__input"
+        aria-label={label}
+        placeholder={placeholder ?? label}
+        title={searchTarget ? withShortcut(label, 'mod+k') : undefined}
+        aria-keyshortcuts={searchTarget ? ariaShortcut('mod+k') : undefined}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && value !== '') {
+            e.stopPropagation()
+            onChange('')
+          }
+        }}
+        {...(searchTarget ? { 'data-search-target': '' } : {})}
+      />
+    </div>
+  )
+}

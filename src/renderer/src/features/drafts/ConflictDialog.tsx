@@ -1,0 +1,75 @@
+import { useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ConflictResolution, Draft, DraftConflict } from '../../../../shared/ipc'
+import { Dialog } from '../../components/Dialog'
+import { toast } from '../../components/toast-store'
+import { useUiStore } from '../../app/ui-store'
+import { useEntityList } from '../entities/store'
+import { ConflictView } from './ConflictView'
+import type { NameLookups } from './FieldValue'
+import { useDraftsStore } from './store'
+
+function hasConflict(row: Draft | undefined): row is Draft & { conflict: DraftConflict } {
+  return row !== undefined && row.state === 'conflict' && row.conflict !== null
+}
+
+/** The conflict view in a dialog, for the row the drafts panel (or an editor) opened. */
+export function ConflictDialog(): React.JSX.Element | null {
+  const conflictId = useUiStore((store) => store.conflictId)
+  const row = useDraftsStore((store) => store.items.find((item) => item.id === conflictId))
+  if (!conflictId || !hasConflict(row)) return null
+  return <ConflictDialogBody key={`${row.id}:${row.conflict.detected_at}`} row={row} />
+}
+
+function ConflictDialogBody({ row }: { row: Draft & { conflict: DraftConflict } }): React.JSX.Element {
+  const { t } = useTranslation()
+  const close = useUiStore((store) => store.closeConflict)
+  const resolve = useDraftsStore((store) => store.resolve)
+  const [busy, setBusy] = useState<ConflictResolution | null>(null)
+  const ladders = useEntityList('ladders:list')
+  const catalog = useEntityList('catalog:list')
+  const lookups = useMemo<NameLookups>(
+    () => ({
+      ladders: new Map(ladders.items.map((ladder) => [ladder.id, ladder.name])),
+      rkDiscounts: new Map(catalog.items.map((discount) => [discount.id, discount.name])),
+    }),
+    [ladders.items, catalog.items],
+  )
+
+  const onResolve = async (resolution: ConflictResolution, merged?: Record<string, unknown>) => {
+    setBusy(resolution)
+    const result = await resolve(row.id, resolution, merged)
+    setBusy(null)
+    if (!result.ok) {
+      toast.error(
+        t(`errors.${result.error.code}`, { seconds: result.error.retryAfterSeconds ?? 0 }),
+        result.error.message,
+      )
+      return
+    }
+    toast.success(
+      resolution === 'keep_mine'
+        ? t('conflict.resolvedMine')
+        : resolution === 'take_theirs'
+          ? t('conflict.resolvedTheirs')
+          : t('conflict.resolvedMerged'),
+    )
+    close()
+  }
+
+  return (
+    <Dialog
+      open
+      size="xl"
+      title={t('conflict.title', { title: row.title || t('drafts.untitled') })}
+      onClose={close}
+    >
+      <ConflictView
+        row={row}
+        lookups={lookups}
+        busy={busy}
+        onResolve={(resolution, merged) => void onResolve(resolution, merged)}
+      />
+    </Dialog>
+  )
+}

@@ -1,0 +1,42 @@
+import { useTranslation } from 'react-i18next'
+import { formatNumber } from '../../app/format'
+import { currentLanguage } from '../../app/i18n'
+
+export interface NameLookups {
+  ladders: ReadonlyMap<number, string>
+  rkDiscounts: ReadonlyMap<number, string>
+}
+
+/** One value of an entity field as people read it: names for ids, words for flags and enums. */
+export function FieldValue({
+  field,
+  value,
+  lookups,
+}: {
+  field: string
+  value: unknown
+  lookups?: NameLookups
+}): React.JSX.Element {
+  const { t } = useTranslation()
+  if (value === null || value === undefined || value === '') {
+    return <span className="muted">{t('conflict.absent')}</span>
+  }
+  if (typeof value === 'boolean') return <span>{value ? t('common.yes') : t('common.no')}</span>
+  if (typeof value === 'number') {
+    const names =
+      field === 'ladder_id' ? lookups?.ladders : field === 'rk_discount_id' ? lookups?.rkDiscounts : undefined
+    if (names) {
+      const name = names.get(value)
+      return <span>{name ? `${name} (#${value})` : `#${value}`}</span>
+    }
+    return <span className="num">{formatNumber(value, currentLanguage())}</span>
+  }
+  if (field === 'basis' && (value === 'spend' || value === 'visits'))
+    return <span>{t(`ladders.basisValue.${value}`)}</span>
+  if (field === 'period' && (value === 'all_time' || value === 'rolling_days')) {
+    return <span>{t(`ladders.periodShort.${value}`)}</span>
+  }
+  if (typeof value === 'string')
+    return <span className={field === 'pattern' || field === 'code' ? 'mono' : undefined}>{value}</span>
+  return <span className="mono">{JSON.stringify(value)}</span>
+}

@@ -1,0 +1,205 @@
+import { useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Ladder, LadderStep, RkDiscount } from '../../../../shared/api'
+import { formatMoney, toKopecks } from '../../../../shared/domain'
+import { Badge } from '../../components/Badge'
+import { Button } from '../../components/Button'
+import { DataTable } from '../../components/DataTable'
+import type { DataTableColumn } from '../../components/data-table-model'
+import { Screen } from '../../components/Screen'
+import { EmptyState, ErrorState, LoadingState } from '../../components/states'
+import { formatDataTime, formatNumber } from '../../app/format'
+import { currentLanguage, type Language } from '../../app/i18n'
+import { replaceParams } from '../../app/router'
+import type { ScreenComponentProps } from '../../app/screens'
+import { DraftStateBadge } from '../drafts/DraftStateBadge'
+import { useDraftStates } from '../drafts/store'
+import { useEntityList } from '../entities/store'
+
+function formatThreshold(ladder: Ladder, threshold: number, language: Language): string {
+  if (ladder.basis === 'visits') return formatNumber(threshold, language)
+  try {
+    return formatMoney(toKopecks(threshold), language)
+  } catch {
+    return String(threshold)
+  }
+}
+
+function percent(value: number | null, language: Language): string | null {
+  return value === null ? null : `${formatNumber(value, language)} %`
+}
+
+/** The ladders as they are on the server (or in main's cache): a list and the steps of the selected one. */
+export function LaddersScreen({ params }: ScreenComponentProps): React.JSX.Element {
+  const { t } = useTranslation()
+  const language = currentLanguage()
+  const list = useEntityList('ladders:list')
+  const catalog = useEntityList('catalog:list')
+  const draftStates = useDraftStates('ladder')
+  const selectedId = params[0] !== undefined ? Number(params[0]) : null
+  const selected = list.items.find((ladder) => ladder.id === selectedId) ?? null
+  const discounts = useMemo(() => new Map(catalog.items.map((d) => [d.id, d])), [catalog.items])
+
+  const columns = useMemo<DataTableColumn<Ladder>[]>(
+    () => [
+      { id: 'name', header: t('ladders.name'), value: (l) => l.name, width: 'minmax(200px, 2fr)' },
+      {
+        id: 'basis',
+        header: t('ladders.basis'),
+        value: (l) => t(`ladders.basisValue.${l.basis}`),
+        width: 'minmax(130px, 1fr)',
+      },
+      {
+        id: 'period',
+        header: t('ladders.period'),
+        value: (l) =>
+          l.period === 'rolling_days'
+            ? t('ladders.periodValue.rolling_days', { days: l.period_days ?? 0 })
+            : t('ladders.periodValue.all_time'),
+        width: 'minmax(140px, 1fr)',
+      },
+      { id: 'steps', header: t('ladders.steps'), value: (l) => l.steps.length, align: 'end', width: '100px' },
+      { id: 'active', header: t('ladders.active'), value: (l) => l.active, align: 'center', width: '100px' },
+      {
+        id: 'updated',
+        header: t('ladders.updated'),
+        value: (l) => l.updated_at,
+        cell: (l) => formatDataTime(l.updated_at, language),
+        filterText: false,
+        width: '140px',
+      },
+      {
+        id: 'sync',
+        header: t('drafts.title'),
+        value: (l) => draftStates.get(l.id) ?? null,
+        cell: (l) => {
+          const state = draftStates.get(l.id)
+          return state ? <DraftStateBadge state={state} /> : null
+        },
+        filterText: false,
+        width: '190px',
+      },
+    ],
+    [t, language, draftStates],
+  )
+
+  let content: React.JSX.Element
+  if (list.status === 'loading') content = <LoadingState />
+  else if (list.status === 'error' && list.items.length === 0) {
+    content = <ErrorState message={list.error?.message} onRetry={() => void list.reload(true)} />
+  } else {
+    content = (
+      <>
+        <DataTable
+          rows={list.items}
+          columns={columns}
+          getRowId={(l) => l.id}
+          label={t('ladders.tableLabel')}
+          filterLabel={t('ladders.filter')}
+          selectedId={selectedId}
+          onRowActivate={(l) => replaceParams(l.id)}
+          initialSort={{ columnId: 'name', direction: 'asc' }}
+          rowClassName={(l) => (l.active ? undefined : 'is-inactive')}
+          empty={
+            <EmptyState icon="ladder" title={t('ladders.empty')}>
+              {t('ladders.emptyHint')}
+            </EmptyState>
+          }
+          testId="ladders-table"
+        />
+        <aside className="detail-pane" aria-label={selected ? selected.name : t('ladders.stepsTitle')}>
+          {selected ? (
+            <LadderDetails ladder={selected} discounts={discounts} language={language} />
+          ) : (
+            <EmptyState icon="ladder" title={t('ladders.select')} />
+          )}
+        </aside>
+      </>
+    )
+  }
+
+  return (
+    <Screen
+      title={t('ladders.title')}
+      subtitle={t('ladders.subtitle')}
+      fetchedAt={list.fetchedAt}
+      stale={list.stale}
+      layout="split"
+      actions={
+        <Button icon="refresh" variant="ghost" onClick={() => void list.reload(true)}>
+          {t('common.refresh')}
+        </Button>
+      }
+    >
+      {content}
+    </Screen>
+  )
+}
+
+function LadderDetails({
+  ladder,
+  discounts,
+  language,
+}: {
+  ladder: Ladder
+  discounts: ReadonlyMap<number, RkDiscount>
+  language: Language
+}): React.JSX.Element {
+  const { t } = useTranslation()
+  const discountName = (step: LadderStep) => {
+    if (step.rk_discount_id === null) return null
+    const discount = discounts.get(step.rk_discount_id)
+    return discount ? discount.name : `#${step.rk_discount_id}`
+  }
+  return (
+    <div className="stack" data-testid="ladder-details">
+      <div className="row">
+        <h2>{ladder.name}</h2>
+        {!ladder.active && <Badge tone="neutral">{t('ladders.inactive')}</Badge>}
+      </div>
+      <p className="muted">
+        {t(`ladders.basisValue.${ladder.basis}`)} ·{' '}
+        {ladder.period === 'rolling_days'
+          ? t('ladders.periodValue.rolling_days', { days: ladder.period_days ?? 0 })
+          : t('ladders.periodValue.all_time')}{' '}
+        · {ladder.downgrade ? t('ladders.downgradeYes') : t('ladders.downgradeNo')}
+      </p>
+      <table className="simple-table">
+        <caption className="visually-hidden">{t('ladders.stepsTitle')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('ladders.stepName')}</th>
+            <th scope="col" className="num">
+              {t('ladders.threshold')}
+            </th>
+            <th scope="col">{t('ladders.rkDiscount')}</th>
+            <th scope="col" className="num">
+              {t('ladders.bonus')}
+            </th>
+            <th scope="col" className="num">
+              {t('ladders.maxPayment')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {ladder.steps.map((step, index) => (
+            <tr key={index}>
+              <th scope="row">{step.name}</th>
+              <td className="num">{formatThreshold(ladder, step.threshold, language)}</td>
+              <td>{discountName(step) ?? t('ladders.none')}</td>
+              <td className="num">{percent(step.bonus_percent, language) ?? t('ladders.none')}</td>
+              <td className="num">{percent(step.max_payment_percent, language) ?? t('ladders.none')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="muted">
+        {t('ladders.version', {
+          version: ladder.version,
+          who: ladder.updated_by ?? '—',
+          time: formatDataTime(ladder.updated_at, language),
+        })}
+      </p>
+    </div>
+  )
+}

@@ -1,0 +1,114 @@
+import { useState } from 'react'
+import { useForm } from 'react-hook-form'
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
+import { loginInput, type IpcError, type Profile } from '../../../../shared/ipc'
+import { Button } from '../../components/Button'
+import { TextField } from '../../components/fields'
+import { applyFieldErrors } from '../../components/form-errors'
+import { Banner } from '../../components/states'
+import { useSessionStore } from './store'
+import { deadlineIn, useCountdown, type Deadline } from './useCountdown'
+
+type LoginValues = z.input<typeof loginInput>
+
+export interface LoginFormProps {
+  profile: Profile | null
+  /** Prefilled login (the profile's last one, or the expired session's). */
+  defaultLogin?: string | null
+  submitLabel?: string
+  autoFocus?: boolean
+}
+
+/**
+ * Login and password for the selected server, with a clear message for each way it fails: wrong password,
+ * unreachable server, too many attempts (a countdown that keeps the button disabled), anything else.
+ */
+export function LoginForm({
+  profile,
+  defaultLogin,
+  submitLabel,
+  autoFocus = true,
+}: LoginFormProps): React.JSX.Element {
+  const { t } = useTranslation()
+  const login = useSessionStore((store) => store.login)
+  const [failure, setFailure] = useState<IpcError | null>(null)
+  const [throttle, setThrottle] = useState<Deadline | null>(null)
+  const secondsLeft = useCountdown(throttle)
+  const form = useForm<LoginValues>({
+    resolver: zodResolver(loginInput),
+    defaultValues: { username: defaultLogin ?? '', password: '' },
+  })
+  const { control, handleSubmit, setError, setValue, setFocus, formState } = form
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFailure(null)
+    const result = await login(values)
+    if (result.ok) return
+    const error = result.error
+    setFailure(error)
+    if (error.code === 'throttled') setThrottle(deadlineIn(error.retryAfterSeconds ?? 60))
+    if (error.code === 'unauthorized') {
+      setValue('password', '')
+      setFocus('password')
+    }
+    applyFieldErrors(setError, error.fields, (name) => name === 'username' || name === 'password')
+  })
+
+  const throttled = failure?.code === 'throttled'
+  let message: string | null = null
+  if (failure) {
+    if (failure.code === 'unauthorized') message = t('session.wrongPassword')
+    else if (failure.code === 'offline') message = t('session.unreachable', { url: profile?.base_url ?? '' })
+    else if (throttled)
+      message = secondsLeft > 0 ? t('session.throttled', { count: secondsLeft }) : t('session.throttledDone')
+    else if (failure.code === 'bad_request' && !profile) message = t('session.noProfileSelected')
+    else if (!(failure.fields && failure.fields.length > 0))
+      message = `${t(`errors.${failure.code}`, { seconds: 0 })}: ${failure.message}`
+  }
+
+  return (
+    <form
+      className="login-form stack"
+      onSubmit={(e) => void onSubmit(e)}
+      noValidate
+      aria-label={t('session.title')}
+    >
+      <TextField
+        control={control}
+        name="username"
+        label={t('session.username')}
+        autoComplete="username"
+        autoFocus={autoFocus && !defaultLogin}
+        required
+      />
+      <TextField
+        control={control}
+        name="password"
+        type="password"
+        label={t('session.password')}
+        autoComplete="current-password"
+        autoFocus={autoFocus && Boolean(defaultLogin)}
+        required
+      />
+      {message && (
+        <Banner
+          tone={throttled && secondsLeft === 0 ? 'info' : 'danger'}
+          icon={failure?.code === 'offline' ? 'offline' : 'alert'}
+        >
+          <span data-testid="login-error">{message}</span>
+        </Banner>
+      )}
+      <Button
+        type="submit"
+        variant="primary"
+        loading={formState.isSubmitting}
+        disabled={!profile || (throttled && secondsLeft > 0)}
+        className="login-form__submit"
+      >
+        {formState.isSubmitting ? t('session.submitting') : (submitLabel ?? t('session.submit'))}
+      </Button>
+    </form>
+  )
+}

@@ -72,3 +72,19 @@ export async function eventually(check: () => boolean | Promise<boolean>, ms = 1
     await new Promise((resolve) => setTimeout(resolve, 25))
   }
 }
+
+/** Reads the server directly (bare fetch, own login): what the server holds, independent of any core. */
+export async function serverReader(baseUrl: string, username = 'admin', password = '111') {
+  const api = `${baseUrl}/api/v0`
+  const login = await fetch(`${api}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  })
+  const { access_token: token } = (await login.json()) as { access_token: string }
+  return async <T = unknown>(path: string): Promise<T> => {
+    const response = await fetch(`${api}${path}`, { headers: { authorization: `Bearer ${token}` } })
+    if (!response.ok) throw new Error(`GET ${path}: ${response.status}`)
+    return (await response.json()) as T
+  }
+}

@@ -1,0 +1,222 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Ladder } from '../../shared/api'
+import type { Draft } from '../../shared/ipc'
+import { startSandbox, type Sandbox } from '../../server/testing'
+import { openCore, serverReader, tempDir, type TestCore } from '../testing/harness'
+
+let sandbox: Sandbox
+let first: TestCore
+let second: TestCore
+let read: Awaited<ReturnType<typeof serverReader>>
+const dirs = [tempDir(), tempDir()]
+
+beforeAll(async () => {
+  sandbox = await startSandbox()
+  const open = async (dataDir: string, username: string) => {
+    const c = await openCore({ dataDir, defaultProfiles: [{ name: 'Песочница', baseUrl: sandbox.url }] })
+    await c.ok('session:login', { username, password: '111' })
+    return c
+  }
+  // Two workstations: an administrator and a marketing manager.
+  first = await open(dirs[0]!.path, 'admin')
+  second = await open(dirs[1]!.path, 'marketing')
+  read = await serverReader(sandbox.url)
+})
+afterAll(async () => {
+  await first.close()
+  await second.close()
+  await sandbox.dispose()
+  dirs.forEach((dir) => dir.remove())
+})
+
+const body = (ladder: Ladder) => {
+  const { id: _id, version: _v, created_at: _c, updated_at: _u, updated_by: _b, ...rest } = ladder
+  return rest
+}
+
+/** A fresh ladder both workstations have read; then the first renames it, the second changes its steps. */
+async function conflictOnNewLadder(name: string): Promise<{ base: Ladder; theirs: Ladder; conflict: Draft }> {
+  const created = await first.ok('drafts:save', {
+    entity: 'ladder',
+    payload: {
+      name,
+      basis: 'spend',
+      period: 'all_time',
+      downgrade: true,
+      active: true,
+      steps: [
+        { name: 'Базовая', threshold: 0, bonus_percent: 3 },
+        { name: 'Серебро', threshold: 30000, bonus_percent: 5 },
+      ],
+    },
+    publish: true,
+  })
+  await first.core.whenSynced()
+  const list = await read<{ items: Ladder[] }>(`/ladders/list?q=${encodeURIComponent(name)}`)
+  const base = list.items[0]!
+  expect(created.state).toBe('queued')
+  // Both open the same version.
+  expect((await second.ok('ladders:get', { id: base.id, refresh: true })).item).toEqual(base)
+  await second.ok('drafts:save', {
+    entity: 'ladder',
+    entity_id: base.id,
+    payload: {
+      ...body(base),
+      steps: [base.steps[0], { ...base.steps[1], threshold: 25000, bonus_percent: 6 }],
+    },
+  })
+  await first.ok('drafts:save', {
+    entity: 'ladder',
+    entity_id: base.id,
+    payload: { ...body(base), name: `${name} (переименована)` },
+    publish: true,
+  })
+  await first.core.whenSynced()
+  const theirs = await read<Ladder>(`/ladders/${base.id}`)
+  expect(theirs.version).toBe(base.version + 1)
+
+  const local = (await second.ok('drafts:list', { entity: 'ladder' })).items.find(
+    (d) => d.entity_id === base.id,
+  )!
+  await second.ok('drafts:publish', { id: local.id })
+  await second.core.whenSynced()
+  const conflict = (await second.ok('drafts:list')).items.find((d) => d.entity_id === base.id)!
+  // Nothing was overwritten: the server still holds the first workstation's version.
+  expect(await read<Ladder>(`/ladders/${base.id}`)).toEqual(theirs)
+  return { base, theirs, conflict }
+}
+
+describe('two workstations edit the same ladder', () => {
+  it('the later publish becomes a conflict with base, mine and theirs', async () => {
+    const { base, theirs, conflict } = await conflictOnNewLadder('Конфликт А')
+    expect(conflict).toMatchObject({
+      kind: 'outbox',
+      state: 'conflict',
+      error_code: 'conflict',
+      base_version: base.version,
+    })
+    expect(conflict.conflict?.base).toEqual(base)
+    expect(conflict.conflict?.theirs).toEqual(theirs)
+    expect(conflict.conflict?.mine).toMatchObject({
+      name: base.name,
+      steps: [{}, { threshold: 25000, bonus_percent: 6 }],
+    })
+    expect((await second.ok('drafts:list')).counts.conflicts).toBe(1)
+    expect((await second.ok('sync:status')).counts.conflicts).toBe(1)
+    // Further edits wait for the resolution.
+    const blocked = await second.call('drafts:save', {
+      entity: 'ladder',
+      entity_id: base.id,
+      payload: body(base),
+      publish: true,
+    })
+    expect(blocked).toMatchObject({ ok: false, error: { code: 'conflict' } })
+    const leftover = (await second.ok('drafts:list')).items.find(
+      (d) => d.kind === 'draft' && d.entity_id === base.id,
+    )
+    if (leftover) await second.ok('drafts:discard', { id: leftover.id })
+    await second.ok('sync:resolve', { id: conflict.id, resolution: 'take_theirs' })
+  })
+
+  it('keep mine: re-sent on top of theirs', async () => {
+    const { theirs, conflict } = await conflictOnNewLadder('Конфликт Б')
+    const result = await second.ok('sync:resolve', { id: conflict.id, resolution: 'keep_mine' })
+    expect(result.draft).toMatchObject({ state: 'queued', base_version: theirs.version })
+    await second.core.whenSynced()
+    const now = await read<Ladder>(`/ladders/${theirs.id}`)
+    expect(now).toMatchObject({ name: 'Конфликт Б', version: theirs.version + 1, updated_by: 'marketing' })
+    expect(now.steps[1]).toMatchObject({ threshold: 25000, bonus_percent: 6 })
+    expect((await second.ok('drafts:list')).counts.conflicts).toBe(0)
+  })
+
+  it('take theirs: mine is dropped, the server keeps theirs', async () => {
+    const { theirs, conflict } = await conflictOnNewLadder('Конфликт В')
+    expect(await second.ok('sync:resolve', { id: conflict.id, resolution: 'take_theirs' })).toEqual({
+      draft: null,
+    })
+    await second.core.whenSynced()
+    expect(await read<Ladder>(`/ladders/${theirs.id}`)).toEqual(theirs)
+    expect((await second.ok('ladders:get', { id: theirs.id })).item).toEqual(theirs)
+    expect((await second.ok('drafts:list')).items.filter((d) => d.entity_id === theirs.id)).toEqual([])
+  })
+
+  it('merged: the given result is sent on top of theirs', async () => {
+    const { theirs, conflict } = await conflictOnNewLadder('Конфликт Г')
+    const mine = conflict.conflict!.mine as ReturnType<typeof body>
+    const merged = { ...mine, name: theirs.name }
+    const bad = await second.call('sync:resolve', {
+      id: conflict.id,
+      resolution: 'merged',
+      merged: { ...merged, steps: [] },
+    })
+    expect(bad).toMatchObject({ ok: false, error: { code: 'validation', fields: [{ path: ['steps'] }] } })
+    await second.ok('sync:resolve', { id: conflict.id, resolution: 'merged', merged })
+    await second.core.whenSynced()
+    const now = await read<Ladder>(`/ladders/${theirs.id}`)
+    expect(now).toMatchObject({ name: 'Конфликт Г (переименована)', version: theirs.version + 1 })
+    expect(now.steps[1]).toMatchObject({ threshold: 25000, bonus_percent: 6 })
+  })
+
+  it('a refused edit (422) is marked failed with the server field errors and does not block the rows behind it', async () => {
+    const groups = (await first.ok('account-groups:list', { refresh: true })).items
+    const [one, two] = [groups[0]!, groups[1]!]
+    // 422 from the server only: a ladder id that does not exist passes the local checks.
+    await first.ok('drafts:save', {
+      entity: 'account_group',
+      entity_id: one.id,
+      payload: { ...one, ladder_id: 999_999 },
+      publish: true,
+    })
+    await first.ok('drafts:save', {
+      entity: 'account_group',
+      entity_id: two.id,
+      payload: { ...two, description: 'Проходит' },
+      publish: true,
+    })
+    await first.core.whenSynced()
+    const items = (await first.ok('drafts:list')).items
+    const failed = items.find((d) => d.entity_id === one.id)!
+    expect(failed).toMatchObject({ state: 'failed', error_code: 'validation' })
+    expect(failed.fields.map((f) => f.path)).toContainEqual(['ladder_id'])
+    expect(items.some((d) => d.entity_id === two.id)).toBe(false)
+    expect((await read<{ description: string }>(`/account_groups/${two.id}`)).description).toBe('Проходит')
+    // Fix it by editing again: the failed row takes the new body and goes out.
+    await first.ok('drafts:save', {
+      entity: 'account_group',
+      entity_id: one.id,
+      payload: { ...one, description: 'Исправлено' },
+      publish: true,
+    })
+    await first.core.whenSynced()
+    expect(await read(`/account_groups/${one.id}`)).toMatchObject({
+      description: 'Исправлено',
+      ladder_id: one.ladder_id,
+    })
+    expect((await first.ok('drafts:list')).counts).toMatchObject({ failed: 0, queued: 0 })
+  })
+
+  it('a draft that breaks the rules stays a draft with the field errors', async () => {
+    const saved = await first.ok('drafts:save', {
+      entity: 'ladder',
+      payload: {
+        name: 'Без ступеней',
+        basis: 'spend',
+        period: 'all_time',
+        downgrade: false,
+        active: true,
+        steps: [],
+      },
+    })
+    const result = await first.call('drafts:publish', { id: saved.id })
+    expect(result).toMatchObject({ ok: false, error: { code: 'validation', fields: [{ path: ['steps'] }] } })
+    expect(await first.ok('drafts:get', { id: saved.id })).toMatchObject({
+      state: 'draft',
+      fields: [{ path: ['steps'] }],
+    })
+    await first.ok('drafts:discard', { id: saved.id })
+    expect(await first.call('drafts:get', { id: saved.id })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    })
+  })
+})

@@ -1,7 +1,7 @@
 // The bridge in a plain browser: the IPC contract over the browser host's WebSocket, reconnecting when the
 // connection drops, with an observable connection state so the UI can say that the app's host stopped.
-import type { IpcChannel, IpcEventName, IpcResult, ProbonusBridge } from '../../../shared/ipc'
-import { serverMessage, type ClientMessage, type HostStatus } from '../../../shared/web/protocol'
+import type { IpcChannel, IpcEventName, IpcResult, ProbonusBridge } from '../ipc'
+import { serverMessage, type ClientMessage, type HostStatus } from './protocol'
 
 export type HostConnectionState =
   /** The first attempt is under way. */

@@ -3,12 +3,24 @@ import { useTranslation } from 'react-i18next'
 import { Icon } from '../components/Icon'
 import { toast } from '../components/toast-store'
 import { useDraftsStore } from '../features/drafts/store'
+import { useEntitiesStore, type EntitiesStore } from '../features/entities/store'
 import { useSessionStore } from '../features/session/store'
 import { useSyncStore } from '../features/sync/store'
 import { formatDataTime } from './format'
 import { currentLanguage } from './i18n'
 import { LanguageSwitch } from './LanguageSwitch'
 import { useUiStore } from './ui-store'
+
+function latest(a: string | null, b: string | null): string | null {
+  if (!a || !b) return a ?? b
+  return Date.parse(a) >= Date.parse(b) ? a : b
+}
+
+function latestFetch(lists: EntitiesStore['lists']): string | null {
+  let result: string | null = null
+  for (const entry of Object.values(lists)) result = latest(result, entry?.fetchedAt ?? null)
+  return result
+}
 
 /**
  * The bottom line: server, user and role, connection with the age of the data, and the outbox counts.
@@ -27,7 +39,9 @@ export function StatusBar(): React.JSX.Element {
   const [checking, setChecking] = useState(false)
 
   const online = status?.online ?? true
-  const dataTime = formatDataTime(status?.last_sync_at, language)
+  // The age of the data: the newest of main's last sync and the lists' own fetch times.
+  const listsFetchedAt = useEntitiesStore((store) => latestFetch(store.lists))
+  const dataTime = formatDataTime(latest(status?.last_sync_at ?? null, listsFetchedAt), language)
   const syncing = counts.queued + counts.syncing
   const user = session?.user
   const role = session?.role ? t(`roles.${session.role}`) : ''

@@ -1,6 +1,9 @@
 import i18next, { type i18n as I18n } from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { z } from 'zod'
+// Only the two locales the app speaks (z.locales would bundle all of zod's languages).
+import zodEn from 'zod/v4/locales/en.js'
+import zodRu from 'zod/v4/locales/ru.js'
 import { ladderIssueTexts } from '../../../shared/domain'
 import { enTexts, ruTexts, type Texts } from './locales'
 
@@ -28,7 +31,7 @@ function storedLanguage(): Language {
 
 function applyLanguage(language: Language): void {
   // zod's own messages (too short, not a number, …) in the UI language; our schemas' custom ones are mapped below.
-  z.config(language === 'ru' ? z.locales.ru() : z.locales.en())
+  z.config(language === 'ru' ? zodRu() : zodEn())
   if (typeof document !== 'undefined') document.documentElement.lang = language
 }
 

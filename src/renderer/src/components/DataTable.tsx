@@ -5,6 +5,8 @@ import { SearchInput } from './fields'
 import { Icon } from './Icon'
 import {
   buildSearchIndex,
+  columnTemplate,
+  minimumWidth,
   filterIndexes,
   nextSort,
   sortIndexes,
@@ -93,7 +95,8 @@ export function DataTable<T>({
     initialRect: { width: 800, height: 480 },
   })
 
-  const template = columns.map((c) => c.width ?? 'minmax(120px, 1fr)').join(' ')
+  const template = columnTemplate(columns)
+  const rowWidth = `max(100%, ${minimumWidth(columns)}px)`
   const clampedActive = Math.min(activeIndex, Math.max(visible.length - 1, 0))
   const activeRowIndex = visible[clampedActive]
   const activeRow = activeRowIndex === undefined ? undefined : rows[activeRowIndex]
@@ -234,7 +237,11 @@ export function DataTable<T>({
         ) : visible.length === 0 ? (
           <div className="data-table__empty">{t('table.noMatches', { query: deferredFilter })}</div>
         ) : (
-          <div role="rowgroup" className="data-table__body" style={{ height: virtualizer.getTotalSize() }}>
+          <div
+            role="rowgroup"
+            className="data-table__body"
+            style={{ height: virtualizer.getTotalSize(), width: rowWidth }}
+          >
             {virtualizer.getVirtualItems().map((item) => {
               const rowIndex = visible[item.index]
               if (rowIndex === undefined) return null
@@ -261,6 +268,7 @@ export function DataTable<T>({
                     .join(' ')}
                   style={{
                     gridTemplateColumns: template,
+                    width: '100%',
                     height: DATA_TABLE_ROW_HEIGHT,
                     transform: `translateY(${item.start}px)`,
                   }}
@@ -298,5 +306,10 @@ function DefaultCell({ value }: { value: ReturnType<DataTableColumn<unknown>['va
       </>
     )
   }
-  return <span className="data-table__text">{textOf(value)}</span>
+  const text = textOf(value)
+  return (
+    <span className="data-table__text" title={text.length > 24 ? text : undefined}>
+      {text}
+    </span>
+  )
 }

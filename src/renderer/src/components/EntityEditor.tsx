@@ -22,6 +22,10 @@ export interface EntityEditorFrameProps<TValues extends FieldValues> {
   onDeleted?: () => void
   /** Extra buttons on the left of the footer. */
   footerExtra?: ReactNode
+  /** Above the form, after the frame's banners (a banner of the screen's own, e.g. a refused delete). */
+  before?: ReactNode
+  /** After the form, outside its fieldset: stays usable when the editor is read-only (a live check of a value). */
+  after?: ReactNode
   /** The fields. They are disabled together when the editor is read-only. */
   children: ReactNode
   testId?: string
@@ -38,6 +42,8 @@ export function EntityEditorFrame<TValues extends FieldValues>({
   deletable,
   onDeleted,
   footerExtra,
+  before,
+  after,
   children,
   testId,
 }: EntityEditorFrameProps<TValues>): React.JSX.Element {
@@ -120,6 +126,7 @@ export function EntityEditorFrame<TValues extends FieldValues>({
             </ul>
           </Banner>
         )}
+        {before}
         <form
           className="editor__form"
           noValidate
@@ -133,6 +140,7 @@ export function EntityEditorFrame<TValues extends FieldValues>({
             {children}
           </fieldset>
         </form>
+        {after}
       </div>
       {!readOnly && (
         <footer className="editor__footer">

@@ -91,3 +91,22 @@ export function nextSort(current: SortState | null, columnId: string): SortState
   if (current.direction === 'asc') return { columnId, direction: 'desc' }
   return null
 }
+
+const DEFAULT_WIDTH = 'minmax(120px, 1fr)'
+
+/** The CSS grid tracks of the columns (every row uses the same, so the cells line up). */
+export function columnTemplate<T>(columns: readonly DataTableColumn<T>[]): string {
+  return columns.map((c) => c.width ?? DEFAULT_WIDTH).join(' ')
+}
+
+/**
+ * The narrowest the rows may get: the sum of each track's pixel minimum ('120px', 'minmax(120px, 1fr)').
+ * Rows are as wide as the grid or this, whichever is more, so `fr` tracks split the same width in every row.
+ */
+export function minimumWidth<T>(columns: readonly DataTableColumn<T>[]): number {
+  return columns.reduce((sum, column) => {
+    const track = column.width ?? DEFAULT_WIDTH
+    const match = /^(?:minmax\(\s*)?(\d+(?:\.\d+)?)px/.exec(track.trim())
+    return sum + (match ? Number(match[1]) : 120)
+  }, 0)
+}

@@ -1,7 +1,11 @@
 // All UI texts, one section per area. A new screen adds its section file and one line per language here.
 import { common, entities, errors, roles, shortcuts, table, validation } from './common'
+import { accountGroups } from './account-groups'
 import { conflict, drafts, editor, fields } from './drafts'
+import { entityScreen } from './entity-screen'
+import { identifierTypes } from './identifier-types'
 import { ladders } from './ladders'
+import { rkDiscounts } from './rk-discounts'
 import { session } from './session'
 import { shell } from './shell'
 
@@ -20,6 +24,10 @@ export const ruTexts = {
   fields: fields.ru,
   editor: editor.ru,
   ladders: ladders.ru,
+  entityScreen: entityScreen.ru,
+  rkDiscounts: rkDiscounts.ru,
+  identifierTypes: identifierTypes.ru,
+  accountGroups: accountGroups.ru,
 }
 
 export type Texts = typeof ruTexts
@@ -39,4 +47,8 @@ export const enTexts: { [K in keyof Texts]: unknown } = {
   fields: fields.en,
   editor: editor.en,
   ladders: ladders.en,
+  entityScreen: entityScreen.en,
+  rkDiscounts: rkDiscounts.en,
+  identifierTypes: identifierTypes.en,
+  accountGroups: accountGroups.en,
 }

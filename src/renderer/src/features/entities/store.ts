@@ -28,7 +28,7 @@ export interface ListEntry<C extends ListChannel> {
 
 type Lists = { [C in ListChannel]?: ListEntry<C> }
 
-interface EntitiesStore {
+export interface EntitiesStore {
   lists: Lists
   /** How many mounted components use each list: only used lists are re-read on events. */
   users: Partial<Record<ListChannel, number>>

@@ -42,12 +42,12 @@ export function LaddersScreen({ params }: ScreenComponentProps): React.JSX.Eleme
 
   const columns = useMemo<DataTableColumn<Ladder>[]>(
     () => [
-      { id: 'name', header: t('ladders.name'), value: (l) => l.name, width: 'minmax(200px, 2fr)' },
+      { id: 'name', header: t('ladders.name'), value: (l) => l.name, width: 'minmax(160px, 2fr)' },
       {
         id: 'basis',
         header: t('ladders.basis'),
         value: (l) => t(`ladders.basisValue.${l.basis}`),
-        width: 'minmax(130px, 1fr)',
+        width: 'minmax(110px, 1fr)',
       },
       {
         id: 'period',
@@ -56,17 +56,17 @@ export function LaddersScreen({ params }: ScreenComponentProps): React.JSX.Eleme
           l.period === 'rolling_days'
             ? t('ladders.periodValue.rolling_days', { days: l.period_days ?? 0 })
             : t('ladders.periodValue.all_time'),
-        width: 'minmax(140px, 1fr)',
+        width: 'minmax(120px, 1fr)',
       },
-      { id: 'steps', header: t('ladders.steps'), value: (l) => l.steps.length, align: 'end', width: '100px' },
-      { id: 'active', header: t('ladders.active'), value: (l) => l.active, align: 'center', width: '100px' },
+      { id: 'steps', header: t('ladders.steps'), value: (l) => l.steps.length, align: 'end', width: '90px' },
+      { id: 'active', header: t('ladders.active'), value: (l) => l.active, align: 'center', width: '90px' },
       {
         id: 'updated',
         header: t('ladders.updated'),
         value: (l) => l.updated_at,
         cell: (l) => formatDataTime(l.updated_at, language),
         filterText: false,
-        width: '140px',
+        width: '120px',
       },
       {
         id: 'sync',
@@ -77,7 +77,7 @@ export function LaddersScreen({ params }: ScreenComponentProps): React.JSX.Eleme
           return state ? <DraftStateBadge state={state} /> : null
         },
         filterText: false,
-        width: '190px',
+        width: 'minmax(150px, 1fr)',
       },
     ],
     [t, language, draftStates],

@@ -1,0 +1,125 @@
+// What an entity editor pane shows around `useEntityEditor` over the entity's life: loading, the editor, a new
+// entity's draft put in the URL (so a reload reopens it), the create that reached the server (the editor
+// follows it to its new id), a delete waiting or refused, and the entity gone.
+import { useCallback, useEffect, useState } from 'react'
+import type { FieldValues } from 'react-hook-form'
+import { useTranslation } from 'react-i18next'
+import type { Draft } from '../../../shared/ipc'
+import { useDraftsStore } from '../features/drafts/store'
+import type { EditorRoute } from './editor-route'
+import { toast } from './toast-store'
+import type { EntityEditor } from './useEntityEditor'
+
+/** How long a pane waits for the list to show an entity whose create was just sent. */
+const FOLLOW_CREATE_MS = 6000
+
+export type EditorPaneView = 'loading' | 'editor' | 'gone' | 'creating' | 'draft-missing'
+
+export interface EditorLifecycleOptions<TValues extends FieldValues, TEntity extends { id: number }> {
+  editor: EntityEditor<TValues>
+  route: EditorRoute
+  server: TEntity | null
+  listStatus: 'loading' | 'ready' | 'error'
+  items: readonly TEntity[]
+  /** The entity a create became, found in the list by what was sent (a unique code, else the newest with the name). */
+  findCreated: (payload: unknown, items: readonly TEntity[]) => TEntity | undefined
+  /** The entity's display name, for the "deleted" notice. */
+  titleOf: (entity: TEntity) => string
+}
+
+export interface EditorLifecycle<TValues extends FieldValues> {
+  view: EditorPaneView
+  /**
+   * The editor for `EntityEditorFrame`, without the delete row: a delete that waits or was refused gets its own
+   * banner (`DeleteBanner`), not the frame's "your edit is queued / was refused".
+   */
+  frameEditor: EntityEditor<TValues>
+  /** A delete of this entity waiting, being sent or refused; null when none. */
+  deleteRow: Draft | null
+  /** Drops the waiting or refused delete (the entity stays as it is). */
+  cancelDelete: () => Promise<void>
+}
+
+export function useEditorLifecycle<TValues extends FieldValues, TEntity extends { id: number }>(
+  options: EditorLifecycleOptions<TValues, TEntity>,
+): EditorLifecycle<TValues> {
+  const { editor, route, server, listStatus, items, findCreated, titleOf } = options
+  const { t } = useTranslation()
+  const { target } = route
+  const deleteRow = editor.rows.find((row) => row.action === 'delete' && row.state !== 'conflict') ?? null
+  const createRow = editor.rows.find((row) => row.action === 'create') ?? null
+  const hasLocal = editor.draft !== null || editor.rows.length > 0
+
+  // What the pane remembers across renders (state, adjusted while rendering, so the view is derived).
+  const [createPayload, setCreatePayload] = useState<unknown>(null)
+  if (createRow && createRow.payload !== createPayload) setCreatePayload(createRow.payload)
+  // The delete seen last: a row that vanishes after being refused was cancelled; one that vanishes after
+  // waiting was sent (or cancelled in the drafts panel — the entity then simply stays).
+  const [pendingDelete, setPendingDelete] = useState<{ title: string; state: Draft['state'] } | null>(null)
+  if (deleteRow && server) {
+    const title = titleOf(server)
+    if (pendingDelete?.title !== title || pendingDelete.state !== deleteRow.state) {
+      setPendingDelete({ title, state: deleteRow.state })
+    }
+  } else if (!deleteRow && pendingDelete?.state === 'failed') setPendingDelete(null)
+  const deleteTitle = pendingDelete?.title ?? null
+  const [gaveUp, setGaveUp] = useState(false)
+  const discardRow = useDraftsStore((store) => store.discard)
+
+  const following = target.kind === 'new' && createPayload !== null && !hasLocal
+  let view: EditorPaneView
+  if (target.kind === 'edit') {
+    if (server) view = editor.ready ? 'editor' : 'loading'
+    else if (listStatus === 'loading' || deleteTitle !== null) view = 'loading'
+    else view = 'gone'
+  } else if (!editor.ready) view = 'loading'
+  else if (following) view = gaveUp ? 'draft-missing' : 'creating'
+  else if (target.kind === 'new' && target.draftId !== null && !hasLocal) view = 'draft-missing'
+  else view = 'editor'
+
+  // A new entity's first autosave: its draft id goes into the URL.
+  const ownDraftId = editor.draft?.id ?? null
+  useEffect(() => {
+    if (target.kind === 'new' && target.draftId === null && ownDraftId) route.adoptDraft(ownDraftId)
+  }, [target, ownDraftId, route])
+
+  // The create reached the server: open the entity it became.
+  const created = view === 'creating' ? findCreated(createPayload, items) : undefined
+  useEffect(() => {
+    if (created) route.open(created.id)
+  }, [created, route])
+  useEffect(() => {
+    if (view !== 'creating') return
+    const timer = setTimeout(() => setGaveUp(true), FOLLOW_CREATE_MS)
+    return () => clearTimeout(timer)
+  }, [view])
+
+  // The delete went through: say so and close the pane.
+  const deleted = target.kind === 'edit' && !server && listStatus !== 'loading' && deleteTitle !== null
+  useEffect(() => {
+    if (!deleted || deleteTitle === null) return
+    toast.success(t('entityScreen.deleted', { title: deleteTitle }))
+    route.close()
+  }, [deleted, deleteTitle, route, t])
+
+  const cancelDelete = useCallback(async () => {
+    if (!deleteRow) return
+    const result = await discardRow(deleteRow.id)
+    if (!result.ok) {
+      toast.error(t(`errors.${result.error.code}`, { seconds: 0 }), result.error.message)
+      return
+    }
+    setPendingDelete(null)
+    toast.info(t('entityScreen.deleteCancelled'))
+  }, [deleteRow, discardRow, t])
+
+  const frameEditor: EntityEditor<TValues> = deleteRow
+    ? {
+        ...editor,
+        rows: editor.rows.filter((row) => row !== deleteRow),
+        failedRow: editor.failedRow === deleteRow ? null : editor.failedRow,
+      }
+    : editor
+
+  return { view, frameEditor, deleteRow, cancelDelete }
+}

@@ -2,7 +2,8 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
 import { initI18n } from './app/i18n'
-import { getBridge } from './bridge'
+import { configureHostConnection } from './app/host-connection'
+import { getBridge, getHostConnection } from './bridge'
 import { configureIpc } from './ipc/client'
 import './styles/tokens.css'
 import './styles/base.css'
@@ -10,6 +11,7 @@ import './styles/components.css'
 import './styles/shell.css'
 
 configureIpc(getBridge)
+configureHostConnection(getHostConnection())
 initI18n()
 
 createRoot(document.getElementById('root') as HTMLElement).render(

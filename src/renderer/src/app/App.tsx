@@ -1,12 +1,13 @@
 import { useEffect } from 'react'
 import { I18nextProvider, useTranslation } from 'react-i18next'
-import { ErrorState, LoadingState } from '../components/states'
+import { Banner, ErrorState, LoadingState } from '../components/states'
 import { Toaster } from '../components/Toaster'
 import { LoginScreen } from '../features/session/LoginScreen'
 import { SessionExpiredDialog } from '../features/session/SessionExpiredDialog'
 import { useSessionStore } from '../features/session/store'
 import { startStores } from './boot'
 import { ErrorBoundary } from './ErrorBoundary'
+import { useHostConnectionState } from './host-connection'
 import { i18n } from './i18n'
 import { Shell } from './Shell'
 
@@ -40,12 +41,27 @@ function Content(): React.JSX.Element {
   )
 }
 
+/** The app's own host (the browser host) stopped answering: nothing reaches main until it is back. */
+function HostBanner(): React.JSX.Element | null {
+  const { t } = useTranslation()
+  const state = useHostConnectionState()
+  if (state !== 'unreachable' && state !== 'unauthorized') return null
+  return (
+    <div className="host-banner">
+      <Banner tone="danger" icon="offline">
+        {state === 'unreachable' ? t('shell.hostUnreachable') : t('shell.hostUnauthorized')}
+      </Banner>
+    </div>
+  )
+}
+
 /** The whole renderer: providers, the boot of the stores, and the screen for the session's state. */
 export function App(): React.JSX.Element {
   useEffect(() => startStores(), [])
   return (
     <I18nextProvider i18n={i18n}>
       <ErrorBoundary>
+        <HostBanner />
         <Content />
       </ErrorBoundary>
       <Toaster />

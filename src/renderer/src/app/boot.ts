@@ -4,6 +4,15 @@ import { useDraftsStore } from '../features/drafts/store'
 import { useEntitiesStore } from '../features/entities/store'
 import { useSessionStore } from '../features/session/store'
 import { useSyncStore } from '../features/sync/store'
+import { hostConnection } from './host-connection'
+
+/** Re-reads every projection from main (after a reconnect). */
+export function reloadAll(): void {
+  void useSessionStore.getState().reload()
+  void useSyncStore.getState().reload()
+  void useDraftsStore.getState().reload()
+  useEntitiesStore.getState().reloadUsed()
+}
 
 export function startStores(): () => void {
   const stops = [
@@ -23,7 +32,15 @@ export function startStores(): () => void {
       void useSyncStore.getState().reload()
     }
   })
+  // Back from a lost host connection: events were missed, read everything again.
+  let hostState = hostConnection().getState()
+  const unsubscribeHost = hostConnection().subscribe(() => {
+    const next = hostConnection().getState()
+    if (next === 'open' && hostState !== 'open') reloadAll()
+    hostState = next
+  })
   return () => {
+    unsubscribeHost()
     unsubscribeSession()
     for (const stop of stops) stop()
   }

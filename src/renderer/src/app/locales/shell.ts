@@ -51,6 +51,10 @@ export const shell = defineTexts(
     offlineBannerNoTime: 'Нет связи с сервером. Правки сохраняются как черновики.',
     staleBanner: 'Показаны сохранённые данные на {{time}}: сервер сейчас не ответил.',
     readOnlyBanner: 'Роль «{{role}}»: этот раздел доступен только для просмотра.',
+    hostUnreachable:
+      'Приложение потеряло связь со своей службой на этом компьютере. Переподключаемся… Черновики в сохранности.',
+    hostUnauthorized:
+      'Эта вкладка больше не подключена к приложению. Откройте ссылку, которую напечатала команда npm start.',
   },
   {
     nav: 'Sections',
@@ -102,5 +106,7 @@ export const shell = defineTexts(
     offlineBannerNoTime: 'The server is unreachable. Edits are kept as drafts.',
     staleBanner: 'Showing saved data as of {{time}}: the server did not answer just now.',
     readOnlyBanner: 'Role “{{role}}”: this section is read-only for you.',
+    hostUnreachable: 'The app lost its service on this computer. Reconnecting… Your drafts are safe.',
+    hostUnauthorized: 'This tab is no longer connected to the app. Open the link printed by npm start.',
   },
 )

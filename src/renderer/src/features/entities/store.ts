@@ -33,6 +33,8 @@ export interface EntitiesStore {
   /** How many mounted components use each list: only used lists are re-read on events. */
   users: Partial<Record<ListChannel, number>>
   load: (channel: ListChannel, options?: { refresh?: boolean }) => Promise<void>
+  /** Re-reads every list a mounted screen uses. */
+  reloadUsed: () => void
   init: () => () => void
 }
 
@@ -70,6 +72,13 @@ export const useEntitiesStore = create<EntitiesStore>()((set, get) => ({
           : { status: 'error' as const, items: [], fetchedAt: null, stale: false, error: result.error }
       return { lists: { ...state.lists, [channel]: entry } }
     })
+  },
+
+  reloadUsed: () => {
+    const { users, load } = get()
+    for (const channel of Object.keys(LIST_CHANNELS) as ListChannel[]) {
+      if ((users[channel] ?? 0) > 0) void load(channel)
+    }
   },
 
   init: () => {

@@ -56,6 +56,7 @@ export class SessionManager implements TokenSource {
       role: this.user?.role ?? null,
       server: this.server,
       remembered: this.options.secrets.persistent,
+      not_remembered_reason: this.options.secrets.notPersistentReason ?? null,
       reason: this.reason,
     }
   }

@@ -1,15 +1,11 @@
 // Draft bodies: the schema each entity is checked with before it is queued, and content comparison for 409s.
 
 import type { z } from 'zod'
-import {
-  accountGroup,
-  accountGroupCreate,
-  identifierType,
-  identifierTypeCreate,
-  ladder,
-  ladderCreate,
-} from '../../shared/api'
-import { ladderCreateChecked } from '../../shared/domain'
+// Narrow imports (not the index files): the crash-safety child loads this, and its start-up time counts.
+import { accountGroup, accountGroupCreate } from '../../shared/api/account-groups'
+import { identifierType, identifierTypeCreate } from '../../shared/api/identifier-types'
+import { ladder, ladderCreate } from '../../shared/api/ladders'
+import { ladderCreateChecked } from '../../shared/domain/ladder-schemas'
 import type { DraftEntity, DraftEntityBody, IpcFieldError } from '../../shared/ipc'
 
 /** The body checks of a create (an update body is the same plus `version`, which main adds). */

@@ -1,17 +1,16 @@
 // What drafts and outbox rows look like on disk, and how they are shown over IPC (the contract's `Draft`).
 
 import { z } from 'zod'
-import { id, timestamp, version } from '../../shared/api'
+import { id, timestamp, version } from '../../shared/api/common'
 import {
   draftConflict,
   draftEntity,
   draftEntityBody,
-  ipcErrorCode,
-  ipcFieldError,
   type Draft,
   type DraftEntity,
   type DraftEntityBody,
-} from '../../shared/ipc'
+} from '../../shared/ipc/drafts'
+import { ipcErrorCode, ipcFieldError } from '../../shared/ipc/errors'
 
 /** A local, unpublished edit. */
 export const draftRecord = z.object({

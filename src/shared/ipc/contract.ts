@@ -43,51 +43,10 @@ import {
   version,
 } from '../api'
 import type { IpcChannel, IpcEventName } from './channels'
+import { draft, draftEntity, draftsList, syncCounts } from './drafts'
 
-// ---------------------------------------------------------------------------------------------------------
-// Envelope and errors
-
-export const ipcErrorCode = z.enum([
-  'bad_request', // the input did not match the contract (see `fields`), unknown channel, oversize payload
-  'offline', // the server cannot be reached and the answer needs it (nothing cached, or a write-through call)
-  'unauthorized', // not logged in, session expired, wrong login or password
-  'forbidden', // the role may not do this
-  'not_found',
-  'conflict', // 409 from the server (`current` holds the entity as it is now when the server sent it)
-  'validation', // the server (or main's local check) rejected the data: see `fields`
-  'throttled', // too many attempts: wait `retryAfterSeconds`
-  'server', // the server failed or answered something unexpected
-  'internal', // a bug in main; the message says what
-])
-export type IpcErrorCode = z.infer<typeof ipcErrorCode>
-
-/** `path` is relative to the entity body, e.g. `['steps', 2, 'threshold']` (the 422 `loc` without `'body'`). */
-export const ipcFieldError = z.strictObject({
-  path: z.array(z.union([z.string(), z.number()])),
-  message: z.string(),
-})
-export type IpcFieldError = z.infer<typeof ipcFieldError>
-
-export const ipcError = z.strictObject({
-  code: ipcErrorCode,
-  message: z.string(),
-  fields: z.array(ipcFieldError).optional(),
-  current: z.unknown().optional(),
-  retryAfterSeconds: z.number().int().min(0).optional(),
-})
-export type IpcError = z.infer<typeof ipcError>
-
-export type IpcResult<T> = { ok: true; data: T } | { ok: false; error: IpcError }
-
-export function ipcResultOf<T extends z.ZodType>(data: T) {
-  return z.union([
-    z.strictObject({ ok: z.literal(true), data }),
-    z.strictObject({ ok: z.literal(false), error: ipcError }),
-  ])
-}
-
-/** Largest serialized input main accepts on one call; bigger is a `bad_request`. */
-export const IPC_MAX_INPUT_BYTES = 1_048_576
+export * from './errors'
+export * from './drafts'
 
 // ---------------------------------------------------------------------------------------------------------
 // Shared pieces
@@ -242,89 +201,6 @@ export const catalogImportPreview = z.strictObject({
   unchanged: z.number().int().min(0),
 })
 export type CatalogImportPreview = z.infer<typeof catalogImportPreview>
-
-// ---------------------------------------------------------------------------------------------------------
-// Drafts and the outbox
-
-export const draftEntity = z.enum(['ladder', 'account_group', 'identifier_type'])
-export type DraftEntity = z.infer<typeof draftEntity>
-
-export const draftAction = z.enum(['create', 'update', 'delete'])
-export type DraftAction = z.infer<typeof draftAction>
-
-export const draftState = z.enum([
-  'draft', // local only, not published
-  'queued', // published, waiting in the outbox (offline, backing off, or behind other rows)
-  'syncing', // being sent right now
-  'failed', // the server refused it (422 with `fields`, 403, a 409 that is not a version conflict): edit, retry or discard
-  'conflict', // someone else changed the entity since `base_version`: see `conflict`, resolve with `sync:resolve`
-])
-export type DraftState = z.infer<typeof draftState>
-
-/** A server entity of the kinds drafts edit. Narrow it with the draft's `entity`. */
-export const draftEntityBody = z.union([ladder, accountGroup, identifierType])
-export type DraftEntityBody = z.infer<typeof draftEntityBody>
-
-export const draftConflict = z.strictObject({
-  /** The entity as it was when the edit started (null for a create). */
-  base: draftEntityBody.nullable(),
-  /** What this workstation wants: the create/update body, or null for a delete. */
-  mine: z.unknown(),
-  /** The entity on the server now; null when it was deleted there. */
-  theirs: draftEntityBody.nullable(),
-  detected_at: timestamp,
-})
-export type DraftConflict = z.infer<typeof draftConflict>
-
-/**
- * A local draft (`kind: 'draft'`, `state: 'draft'`) or an outbox row (`kind: 'outbox'`, any other state).
- * `payload` is the body as edited: the create body, or the update body without `version` (main adds the base
- * version when sending); null for a delete. It may be invalid while editing.
- * An entity can have at most one local draft and, independently, queued rows: editing an entity whose edit is
- * still queued starts a draft from the queued payload on the same base; publishing it folds into the queued row
- * (several offline edits collapse into one update on the same base; a create followed by edits into one create).
- */
-export const draft = z.strictObject({
-  id: z.string(),
-  kind: z.enum(['draft', 'outbox']),
-  entity: draftEntity,
-  action: draftAction,
-  /** The server id; null for a create that has not reached the server yet. */
-  entity_id: id.nullable(),
-  base_version: version.nullable(),
-  base: draftEntityBody.nullable(),
-  payload: z.unknown(),
-  /** A display name for lists: the payload's name/code, else the base's. */
-  title: z.string(),
-  state: draftState,
-  created_at: timestamp,
-  updated_at: timestamp,
-  /** For an outbox row: the local draft it was published from (already gone), for linking editors. */
-  draft_id: z.string().nullable(),
-  error: z.string().nullable(),
-  error_code: ipcErrorCode.nullable(),
-  fields: z.array(ipcFieldError),
-  conflict: draftConflict.nullable(),
-  attempts: z.number().int().min(0),
-  next_attempt_at: timestamp.nullable(),
-})
-export type Draft = z.infer<typeof draft>
-
-export const syncCounts = z.strictObject({
-  drafts: z.number().int().min(0),
-  queued: z.number().int().min(0),
-  syncing: z.number().int().min(0),
-  failed: z.number().int().min(0),
-  conflicts: z.number().int().min(0),
-})
-export type SyncCounts = z.infer<typeof syncCounts>
-
-export const draftsList = z.strictObject({
-  /** Local drafts first (newest first), then outbox rows in the order they will be sent. */
-  items: z.array(draft),
-  counts: syncCounts,
-})
-export type DraftsList = z.infer<typeof draftsList>
 
 export const draftSaveInput = z.strictObject({
   /** The draft to update; absent: the entity's existing local draft if any, else a new one. */

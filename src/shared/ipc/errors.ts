@@ -1,0 +1,47 @@
+// The IPC result envelope and its errors. Small on purpose: main's store code imports it without the whole contract.
+
+import { z } from 'zod'
+
+// Envelope and errors
+
+export const ipcErrorCode = z.enum([
+  'bad_request', // the input did not match the contract (see `fields`), unknown channel, oversize payload
+  'offline', // the server cannot be reached and the answer needs it (nothing cached, or a write-through call)
+  'unauthorized', // not logged in, session expired, wrong login or password
+  'forbidden', // the role may not do this
+  'not_found',
+  'conflict', // 409 from the server (`current` holds the entity as it is now when the server sent it)
+  'validation', // the server (or main's local check) rejected the data: see `fields`
+  'throttled', // too many attempts: wait `retryAfterSeconds`
+  'server', // the server failed or answered something unexpected
+  'internal', // a bug in main; the message says what
+])
+export type IpcErrorCode = z.infer<typeof ipcErrorCode>
+
+/** `path` is relative to the entity body, e.g. `['steps', 2, 'threshold']` (the 422 `loc` without `'body'`). */
+export const ipcFieldError = z.strictObject({
+  path: z.array(z.union([z.string(), z.number()])),
+  message: z.string(),
+})
+export type IpcFieldError = z.infer<typeof ipcFieldError>
+
+export const ipcError = z.strictObject({
+  code: ipcErrorCode,
+  message: z.string(),
+  fields: z.array(ipcFieldError).optional(),
+  current: z.unknown().optional(),
+  retryAfterSeconds: z.number().int().min(0).optional(),
+})
+export type IpcError = z.infer<typeof ipcError>
+
+export type IpcResult<T> = { ok: true; data: T } | { ok: false; error: IpcError }
+
+export function ipcResultOf<T extends z.ZodType>(data: T) {
+  return z.union([
+    z.strictObject({ ok: z.literal(true), data }),
+    z.strictObject({ ok: z.literal(false), error: ipcError }),
+  ])
+}
+
+/** Largest serialized input main accepts on one call; bigger is a `bad_request`. */
+export const IPC_MAX_INPUT_BYTES = 1_048_576

@@ -1,0 +1,129 @@
+// The renderer's WebSocket bridge against a real browser host and core (the `ws` client stands in for the
+// browser's WebSocket, with the cookie and Origin a browser would send).
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import WebSocket from 'ws'
+import {
+  createWebSocketBridge,
+  type WebSocketBridge,
+  type WebSocketLike,
+} from '../shared/web/websocket-bridge'
+import { HOST_STATUS_PATH, HOST_WS_PATH, hostStatus } from '../shared/web/protocol'
+import { startBrowserHost, type BrowserHost } from './host'
+
+let base = ''
+let host: BrowserHost
+let cookie = ''
+let bridge: WebSocketBridge | null = null
+const sockets: WebSocket[] = []
+
+async function newHost(): Promise<BrowserHost> {
+  const started = await startBrowserHost({
+    dataDir: join(base, 'data'),
+    rendererDir: join(base, 'renderer'),
+    log: () => {},
+  })
+  const response = await fetch(started.urlWithKey, { redirect: 'manual' })
+  cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+  return started
+}
+
+function openBridge(options: { withCookie?: boolean; connectWaitMs?: number } = {}): WebSocketBridge {
+  const target = host
+  bridge = createWebSocketBridge({
+    url: `ws://127.0.0.1:${target.port}${HOST_WS_PATH}`,
+    createSocket: (url) => {
+      const headers: Record<string, string> = { origin: target.url }
+      if (options.withCookie !== false) headers.cookie = cookie
+      const socket = new WebSocket(url, { headers })
+      socket.on('error', () => {})
+      sockets.push(socket)
+      return socket as unknown as WebSocketLike
+    },
+    fetchStatus: async () => {
+      const headers: Record<string, string> = options.withCookie !== false ? { cookie } : {}
+      const response = await fetch(`${target.url}${HOST_STATUS_PATH}`, { headers })
+      return hostStatus.parse(await response.json())
+    },
+    connectWaitMs: options.connectWaitMs ?? 2000,
+    reconnectDelaysMs: [50, 100],
+  })
+  return bridge
+}
+
+function states(target: WebSocketBridge): string[] {
+  const seen = [target.connection.getState()]
+  target.connection.subscribe(() => seen.push(target.connection.getState()))
+  return seen
+}
+
+beforeEach(async () => {
+  base = await mkdtemp(join(tmpdir(), 'probonus-bridge-'))
+  await mkdir(join(base, 'renderer'))
+  await writeFile(join(base, 'renderer', 'index.html'), '<!doctype html><title>ProBonus Admin</title>')
+  host = await newHost()
+})
+
+afterEach(async () => {
+  bridge?.close()
+  bridge = null
+  for (const socket of sockets.splice(0)) socket.terminate()
+  await host.close()
+  await rm(base, { recursive: true, force: true })
+})
+
+describe('the WebSocket bridge', () => {
+  it('invokes contract channels and reports the connection open', async () => {
+    const client = openBridge()
+    const seen = states(client)
+    expect(await client.invoke('profiles:list')).toMatchObject({ ok: true, data: { items: [] } })
+    expect(seen).toEqual(['connecting', 'open'])
+    expect(await client.invoke('nope:nothing' as never)).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request' },
+    })
+  })
+
+  it('delivers pushed events to subscribers until they unsubscribe', async () => {
+    const client = openBridge()
+    const received: unknown[] = []
+    const unsubscribe = client.on('session:changed', (payload) => received.push(payload))
+    await client.invoke('profiles:save', { name: 'Test', base_url: 'http://127.0.0.1:9' })
+    await vi.waitFor(() => expect(received.length).toBeGreaterThan(0))
+    unsubscribe()
+    const count = received.length
+    await client.invoke('profiles:save', { name: 'Test 2', base_url: 'http://127.0.0.1:9' })
+    await client.invoke('profiles:list')
+    expect(received).toHaveLength(count)
+  })
+
+  it('reconnects after the connection drops, and fails the calls that were in flight', async () => {
+    const client = openBridge()
+    const seen = states(client)
+    await client.invoke('profiles:list')
+    const inFlight = client.invoke('profiles:list')
+    sockets.at(-1)?.terminate()
+    expect(await inFlight).toMatchObject({ ok: false, error: { code: 'internal' } })
+    await vi.waitFor(() => expect(seen).toEqual(['connecting', 'open', 'unreachable', 'open']))
+    expect(await client.invoke('profiles:list')).toMatchObject({ ok: true })
+  })
+
+  it('says the host stopped, and fails waiting calls after a while', async () => {
+    const client = openBridge({ connectWaitMs: 300 })
+    await client.invoke('profiles:list')
+    await host.close()
+    await vi.waitFor(() => expect(client.connection.getState()).toBe('unreachable'))
+    const result = await client.invoke('profiles:list')
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } })
+    if (!result.ok) expect(result.error.message).toMatch(/host/)
+    host = await newHost()
+  })
+
+  it('says the browser lacks the key when the host refuses it', async () => {
+    const client = openBridge({ withCookie: false, connectWaitMs: 300 })
+    await vi.waitFor(() => expect(client.connection.getState()).toBe('unauthorized'))
+    expect(await client.invoke('profiles:list')).toMatchObject({ ok: false })
+  })
+})

@@ -12,12 +12,12 @@ export function LanguageSwitch({ className }: { className?: string }): React.JSX
       className={className ?? 'btn btn--ghost btn--sm'}
       onClick={() => void setLanguage(next)}
       title={t('shell.switchLanguage')}
-      aria-label={t('shell.switchLanguage')}
       lang={next}
       data-testid="language-switch"
     >
       <Icon name="globe" size={14} />
-      <span aria-hidden="true">{t('shell.switchLanguageShort')}</span>
+      <span>{t('shell.switchLanguageShort')}</span>
+      <span className="visually-hidden"> — {t('shell.switchLanguage')}</span>
     </button>
   )
 }

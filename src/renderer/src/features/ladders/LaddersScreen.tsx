@@ -107,7 +107,12 @@ export function LaddersScreen({ params }: ScreenComponentProps): React.JSX.Eleme
           }
           testId="ladders-table"
         />
-        <aside className="detail-pane" aria-label={selected ? selected.name : t('ladders.stepsTitle')}>
+        {/* Focusable: the pane scrolls, and keyboard users must be able to scroll it. */}
+        <aside
+          className="detail-pane"
+          aria-label={selected ? selected.name : t('ladders.stepsTitle')}
+          tabIndex={0}
+        >
           {selected ? (
             <LadderDetails ladder={selected} discounts={discounts} language={language} />
           ) : (

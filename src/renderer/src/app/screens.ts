@@ -3,7 +3,10 @@ import type { ComponentType } from 'react'
 import type { TFunction } from 'i18next'
 import type { DraftEntity } from '../../../shared/ipc'
 import type { IconName } from '../components/Icon'
+import { AccountGroupsScreen } from '../features/account-groups/AccountGroupsScreen'
+import { IdentifierTypesScreen } from '../features/identifier-types/IdentifierTypesScreen'
 import { LaddersScreen } from '../features/ladders/LaddersScreen'
+import { RkDiscountsScreen } from '../features/rk-discounts/RkDiscountsScreen'
 
 export interface ScreenComponentProps {
   /** The hash path after the screen id: `#/identifier-types/12` → ['12']. */
@@ -30,6 +33,26 @@ export const SCREENS: readonly ScreenDefinition[] = [
     icon: 'ladder',
     entity: 'ladder',
     component: LaddersScreen,
+  },
+  {
+    id: 'rk-discounts',
+    title: (t) => t('rkDiscounts.title'),
+    icon: 'discount',
+    component: RkDiscountsScreen,
+  },
+  {
+    id: 'account-groups',
+    title: (t) => t('accountGroups.title'),
+    icon: 'group',
+    entity: 'account_group',
+    component: AccountGroupsScreen,
+  },
+  {
+    id: 'identifier-types',
+    title: (t) => t('identifierTypes.title'),
+    icon: 'identifier',
+    entity: 'identifier_type',
+    component: IdentifierTypesScreen,
   },
 ]
 

@@ -29,8 +29,6 @@ export const accountGroups = defineTexts(
     empty: 'Групп счетов пока нет',
     emptyHint: 'Создайте группу и выберите для неё лестницу.',
     emptyReadOnly: 'Группы создаёт администратор.',
-    select: 'Выберите группу в списке, чтобы открыть её',
-    selectReadOnly: 'Выберите группу в списке, чтобы посмотреть её. Изменять группы может только администратор.',
   },
   {
     title: 'Account groups',
@@ -60,7 +58,5 @@ export const accountGroups = defineTexts(
     empty: 'No account groups yet',
     emptyHint: 'Create a group and choose its ladder.',
     emptyReadOnly: 'Groups are created by an administrator.',
-    select: 'Choose a group in the list to open it',
-    selectReadOnly: 'Choose a group in the list to view it. Only an administrator can change groups.',
   },
 )

@@ -41,8 +41,6 @@ export const identifierTypes = defineTexts(
     empty: 'Типов идентификаторов пока нет',
     emptyHint: 'Создайте первый тип: например, номер карты или телефон.',
     emptyReadOnly: 'Типы идентификаторов создаёт администратор.',
-    select: 'Выберите тип в списке, чтобы открыть его',
-    selectReadOnly: 'Выберите тип в списке, чтобы посмотреть его. Изменять типы может только администратор.',
     deactivate: 'Деактивировать',
     deactivateHint: 'Снять отметку «Активен» и отправить на сервер',
     test: {
@@ -111,8 +109,6 @@ export const identifierTypes = defineTexts(
     empty: 'No identifier types yet',
     emptyHint: 'Create the first one: a card number or a phone, for instance.',
     emptyReadOnly: 'Identifier types are created by an administrator.',
-    select: 'Choose a type in the list to open it',
-    selectReadOnly: 'Choose a type in the list to view it. Only an administrator can change types.',
     deactivate: 'Deactivate',
     deactivateHint: 'Clear “Active” and send it to the server',
     test: {

@@ -24,7 +24,7 @@ export const rkDiscounts = defineTexts(
     empty: 'Справочник скидок пуст',
     emptyHint: 'Скидки приходят из R-Keeper. Загрузите выгрузку справочника, чтобы они появились здесь.',
     emptyReadOnly: 'Скидки приходят из R-Keeper; загрузить выгрузку может администратор.',
-    select: 'Выберите скидку, чтобы увидеть, в каких лестницах она используется',
+    emptyFiltered: 'Скидок в таком состоянии нет',
     details: {
       code: 'Код в R-Keeper',
       kind: 'Тип',
@@ -70,6 +70,9 @@ export const rkDiscounts = defineTexts(
       errorsMore: 'И ещё {{count}}…',
       row: 'Строка {{row}}',
       errorsTable: 'Ошибки в файле',
+      colRow: 'Строка',
+      colField: 'Поле',
+      colProblem: 'Что не так',
       column: {
         rk_code: 'код',
         name: 'название',
@@ -85,7 +88,8 @@ export const rkDiscounts = defineTexts(
         jsonShape: 'Ожидался объект {"discounts": […]} или массив скидок',
         noRows: 'В файле нет ни одной скидки',
         tooManyRows: 'В файле {{count}} скидок, а за один раз можно загрузить не больше {{max}}',
-        missingColumns: 'В первой строке не найдены столбцы: {{columns}}. Первая строка должна содержать заголовки',
+        missingColumns:
+          'В первой строке не найдены столбцы: {{columns}}. Первая строка должна содержать заголовки',
         unclosedQuote: 'Кавычка в строке {{row}} не закрыта',
       },
       rowError: {
@@ -137,7 +141,7 @@ export const rkDiscounts = defineTexts(
     empty: 'The discount list is empty',
     emptyHint: 'Discounts come from R-Keeper. Import an export of its discount list to see them here.',
     emptyReadOnly: 'Discounts come from R-Keeper; an administrator can import its export.',
-    select: 'Choose a discount to see which ladders use it',
+    emptyFiltered: 'No discounts in this state',
     details: {
       code: 'R-Keeper code',
       kind: 'Kind',
@@ -183,6 +187,9 @@ export const rkDiscounts = defineTexts(
       errorsMore: 'And {{count}} more…',
       row: 'Row {{row}}',
       errorsTable: 'Errors in the file',
+      colRow: 'Row',
+      colField: 'Field',
+      colProblem: 'What is wrong',
       column: {
         rk_code: 'code',
         name: 'name',
@@ -193,12 +200,14 @@ export const rkDiscounts = defineTexts(
       fileError: {
         empty: 'The file is empty',
         notText: 'This does not look like a text export: JSON or CSV expected',
-        tooBig: 'The file is too large ({{size}}). An export of the discount list is never larger than {{max}}',
+        tooBig:
+          'The file is too large ({{size}}). An export of the discount list is never larger than {{max}}',
         json: 'The file is not valid JSON: {{message}}',
         jsonShape: 'Expected an object {"discounts": […]} or an array of discounts',
         noRows: 'The file has no discounts',
         tooManyRows: 'The file has {{count}} discounts; at most {{max}} can be imported at once',
-        missingColumns: 'These columns are missing from the first row: {{columns}}. The first row must be the headers',
+        missingColumns:
+          'These columns are missing from the first row: {{columns}}. The first row must be the headers',
         unclosedQuote: 'A quote on row {{row}} is never closed',
       },
       rowError: {

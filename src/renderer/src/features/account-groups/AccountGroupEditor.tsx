@@ -89,7 +89,9 @@ export function AccountGroupEditor({
             <div className="props__row">
               <dt>{t('accountGroups.accounts')}</dt>
               <dd>
-                {accounts > 0 ? t('accountGroups.accountsInGroup', { count: accounts }) : t('accountGroups.accountsNone')}
+                {accounts > 0
+                  ? t('accountGroups.accountsInGroup', { count: accounts })
+                  : t('accountGroups.accountsNone')}
                 {accounts > 0 && !editor.readOnly && (
                   <p className="field__hint">{t('accountGroups.accountsBlockDelete')}</p>
                 )}

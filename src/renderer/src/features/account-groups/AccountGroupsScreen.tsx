@@ -28,11 +28,19 @@ export function AccountGroupsScreen({ params }: ScreenComponentProps): React.JSX
   const ladders = useEntityList('ladders:list')
   const draftStates = useDraftStates('account_group')
   const canEdit = useCanEdit('account_group')
-  const ladderNames = useMemo(() => new Map(ladders.items.map((ladder) => [ladder.id, ladder.name])), [ladders.items])
+  const ladderNames = useMemo(
+    () => new Map(ladders.items.map((ladder) => [ladder.id, ladder.name])),
+    [ladders.items],
+  )
 
   const columns = useMemo<DataTableColumn<AccountGroup>[]>(
     () => [
-      { id: 'name', header: t('accountGroups.name'), value: (group) => group.name, width: 'minmax(160px, 2fr)' },
+      {
+        id: 'name',
+        header: t('accountGroups.name'),
+        value: (group) => group.name,
+        width: 'minmax(160px, 2fr)',
+      },
       {
         id: 'description',
         header: t('accountGroups.description'),
@@ -70,7 +78,13 @@ export function AccountGroupsScreen({ params }: ScreenComponentProps): React.JSX
         align: 'end',
         width: '100px',
       },
-      { id: 'active', header: t('accountGroups.active'), value: (group) => group.active, align: 'center', width: '90px' },
+      {
+        id: 'active',
+        header: t('accountGroups.active'),
+        value: (group) => group.active,
+        align: 'center',
+        width: '90px',
+      },
       {
         id: 'sync',
         header: t('accountGroups.state'),
@@ -97,7 +111,11 @@ export function AccountGroupsScreen({ params }: ScreenComponentProps): React.JSX
   else if (list.status === 'error' && list.items.length === 0) {
     content = (
       <ErrorState
-        message={list.error ? t(`errors.${list.error.code}`, { seconds: list.error.retryAfterSeconds ?? 0 }) : undefined}
+        message={
+          list.error
+            ? t(`errors.${list.error.code}`, { seconds: list.error.retryAfterSeconds ?? 0 })
+            : undefined
+        }
         onRetry={() => void list.reload(true)}
       />
     )
@@ -131,6 +149,7 @@ export function AccountGroupsScreen({ params }: ScreenComponentProps): React.JSX
       fetchedAt={list.fetchedAt}
       stale={list.stale}
       layout="split"
+      readOnly={!canEdit && target.kind === 'none'}
       actions={
         <>
           <Button
@@ -155,21 +174,21 @@ export function AccountGroupsScreen({ params }: ScreenComponentProps): React.JSX
         />
         {content}
       </div>
-      <aside className="detail-pane" aria-label={t('accountGroups.title')} data-testid="account-group-pane">
-        {target.kind === 'none' ? (
-          <EmptyState icon="group" title={canEdit ? t('accountGroups.select') : t('accountGroups.selectReadOnly')} />
-        ) : target.kind === 'invalid' ? (
-          <EmptyState icon="info" title={t('entityScreen.badId')} />
-        ) : (
-          <AccountGroupEditor
-            key={route.key}
-            route={route}
-            items={list.items}
-            listStatus={list.status}
-            ladders={ladders.items}
-          />
-        )}
-      </aside>
+      {target.kind !== 'none' && (
+        <aside className="detail-pane" aria-label={t('accountGroups.title')} data-testid="account-group-pane">
+          {target.kind === 'invalid' ? (
+            <EmptyState icon="info" title={t('entityScreen.badId')} />
+          ) : (
+            <AccountGroupEditor
+              key={route.key}
+              route={route}
+              items={list.items}
+              listStatus={list.status}
+              ladders={ladders.items}
+            />
+          )}
+        </aside>
+      )}
     </Screen>
   )
 }

@@ -46,7 +46,7 @@ export function IdentifierTypeEditor({
   })
   const { form, readOnly } = editor
   const { control } = form
-  const [name, code, pattern] = useWatch({ control, name: ['name', 'code', 'pattern'] })
+  const [name, code, pattern, active] = useWatch({ control, name: ['name', 'code', 'pattern', 'active'] })
 
   // A pattern that does not compile is shown at the field as it is typed, not only after leaving it.
   const lastPattern = useRef(pattern)
@@ -57,7 +57,8 @@ export function IdentifierTypeEditor({
   }, [pattern, form])
 
   const kindOptions = useMemo(
-    () => identifierKind.options.map((kind) => ({ value: kind, label: t(`identifierTypes.kindValue.${kind}`) })),
+    () =>
+      identifierKind.options.map((kind) => ({ value: kind, label: t(`identifierTypes.kindValue.${kind}`) })),
     [t],
   )
 
@@ -95,13 +96,6 @@ export function IdentifierTypeEditor({
           />
         )
       }
-      footerExtra={
-        canDeactivate && (
-          <Button variant="ghost" title={t('identifierTypes.deactivateHint')} onClick={() => void deactivate()}>
-            {t('identifierTypes.deactivate')}
-          </Button>
-        )
-      }
       after={<TestValue control={control} saved={server} />}
     >
       <fieldset className="editor__fieldset" disabled={lifecycle.deleteRow !== null}>
@@ -125,7 +119,13 @@ export function IdentifierTypeEditor({
             maxLength={200}
             autoComplete="off"
           />
-          <Select control={control} name="kind" label={t('identifierTypes.kind')} options={kindOptions} required />
+          <Select
+            control={control}
+            name="kind"
+            label={t('identifierTypes.kind')}
+            options={kindOptions}
+            required
+          />
           <TextField
             control={control}
             name="pattern"
@@ -146,12 +146,25 @@ export function IdentifierTypeEditor({
           label={t('identifierTypes.unique')}
           hint={t('identifierTypes.uniqueHint')}
         />
-        <Switch
-          control={control}
-          name="active"
-          label={t('identifierTypes.active')}
-          hint={t('identifierTypes.activeHint')}
-        />
+        <div className="row">
+          <Switch
+            control={control}
+            name="active"
+            label={t('identifierTypes.active')}
+            hint={t('identifierTypes.activeHint')}
+          />
+          {canDeactivate && active && (
+            <Button
+              size="sm"
+              variant="ghost"
+              title={t('identifierTypes.deactivateHint')}
+              onClick={() => void deactivate()}
+              data-testid="identifier-type-deactivate"
+            >
+              {t('identifierTypes.deactivate')}
+            </Button>
+          )}
+        </div>
       </fieldset>
     </EntityEditorFrame>
   )

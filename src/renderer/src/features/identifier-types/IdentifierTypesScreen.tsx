@@ -35,7 +35,12 @@ export function IdentifierTypesScreen({ params }: ScreenComponentProps): React.J
         cell: (type) => <span className="mono data-table__text">{type.code}</span>,
         width: 'minmax(100px, 1fr)',
       },
-      { id: 'name', header: t('identifierTypes.name'), value: (type) => type.name, width: 'minmax(160px, 2fr)' },
+      {
+        id: 'name',
+        header: t('identifierTypes.name'),
+        value: (type) => type.name,
+        width: 'minmax(160px, 2fr)',
+      },
       {
         id: 'kind',
         header: t('identifierTypes.kind'),
@@ -64,8 +69,20 @@ export function IdentifierTypesScreen({ params }: ScreenComponentProps): React.J
         filterText: false,
         width: '100px',
       },
-      { id: 'unique', header: t('identifierTypes.unique'), value: (type) => type.unique, align: 'center', width: '100px' },
-      { id: 'active', header: t('identifierTypes.active'), value: (type) => type.active, align: 'center', width: '90px' },
+      {
+        id: 'unique',
+        header: t('identifierTypes.unique'),
+        value: (type) => type.unique,
+        align: 'center',
+        width: '100px',
+      },
+      {
+        id: 'active',
+        header: t('identifierTypes.active'),
+        value: (type) => type.active,
+        align: 'center',
+        width: '90px',
+      },
       {
         id: 'sync',
         header: t('identifierTypes.state'),
@@ -92,7 +109,11 @@ export function IdentifierTypesScreen({ params }: ScreenComponentProps): React.J
   else if (list.status === 'error' && list.items.length === 0) {
     content = (
       <ErrorState
-        message={list.error ? t(`errors.${list.error.code}`, { seconds: list.error.retryAfterSeconds ?? 0 }) : undefined}
+        message={
+          list.error
+            ? t(`errors.${list.error.code}`, { seconds: list.error.retryAfterSeconds ?? 0 })
+            : undefined
+        }
         onRetry={() => void list.reload(true)}
       />
     )
@@ -126,6 +147,7 @@ export function IdentifierTypesScreen({ params }: ScreenComponentProps): React.J
       fetchedAt={list.fetchedAt}
       stale={list.stale}
       layout="split"
+      readOnly={!canEdit && target.kind === 'none'}
       actions={
         <>
           <Button icon="refresh" variant="ghost" onClick={() => void list.reload(true)}>
@@ -143,15 +165,19 @@ export function IdentifierTypesScreen({ params }: ScreenComponentProps): React.J
         />
         {content}
       </div>
-      <aside className="detail-pane" aria-label={t('identifierTypes.title')} data-testid="identifier-type-pane">
-        {target.kind === 'none' ? (
-          <EmptyState icon="identifier" title={canEdit ? t('identifierTypes.select') : t('identifierTypes.selectReadOnly')} />
-        ) : target.kind === 'invalid' ? (
-          <EmptyState icon="info" title={t('entityScreen.badId')} />
-        ) : (
-          <IdentifierTypeEditor key={route.key} route={route} items={list.items} listStatus={list.status} />
-        )}
-      </aside>
+      {target.kind !== 'none' && (
+        <aside
+          className="detail-pane"
+          aria-label={t('identifierTypes.title')}
+          data-testid="identifier-type-pane"
+        >
+          {target.kind === 'invalid' ? (
+            <EmptyState icon="info" title={t('entityScreen.badId')} />
+          ) : (
+            <IdentifierTypeEditor key={route.key} route={route} items={list.items} listStatus={list.status} />
+          )}
+        </aside>
+      )}
     </Screen>
   )
 }

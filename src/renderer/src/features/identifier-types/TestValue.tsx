@@ -179,7 +179,9 @@ export function TestValue({
               <Icon name={local.valid ? 'check' : 'close'} />
               <div>
                 <span>
-                  {local.valid ? t('identifierTypes.test.localMatch') : t('identifierTypes.test.localMismatch')}
+                  {local.valid
+                    ? t('identifierTypes.test.localMatch')
+                    : t('identifierTypes.test.localMismatch')}
                 </span>
                 {local.problems.length > 0 && (
                   <ul className="test-value__problems">

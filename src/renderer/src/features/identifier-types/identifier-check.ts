@@ -12,9 +12,7 @@ export type LocalProblem =
   | { code: 'too_short'; min: number; length: number }
   | { code: 'too_long'; max: number; length: number }
 
-export type CompiledPattern =
-  | { ok: true; regex: RegExp | null }
-  | { ok: false; message: string }
+export type CompiledPattern = { ok: true; regex: RegExp | null } | { ok: false; message: string }
 
 /** `^(?:pattern)$` with the `u` flag, as the server compiles it; an empty or absent pattern matches anything. */
 export function compilePattern(pattern: string | null | undefined): CompiledPattern {

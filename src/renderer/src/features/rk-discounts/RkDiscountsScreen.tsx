@@ -1,0 +1,326 @@
+import { useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { RkDiscount } from '../../../../shared/api'
+import type { CatalogUsage } from '../../../../shared/ipc'
+import { formatDataTime } from '../../app/format'
+import { currentLanguage, type Language } from '../../app/i18n'
+import { hrefTo, replaceParams } from '../../app/router'
+import { useShortcut } from '../../app/shortcuts'
+import type { ScreenComponentProps } from '../../app/screens'
+import { Badge } from '../../components/Badge'
+import { Button, IconButton } from '../../components/Button'
+import { DataTable } from '../../components/DataTable'
+import type { DataTableColumn } from '../../components/data-table-model'
+import { Icon } from '../../components/Icon'
+import { Screen } from '../../components/Screen'
+import { Banner, EmptyState, ErrorState, LoadingState } from '../../components/states'
+import { useIpcQuery } from '../../ipc/useIpcQuery'
+import { useEntityList } from '../entities/store'
+import { useCanEdit } from '../session/store'
+import { formatDiscountValue } from './format'
+import { ImportDialog } from './ImportDialog'
+import './rk-discounts.css'
+
+type ActiveFilter = 'all' | 'active' | 'inactive'
+type LadderUse = CatalogUsage['items'][number]['ladders'][number]
+
+const NO_USE: readonly LadderUse[] = []
+
+/** The R-Keeper discount list: a large sortable, filterable table, where each is used, and the import. */
+export function RkDiscountsScreen({ params }: ScreenComponentProps): React.JSX.Element {
+  const { t } = useTranslation()
+  const language = currentLanguage()
+  const list = useEntityList('catalog:list')
+  const usage = useIpcQuery('catalog:usage', {}, { reloadOn: ['ladder', 'rk_discount'] })
+  const canImport = useCanEdit('rk_discount_import')
+  const [show, setShow] = useState<ActiveFilter>('all')
+  const [importOpen, setImportOpen] = useState(false)
+
+  const usageById = useMemo(
+    () => new Map((usage.data?.items ?? []).map((entry) => [entry.rk_discount_id, entry.ladders])),
+    [usage.data],
+  )
+  const rows = useMemo(
+    () =>
+      show === 'all' ? list.items : list.items.filter((discount) => discount.active === (show === 'active')),
+    [list.items, show],
+  )
+  const selectedId = params[0] !== undefined && /^\d+$/.test(params[0]) ? Number(params[0]) : null
+  const selected =
+    selectedId === null ? null : (list.items.find((discount) => discount.id === selectedId) ?? null)
+
+  const columns = useMemo<DataTableColumn<RkDiscount>[]>(
+    () => [
+      {
+        id: 'code',
+        header: t('rkDiscounts.code'),
+        value: (discount) => discount.rk_code,
+        align: 'end',
+        width: '90px',
+      },
+      {
+        id: 'name',
+        header: t('rkDiscounts.name'),
+        value: (discount) => discount.name,
+        width: 'minmax(180px, 3fr)',
+      },
+      {
+        id: 'kind',
+        header: t('rkDiscounts.kind'),
+        value: (discount) => t(`rkDiscounts.kindValue.${discount.kind}`),
+        width: '100px',
+      },
+      {
+        id: 'value',
+        header: t('rkDiscounts.value'),
+        value: (discount) => discount.value,
+        cell: (discount) => formatDiscountValue(discount, language),
+        filterText: false,
+        align: 'end',
+        width: '110px',
+      },
+      {
+        id: 'active',
+        header: t('rkDiscounts.active'),
+        value: (discount) => discount.active,
+        align: 'center',
+        width: '100px',
+      },
+      {
+        id: 'synced',
+        header: t('rkDiscounts.synced'),
+        value: (discount) => discount.synced_at,
+        cell: (discount) => formatDataTime(discount.synced_at, language),
+        filterText: false,
+        width: '130px',
+      },
+      {
+        id: 'used',
+        header: t('rkDiscounts.usedIn'),
+        value: (discount) => usageById.get(discount.id)?.length ?? 0,
+        cell: (discount) => {
+          const ladders = usageById.get(discount.id)
+          return ladders && ladders.length > 0 ? (
+            <span className="data-table__text" title={ladders.map((ladder) => ladder.name).join(', ')}>
+              {ladders.length}
+            </span>
+          ) : (
+            <span className="muted">—</span>
+          )
+        },
+        filterText: false,
+        align: 'end',
+        width: '110px',
+      },
+    ],
+    [t, language, usageById],
+  )
+
+  const filters: { value: ActiveFilter; label: string }[] = [
+    { value: 'all', label: t('rkDiscounts.showAll') },
+    { value: 'active', label: t('rkDiscounts.showActive') },
+    { value: 'inactive', label: t('rkDiscounts.showInactive') },
+  ]
+  const importButton = canImport && (
+    <Button
+      variant="primary"
+      icon="upload"
+      title={t('rkDiscounts.import.buttonHint')}
+      onClick={() => setImportOpen(true)}
+      data-testid="rk-import"
+    >
+      {t('rkDiscounts.import.button')}
+    </Button>
+  )
+
+  let content: React.JSX.Element
+  if (list.status === 'loading') content = <LoadingState />
+  else if (list.status === 'error' && list.items.length === 0) {
+    content = (
+      <ErrorState
+        message={
+          list.error
+            ? t(`errors.${list.error.code}`, { seconds: list.error.retryAfterSeconds ?? 0 })
+            : undefined
+        }
+        onRetry={() => void list.reload(true)}
+      />
+    )
+  } else {
+    content = (
+      <DataTable
+        rows={rows}
+        columns={columns}
+        getRowId={(discount) => discount.id}
+        label={t('rkDiscounts.tableLabel')}
+        filterLabel={t('rkDiscounts.filter')}
+        selectedId={selectedId}
+        onRowActivate={(discount) => replaceParams(discount.id)}
+        initialSort={{ columnId: 'code', direction: 'asc' }}
+        rowClassName={(discount) => (discount.active ? undefined : 'is-inactive')}
+        toolbar={
+          <div className="segmented" role="group" aria-label={t('rkDiscounts.show')}>
+            {filters.map((filter) => (
+              <button
+                key={filter.value}
+                type="button"
+                className={show === filter.value ? 'segmented__item is-active' : 'segmented__item'}
+                aria-pressed={show === filter.value}
+                onClick={() => setShow(filter.value)}
+              >
+                {filter.label}
+              </button>
+            ))}
+          </div>
+        }
+        empty={
+          list.items.length === 0 ? (
+            <EmptyState icon="discount" title={t('rkDiscounts.empty')} action={importButton || undefined}>
+              {canImport ? t('rkDiscounts.emptyHint') : t('rkDiscounts.emptyReadOnly')}
+            </EmptyState>
+          ) : (
+            <EmptyState icon="search" title={t('rkDiscounts.emptyFiltered')} />
+          )
+        }
+        testId="rk-discounts-table"
+      />
+    )
+  }
+
+  return (
+    <Screen
+      title={t('rkDiscounts.title')}
+      subtitle={t('rkDiscounts.subtitle')}
+      fetchedAt={list.fetchedAt}
+      stale={list.stale}
+      layout="split"
+      actions={
+        <>
+          <Button
+            icon="refresh"
+            variant="ghost"
+            onClick={() => {
+              void list.reload(true)
+              usage.reload()
+            }}
+          >
+            {t('common.refresh')}
+          </Button>
+          {importButton}
+        </>
+      }
+    >
+      {content}
+      {selected && (
+        <aside
+          className="detail-pane detail-pane--narrow"
+          aria-label={selected.name}
+          data-testid="rk-discount-pane"
+        >
+          <DiscountDetails
+            discount={selected}
+            ladders={usageById.get(selected.id) ?? NO_USE}
+            usageStatus={usage.status}
+            usageStale={usage.data?.stale ? usage.data.fetched_at : null}
+            language={language}
+            onClose={() => replaceParams()}
+          />
+        </aside>
+      )}
+      <ImportDialog open={importOpen} onClose={() => setImportOpen(false)} />
+    </Screen>
+  )
+}
+
+function DiscountDetails({
+  discount,
+  ladders,
+  usageStatus,
+  usageStale,
+  language,
+  onClose,
+}: {
+  discount: RkDiscount
+  ladders: readonly LadderUse[]
+  usageStatus: 'idle' | 'loading' | 'ready' | 'error'
+  usageStale: string | null
+  language: Language
+  onClose: () => void
+}): React.JSX.Element {
+  const { t } = useTranslation()
+  useShortcut('escape', onClose)
+  return (
+    <div className="stack discount-details" data-testid="rk-discount-details">
+      <div className="row">
+        <h2 className="discount-details__title">{discount.name}</h2>
+        {!discount.active && <Badge tone="neutral">{t('common.inactive')}</Badge>}
+        <span className="spacer" />
+        <IconButton icon="close" size="sm" label={t('common.close')} shortcut="escape" onClick={onClose} />
+      </div>
+      <dl className="props">
+        <div className="props__row">
+          <dt>{t('rkDiscounts.details.code')}</dt>
+          <dd className="mono">{discount.rk_code}</dd>
+        </div>
+        <div className="props__row">
+          <dt>{t('rkDiscounts.details.kind')}</dt>
+          <dd>{t(`rkDiscounts.kindValue.${discount.kind}`)}</dd>
+        </div>
+        <div className="props__row">
+          <dt>{t('rkDiscounts.details.value')}</dt>
+          <dd>{formatDiscountValue(discount, language)}</dd>
+        </div>
+        <div className="props__row">
+          <dt>{t('rkDiscounts.details.state')}</dt>
+          <dd>{discount.active ? t('common.active') : t('common.inactive')}</dd>
+        </div>
+        <div className="props__row">
+          <dt>{t('rkDiscounts.details.synced')}</dt>
+          <dd>{formatDataTime(discount.synced_at, language)}</dd>
+        </div>
+      </dl>
+      {!discount.active && ladders.length > 0 && (
+        <Banner tone="warning" icon="alert">
+          {t('rkDiscounts.details.inactiveWarning')}
+        </Banner>
+      )}
+      <section className="stack" aria-labelledby="discount-usage-title">
+        <h3 id="discount-usage-title" className="discount-details__subtitle">
+          {t('rkDiscounts.details.usage')}
+        </h3>
+        {usageStatus === 'loading' && ladders.length === 0 ? (
+          <LoadingState inline label={t('rkDiscounts.details.usageLoading')} />
+        ) : ladders.length === 0 ? (
+          <p className="muted" data-testid="rk-usage-none">
+            {t('rkDiscounts.details.usageNone')}
+          </p>
+        ) : (
+          <ul className="usage-list" data-testid="rk-usage">
+            {ladders.map((ladder) => (
+              <li key={ladder.ladder_id} className="usage-list__item">
+                <a
+                  href={hrefTo('ladders', ladder.ladder_id)}
+                  className="usage-list__link"
+                  title={t('rkDiscounts.details.openLadder', { name: ladder.name })}
+                >
+                  <Icon name="ladder" />
+                  <span>{ladder.name}</span>
+                </a>
+                {!ladder.active && <Badge tone="neutral">{t('rkDiscounts.details.ladderInactive')}</Badge>}
+                <span className="usage-list__steps muted">
+                  {t('rkDiscounts.details.step', { count: ladder.steps.length })}:{' '}
+                  {ladder.steps.map((step) => step.name).join(', ')}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+        {usageStale && (
+          <p className="muted discount-details__note">
+            {t('rkDiscounts.details.usageStale', { time: formatDataTime(usageStale, language) })}
+          </p>
+        )}
+      </section>
+    </div>
+  )
+}

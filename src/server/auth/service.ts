@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto'
-import type { AuthUser, Role, TokenPair } from '../../shared/api'
+import type { AuthUser, TokenPair } from '../../shared/api'
 import type { Db } from '../db/database'
 import { throttled, unauthorized } from '../errors'
-import { signJwt, verifyJwt } from './jwt'
+import { type AccessClaims, signJwt, verifyJwt } from './jwt'
 import { dummyPasswordHash, verifyPassword } from './passwords'
 import { LoginThrottle } from './throttle'
 
@@ -20,6 +20,7 @@ export interface AuthServiceOptions {
 
 const JWT_SECRET_KEY = 'jwt_secret'
 const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]+)$/i
+const TOKEN_CACHE_LIMIT = 10_000
 
 export const loginKey = (login: string): string => login.normalize('NFC').toLowerCase()
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex')
@@ -28,6 +29,14 @@ const sha256 = (text: string): string => createHash('sha256').update(text).diges
 export class AuthService {
   private readonly secret: Buffer
   private readonly throttle: LoginThrottle
+  /**
+   * Hot-path caches, both safe by construction: a token string maps to the claims its signature was verified for
+   * (expiry is still checked on every request), and a session id to its user while the session is live; every
+   * revocation goes through `revokeSession`, which drops the session from the cache.
+   */
+  private readonly verifiedTokens = new Map<string, AccessClaims>()
+  private readonly liveSessions = new Map<string, AuthUser>()
+  private readonly sessionQuery
 
   constructor(
     private readonly db: Db,
@@ -35,6 +44,13 @@ export class AuthService {
   ) {
     this.secret = loadOrCreateSecret(db)
     this.throttle = new LoginThrottle(options.now)
+    this.sessionQuery = db.prepared(
+      db.q
+        .selectFrom('login_sessions as s')
+        .innerJoin('users as u', 'u.id', 's.user_id')
+        .select(['u.id', 'u.login', 'u.name', 'u.role', 'u.active', 's.revoked_at'])
+        .where('s.id', '=', '?'),
+    )
   }
 
   async login(username: string, password: string): Promise<TokenPair> {
@@ -127,23 +143,33 @@ export class AuthService {
   /** The caller of an `Authorization: Bearer …` header, or a 401. */
   authenticate(authorization: string | undefined): AuthContext {
     if (!authorization) throw unauthorized('Not authenticated')
-    const match = BEARER.exec(authorization)
-    const claims = match?.[1] ? verifyJwt(match[1], this.secret, this.nowSeconds()) : null
+    const token = BEARER.exec(authorization)?.[1]
+    const claims = token ? this.verify(token) : null
     if (!claims) throw unauthorized('Could not validate credentials')
-    const row = this.db.first(
-      this.db.q
-        .selectFrom('login_sessions as s')
-        .innerJoin('users as u', 'u.id', 's.user_id')
-        .select(['u.id', 'u.login', 'u.name', 'u.role', 'u.active', 's.revoked_at'])
-        .where('s.id', '=', claims.sid),
-    )
-    if (!row || row.revoked_at !== null || row.active === 0 || String(row.id) !== claims.sub) {
-      throw unauthorized('Could not validate credentials')
+    const user = this.liveSessions.get(claims.sid) ?? this.loadLiveSession(claims.sid)
+    if (!user || String(user.id) !== claims.sub) throw unauthorized('Could not validate credentials')
+    return { user, sessionId: claims.sid }
+  }
+
+  private verify(token: string): AccessClaims | null {
+    const nowSeconds = this.nowSeconds()
+    const known = this.verifiedTokens.get(token)
+    if (known) return known.exp > nowSeconds ? known : null
+    const claims = verifyJwt(token, this.secret, nowSeconds)
+    if (claims) {
+      if (this.verifiedTokens.size >= TOKEN_CACHE_LIMIT) this.verifiedTokens.clear()
+      this.verifiedTokens.set(token, claims)
     }
-    return {
-      user: { id: row.id, login: row.login, name: row.name, role: row.role as Role },
-      sessionId: claims.sid,
-    }
+    return claims
+  }
+
+  private loadLiveSession(sessionId: string): AuthUser | null {
+    const row = this.sessionQuery.first(sessionId)
+    if (!row || row.revoked_at !== null || row.active === 0) return null
+    const user: AuthUser = { id: row.id, login: row.login, name: row.name, role: row.role }
+    if (this.liveSessions.size >= TOKEN_CACHE_LIMIT) this.liveSessions.clear()
+    this.liveSessions.set(sessionId, user)
+    return user
   }
 
   private issuePair(userId: number, sessionId: string): TokenPair {
@@ -171,6 +197,7 @@ export class AuthService {
   }
 
   private revokeSession(sessionId: string, reason: string): void {
+    this.liveSessions.delete(sessionId)
     this.db.run(
       this.db.q
         .updateTable('login_sessions')

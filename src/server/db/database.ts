@@ -23,9 +23,19 @@ export interface Db {
   all<R>(query: Compilable<R>): R[]
   first<R>(query: Compilable<R>): R | undefined
   run(query: Compilable<unknown>): { changes: number; lastInsertRowid: number }
+  /**
+   * A query for hot paths, compiled once: build it with placeholder values, then pass the real values in the
+   * order the placeholders appear in the SQL. Saves building and compiling the query on every request.
+   */
+  prepared<R>(query: Compilable<R>): PreparedQuery<R>
   /** Runs `fn` in one transaction; nested calls become savepoints. `fn` must be synchronous. */
   tx<T>(fn: () => T): T
   close(): void
+}
+
+export interface PreparedQuery<R> {
+  all(...values: unknown[]): R[]
+  first(...values: unknown[]): R | undefined
 }
 
 const STATEMENT_CACHE_LIMIT = 1000
@@ -34,7 +44,10 @@ export function openDatabase(path: string): Db {
   const sqlite = new BetterSqlite3(path)
   try {
     sqlite.pragma('journal_mode = WAL')
+    // WAL with NORMAL sync survives a crash of the process (not of the machine): right for a sandbox. Checkpoints
+    // every 4,000 pages instead of 1,000: a hot row rewritten many times is copied back to the file once.
     sqlite.pragma('synchronous = NORMAL')
+    sqlite.pragma('wal_autocheckpoint = 4000')
     sqlite.pragma('foreign_keys = ON')
     sqlite.pragma('busy_timeout = 5000')
     // Unicode-aware lowercase for case-insensitive search (SQLite's lower() only folds ASCII).
@@ -97,6 +110,20 @@ function createDb(sqlite: BetterSqlite3.Database, versionBeforeOpen: number): Db
       }
       const result = statement.run(parameters)
       return { changes: result.changes, lastInsertRowid: Number(result.lastInsertRowid) }
+    },
+    prepared<R>(query: Compilable<R>): PreparedQuery<R> {
+      const compiled = query.compile()
+      const statement = sqlite.prepare(compiled.sql)
+      const bind = (values: unknown[]) => {
+        if (values.length !== compiled.parameters.length) {
+          throw new Error(`Prepared query takes ${compiled.parameters.length} values, got ${values.length}`)
+        }
+        return values.map(toSqliteValue)
+      }
+      return {
+        all: (...values) => statement.all(bind(values)) as R[],
+        first: (...values) => statement.get(bind(values)) as R | undefined,
+      }
     },
     tx<T>(fn: () => T): T {
       return sqlite

@@ -83,7 +83,7 @@ export const MIGRATIONS: readonly Migration[] = [
           bonus_bp INTEGER,
           max_payment_bp INTEGER,
           PRIMARY KEY (ladder_id, idx)
-        ) STRICT;
+        ) STRICT, WITHOUT ROWID;
         CREATE INDEX ladder_steps_rk_discount ON ladder_steps(rk_discount_id);
 
         CREATE TABLE ladder_versions (
@@ -93,7 +93,7 @@ export const MIGRATIONS: readonly Migration[] = [
           updated_at TEXT NOT NULL,
           updated_by TEXT,
           PRIMARY KEY (ladder_id, version)
-        ) STRICT;
+        ) STRICT, WITHOUT ROWID;
 
         CREATE TABLE account_groups (
           id INTEGER PRIMARY KEY,

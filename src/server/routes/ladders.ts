@@ -8,6 +8,7 @@ import {
   getLadder,
   ladderHistory as readLadderHistory,
   listLadders,
+  listLaddersJson,
   updateLadder,
 } from '../services/ladders'
 import { crudRoutes } from './crud'
@@ -22,6 +23,7 @@ export function ladderRoutes(app: ZodApp, ctx: ServerContext): void {
     updateBody: ladderUpdateChecked,
     writers: LADDER_WRITERS,
     list: listLadders,
+    listJson: listLaddersJson,
     get: getLadder,
     create: createLadder,
     update: updateLadder,

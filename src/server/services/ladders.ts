@@ -10,7 +10,7 @@ import type {
 import { ladder as ladderSchema } from '../../shared/api'
 import { fromKopecks, toKopecks, validateLadder } from '../../shared/domain'
 import type { ServerContext } from '../context'
-import { bool } from '../db/database'
+import { bool, type Db, type PreparedQuery } from '../db/database'
 import type { LaddersTable, LadderStepsTable } from '../db/schema'
 import { assertVersion, conflict, notFound, validationFailed } from '../errors'
 import { containsText, countAll, envelope } from './lists'
@@ -66,6 +66,37 @@ export function ladderFromRows(row: LadderRow, steps: readonly LadderStepsTable[
   }
 }
 
+/** A ladder as answered, with its JSON (validated against the shared schema once, when first needed). */
+interface CachedLadder {
+  ladder: Ladder
+  json: string | null
+}
+
+/**
+ * Ladders as answered, per database, reused while their stored `version` and `updated_at` are unchanged: lists
+ * and gets then skip reading steps and re-serializing. Safe by construction: an entry is only used when the row
+ * matches it, so a write that is rolled back (or made by another process) simply reloads.
+ */
+const ladderCache = new WeakMap<Db, Map<number, CachedLadder>>()
+const LADDER_CACHE_LIMIT = 10_000
+
+function cacheOf(ctx: ServerContext): Map<number, CachedLadder> {
+  let cache = ladderCache.get(ctx.db)
+  if (!cache) {
+    cache = new Map()
+    ladderCache.set(ctx.db, cache)
+  }
+  return cache
+}
+
+function remember(ctx: ServerContext, ladder: Ladder): CachedLadder {
+  const cache = cacheOf(ctx)
+  if (cache.size >= LADDER_CACHE_LIMIT) cache.clear()
+  const entry = { ladder, json: null }
+  cache.set(ladder.id, entry)
+  return entry
+}
+
 /** Steps of the given ladders, in order, grouped by ladder id. */
 function stepsOf(ctx: ServerContext, ladderIds: readonly number[]): Map<number, LadderStepsTable[]> {
   const byLadder = new Map<number, LadderStepsTable[]>()
@@ -86,9 +117,38 @@ function stepsOf(ctx: ServerContext, ladderIds: readonly number[]): Map<number, 
   return byLadder
 }
 
+/** The cache entries for ladder keys: cached ones where the row still matches, the others read in full. */
+function entriesFor(ctx: ServerContext, keys: readonly LadderKey[]): CachedLadder[] {
+  const cache = cacheOf(ctx)
+  const fresh = (key: LadderKey) => {
+    const entry = cache.get(key.id)
+    return entry && entry.ladder.version === key.version && entry.ladder.updated_at === key.updated_at
+      ? entry
+      : undefined
+  }
+  const found = new Map<number, CachedLadder>()
+  for (const key of keys) {
+    const entry = fresh(key)
+    if (entry) found.set(key.id, entry)
+  }
+  const missing = keys.filter((key) => !found.has(key.id)).map((key) => key.id)
+  if (missing.length > 0) {
+    const rows = ctx.db.all(ctx.db.q.selectFrom('ladders').select(LADDER_COLUMNS).where('id', 'in', missing))
+    const steps = stepsOf(ctx, missing)
+    for (const row of rows) found.set(row.id, remember(ctx, ladderFromRows(row, steps.get(row.id) ?? [])))
+  }
+  // A row deleted between the two reads (only possible outside a transaction) is simply left out.
+  return keys.map((key) => found.get(key.id)).filter((entry): entry is CachedLadder => entry !== undefined)
+}
+
+const jsonOf = (entry: CachedLadder): string =>
+  (entry.json ??= JSON.stringify(ladderSchema.encode(entry.ladder)))
+
 export function findLadder(ctx: ServerContext, id: number): Ladder | undefined {
-  const row = ctx.db.first(ctx.db.q.selectFrom('ladders').select(LADDER_COLUMNS).where('id', '=', id))
-  return row ? ladderFromRows(row, stepsOf(ctx, [id]).get(id) ?? []) : undefined
+  const key = ctx.db.first(
+    ctx.db.q.selectFrom('ladders').select(['id', 'version', 'updated_at']).where('id', '=', id),
+  )
+  return key ? entriesFor(ctx, [key])[0]?.ladder : undefined
 }
 
 export function getLadder(ctx: ServerContext, id: number): Ladder {
@@ -97,23 +157,49 @@ export function getLadder(ctx: ServerContext, id: number): Ladder {
   return found
 }
 
-export function listLadders(ctx: ServerContext, query: ActiveListQuery): ListEnvelope<Ladder> {
+/** The page's keys, compiled once for the unfiltered list every client polls; built per request with filters. */
+const unfilteredPageKeys = new WeakMap<Db, PreparedQuery<LadderKey>>()
+type LadderKey = { id: number; version: number; updated_at: string }
+
+function ladderPage(ctx: ServerContext, query: ActiveListQuery): { entries: CachedLadder[]; total: number } {
   const { db } = ctx
   let base = db.q.selectFrom('ladders')
   const q = query.q?.trim()
   if (q) base = base.where(containsText('name', q))
   if (query.active !== undefined) base = base.where('active', '=', query.active ? 1 : 0)
-  const total = db.first(base.select(countAll))?.total ?? 0
-  const rows = db.all(base.select(LADDER_COLUMNS).orderBy('id').limit(query.limit).offset(query.offset))
-  const steps = stepsOf(
-    ctx,
-    rows.map((row) => row.id),
-  )
+  const ordered = base.select(['id', 'version', 'updated_at']).orderBy('id')
+  let keys: LadderKey[]
+  if (!q && query.active === undefined) {
+    let prepared = unfilteredPageKeys.get(db)
+    if (!prepared) unfilteredPageKeys.set(db, (prepared = db.prepared(ordered.limit(0).offset(0))))
+    keys = prepared.all(query.limit, query.offset)
+  } else {
+    keys = db.all(ordered.limit(query.limit).offset(query.offset))
+  }
+  // A first page that is not full holds everything: no need to count.
+  const total =
+    query.offset === 0 && keys.length < query.limit
+      ? keys.length
+      : (db.first(base.select(countAll))?.total ?? 0)
+  return { entries: entriesFor(ctx, keys), total }
+}
+
+export function listLadders(ctx: ServerContext, query: ActiveListQuery): ListEnvelope<Ladder> {
+  const { entries, total } = ladderPage(ctx, query)
   return envelope(
-    rows.map((row) => ladderFromRows(row, steps.get(row.id) ?? [])),
+    entries.map((entry) => entry.ladder),
     total,
     query,
   )
+}
+
+/**
+ * `listLadders` as the JSON the API answers, built from each ladder's cached JSON: the hot read of the app
+ * (every client polls it) costs one small query. Each ladder's JSON went through the shared schema once.
+ */
+export function listLaddersJson(ctx: ServerContext, query: ActiveListQuery): string {
+  const { entries, total } = ladderPage(ctx, query)
+  return `{"items":[${entries.map(jsonOf).join(',')}],"total":${total},"offset":${query.offset},"limit":${query.limit}}`
 }
 
 /**
@@ -126,12 +212,11 @@ export function assertLadderCatalog(ctx: ServerContext, input: LadderCreate): vo
       input.steps.map((step) => step.rk_discount_id).filter((id): id is number => typeof id === 'number'),
     ),
   ]
-  const rkDiscounts =
-    ids.length === 0
-      ? []
-      : ctx.db
-          .all(ctx.db.q.selectFrom('rk_discounts').select(['id', 'active', 'name']).where('id', 'in', ids))
-          .map((row) => ({ ...row, active: bool(row.active) }))
+  // Without RK discounts there is no catalog rule to check (the others ran with the request schema).
+  if (ids.length === 0) return
+  const rkDiscounts = ctx.db
+    .all(ctx.db.q.selectFrom('rk_discounts').select(['id', 'active', 'name']).where('id', 'in', ids))
+    .map((row) => ({ ...row, active: bool(row.active) }))
   const errors = validateLadder(input, { rkDiscounts }, 'publish').filter(
     (issue) => issue.severity === 'error',
   )
@@ -140,6 +225,12 @@ export function assertLadderCatalog(ctx: ServerContext, input: LadderCreate): vo
       errors.map((issue) => ({ loc: ['body', ...issue.path], msg: issue.message, type: issue.code })),
     )
   }
+}
+
+/** The ladder just written in this transaction, read back once (and cached for the reads that follow). */
+function ladderWritten(ctx: ServerContext, id: number): Ladder {
+  cacheOf(ctx).delete(id)
+  return getLadder(ctx, id)
 }
 
 function writeSteps(ctx: ServerContext, ladderId: number, input: LadderCreate): void {
@@ -196,7 +287,7 @@ export function createLadder(ctx: ServerContext, input: LadderCreate, actor: str
     )
     if (!inserted) throw new Error('Ladder insert returned no id')
     writeSteps(ctx, inserted.id, input)
-    const created = getLadder(ctx, inserted.id)
+    const created = ladderWritten(ctx, inserted.id)
     recordVersion(ctx, created)
     return created
   })
@@ -225,7 +316,7 @@ export function updateLadder(
         .where('id', '=', id),
     )
     writeSteps(ctx, id, input)
-    const updated = getLadder(ctx, id)
+    const updated = ladderWritten(ctx, id)
     recordVersion(ctx, updated)
     return updated
   })
@@ -244,6 +335,7 @@ export function deleteLadder(ctx: ServerContext, id: number, version: number): v
       throw conflict(`The ladder is used by account groups: ${names}. Point them at another ladder first.`)
     }
     db.run(db.q.deleteFrom('ladders').where('id', '=', id))
+    cacheOf(ctx).delete(id)
   })
 }
 

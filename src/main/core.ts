@@ -48,6 +48,7 @@ export interface Core {
   whenSynced(): Promise<void>
 }
 
+const EVENT_BATCH_MS = 16
 const ZERO_COUNTS = { drafts: 0, queued: 0, syncing: 0, failed: 0, conflicts: 0 }
 
 export async function createCore(options: CoreOptions): Promise<Core> {
@@ -82,7 +83,25 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       counts: workspace?.counts() ?? ZERO_COUNTS,
     }
   }
-  const emitStatus = () => events.emit('sync:status', syncStatus())
+  // `drafts:changed` and `sync:status` carry counts over the whole outbox: they are batched per EVENT_BATCH_MS, so a
+  // drain of a thousand rows sends a few dozen events, not thousands. `entities:changed` goes out at once.
+  let changedDraftIds = new Set<string>()
+  let statusChanged = false
+  let flushTimer: NodeJS.Timeout | null = null
+  const flushEvents = () => {
+    if (flushTimer) clearTimeout(flushTimer)
+    flushTimer = null
+    if (changedDraftIds.size > 0 && workspace) {
+      events.emit('drafts:changed', { ids: [...changedDraftIds], counts: workspace.counts() })
+    }
+    changedDraftIds = new Set()
+    if (statusChanged) events.emit('sync:status', syncStatus())
+    statusChanged = false
+  }
+  const emitStatus = () => {
+    statusChanged = true
+    flushTimer ??= setTimeout(flushEvents, EVENT_BATCH_MS)
+  }
 
   const connectivity = new Connectivity({
     probe: () => session.api?.health().then(() => undefined) ?? null,
@@ -96,7 +115,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const onWorkspaceChange = (change: WorkspaceChange) => {
     if (!workspace) return
-    events.emit('drafts:changed', { ids: change.ids, counts: workspace.counts() })
+    for (const id of change.ids) changedDraftIds.add(id)
     if (change.entities) events.emit('entities:changed', change.entities)
     emitStatus()
   }
@@ -126,6 +145,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
 
   async function closeWorkspace(): Promise<void> {
+    flushEvents()
     const [closingWorker, closing] = [worker, workspace]
     worker = null
     workspace = null

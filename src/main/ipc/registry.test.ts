@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { IPC_CHANNELS, type IpcResult } from '../../shared/ipc'
 import { startSandbox, type Sandbox } from '../../server/testing'
-import { openCore, tempDir, type TestCore } from '../testing/harness'
+import { eventually, openCore, tempDir, type TestCore } from '../testing/harness'
 import { inProcessBridge } from './in-process'
 
 let sandbox: Sandbox
@@ -90,10 +90,11 @@ describe('bad input over IPC', () => {
       entity: 'account_group',
       payload: { name: 'Черновик' },
     })
-    off()
     expect(saved.ok).toBe(true)
-    expect(seen).toHaveLength(1)
+    await eventually(() => seen.length === 1, 2000, 'drafts:changed')
+    off()
     if (saved.ok) await bridge.invoke('drafts:discard', { id: (saved.data as { id: string }).id })
+    await new Promise((resolve) => setTimeout(resolve, 50))
     expect(seen).toHaveLength(1)
   })
 })

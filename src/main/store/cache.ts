@@ -99,8 +99,9 @@ export class EntityCache {
 
   private persist(kind: CacheKind): void {
     const collection = this.collection(kind)
+    // Built when the write happens: a burst of upserts (an outbox drain) costs one copy, not one per row.
     collection.file.saveSoon(
-      { fetched_at: collection.fetchedAt, items: [...collection.byId.values()] },
+      () => ({ fetched_at: collection.fetchedAt, items: [...collection.byId.values()] }),
       SAVE_DELAY_MS,
     )
   }

@@ -7,7 +7,7 @@ import { CoalescingWriter } from './coalescing-writer'
 export class DocumentFile<T> {
   private readonly writer = new CoalescingWriter()
   private timer: NodeJS.Timeout | null = null
-  private latest: T | undefined
+  private latest: (() => T) | undefined
 
   constructor(readonly path: string) {}
 
@@ -23,16 +23,18 @@ export class DocumentFile<T> {
     return this.writer.write('doc', () => writeRecord(this.path, value))
   }
 
-  /** Writes `value` after `delayMs` unless a newer value comes first (then that one is written instead). */
-  saveSoon(value: T, delayMs: number): void {
-    this.latest = value
+  /**
+   * Writes the document `build` makes, after `delayMs`; later calls within the delay replace `build`, so a burst
+   * of changes costs one build and one write.
+   */
+  saveSoon(build: () => T, delayMs: number, onError: (error: unknown) => void = () => {}): void {
+    this.latest = build
     if (this.timer) return
     this.timer = setTimeout(() => {
       this.timer = null
       const pending = this.latest
       this.latest = undefined
-      if (pending !== undefined)
-        this.writer.write('doc', () => writeRecord(this.path, pending)).catch(() => {})
+      if (pending) this.writer.write('doc', () => writeRecord(this.path, pending())).catch(onError)
     }, delayMs)
     this.timer.unref?.()
   }
@@ -42,7 +44,7 @@ export class DocumentFile<T> {
     const pending = this.latest
     this.cancelTimer()
     this.latest = undefined
-    if (pending !== undefined) await this.writer.write('doc', () => writeRecord(this.path, pending))
+    if (pending) await this.writer.write('doc', () => writeRecord(this.path, pending()))
     await this.writer.idle()
   }
 

@@ -348,7 +348,12 @@ export class Workspace {
   /** The server accepted the row: cache its answer, rebase what was built on top of it. */
   async succeeded(row: OutboxRow, result: DraftEntityBody | null): Promise<void> {
     const changed = [row.op_id]
-    await this.removeRows([row.op_id], { durable: false })
+    // Not awaited: a row the server has applied is safe to replay after a crash (an update comes back as a 409
+    // with our own content, a create as its first answer, a delete as a 404), and on a busy disk an unlink can
+    // cost milliseconds the queue should not wait for. close() flushes it.
+    this.removeRows([row.op_id], { durable: false }).catch((error: unknown) =>
+      this.options.log?.(`Could not remove a sent outbox row: ${String(error)}`),
+    )
     const key = rowKey(row)
     const entityId = result?.id ?? row.entity_id
     if (result) this.cache.upsert(row.entity, result)
@@ -356,7 +361,11 @@ export class Workspace {
 
     const later = this.outbox
       .values()
-      .filter((other) => rowKey(other) === key || other.create_op_id === row.op_id)
+      .filter(
+        (other) =>
+          other.create_op_id === row.op_id ||
+          (other.entity === row.entity && other.entity_id !== null && rowKey(other) === key),
+      )
     for (const other of later) {
       changed.push(other.op_id)
       if (!result) await this.removeRows([other.op_id])

@@ -3,7 +3,14 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { IpcChannel, IpcEventName, IpcInput, IpcOutput, IpcResult } from '../../shared/ipc'
+import {
+  ipcEvents,
+  type IpcChannel,
+  type IpcEventName,
+  type IpcInput,
+  type IpcOutput,
+  type IpcResult,
+} from '../../shared/ipc'
 import { createCore, type Core, type CoreOptions } from '../core'
 
 export interface FetchLog {
@@ -45,7 +52,12 @@ export interface TestCore {
 export async function openCore(options: CoreOptions): Promise<TestCore> {
   const core = await createCore({ validateOutputs: true, log: () => {}, ...options })
   const events: TestCore['events'] = []
-  const unsubscribe = core.registry.subscribe((event, payload) => events.push({ event, payload }))
+  const badEvents: string[] = []
+  const unsubscribe = core.registry.subscribe((event, payload) => {
+    events.push({ event, payload })
+    const checked = ipcEvents[event].safeParse(payload)
+    if (!checked.success) badEvents.push(`${event}: ${checked.error.message}`)
+  })
   const call = <C extends IpcChannel>(channel: C, input?: IpcInput<C>) =>
     core.registry.invoke(channel, input) as Promise<IpcResult<IpcOutput<C>>>
   return {
@@ -60,6 +72,8 @@ export async function openCore(options: CoreOptions): Promise<TestCore> {
     close: async () => {
       unsubscribe()
       await core.close()
+      // Every event pushed during the test matched the contract.
+      if (badEvents.length > 0) throw new Error(`Events off the contract:\n${badEvents.join('\n')}`)
     },
   }
 }

@@ -143,8 +143,12 @@ function DraftRow({ row }: { row: Draft }): React.JSX.Element {
           <> · {t('drafts.nextAttempt', { time: formatDataTime(row.next_attempt_at, language) })}</>
         )}
       </p>
-      {row.error && (
+      {row.state === 'conflict' && <p className="draft-row__note">{t('errors.conflict')}</p>}
+      {row.error && row.state !== 'conflict' && (
         <div className="draft-row__error" role="note">
+          {row.error_code && row.error_code !== 'validation' && (
+            <p className="draft-row__error-title">{t(`errors.${row.error_code}`, { seconds: 0 })}</p>
+          )}
           <p>{row.error}</p>
           {row.fields.length > 0 && (
             <>

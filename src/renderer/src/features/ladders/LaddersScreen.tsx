@@ -42,12 +42,27 @@ export function LaddersScreen({ params }: ScreenComponentProps): React.JSX.Eleme
 
   const columns = useMemo<DataTableColumn<Ladder>[]>(
     () => [
-      { id: 'name', header: t('ladders.name'), value: (l) => l.name, width: 'minmax(160px, 2fr)' },
+      {
+        id: 'name',
+        header: t('ladders.name'),
+        value: (l) => l.name,
+        // A pending edit of the ladder shows next to its name: «черновик», «конфликт»…
+        cell: (l) => {
+          const state = draftStates.get(l.id)
+          return (
+            <>
+              <span className="data-table__text">{l.name}</span>
+              {state && <DraftStateBadge state={state} />}
+            </>
+          )
+        },
+        width: 'minmax(160px, 2fr)',
+      },
       {
         id: 'basis',
         header: t('ladders.basis'),
         value: (l) => t(`ladders.basisValue.${l.basis}`),
-        width: 'minmax(110px, 1fr)',
+        width: 'minmax(130px, 1fr)',
       },
       {
         id: 'period',
@@ -56,28 +71,17 @@ export function LaddersScreen({ params }: ScreenComponentProps): React.JSX.Eleme
           l.period === 'rolling_days'
             ? t('ladders.periodValue.rolling_days', { days: l.period_days ?? 0 })
             : t('ladders.periodValue.all_time'),
-        width: 'minmax(120px, 1fr)',
+        width: 'minmax(140px, 1fr)',
       },
-      { id: 'steps', header: t('ladders.steps'), value: (l) => l.steps.length, align: 'end', width: '90px' },
-      { id: 'active', header: t('ladders.active'), value: (l) => l.active, align: 'center', width: '90px' },
+      { id: 'steps', header: t('ladders.steps'), value: (l) => l.steps.length, align: 'end', width: '104px' },
+      { id: 'active', header: t('ladders.active'), value: (l) => l.active, align: 'center', width: '104px' },
       {
         id: 'updated',
         header: t('ladders.updated'),
         value: (l) => l.updated_at,
         cell: (l) => formatDataTime(l.updated_at, language),
         filterText: false,
-        width: '120px',
-      },
-      {
-        id: 'sync',
-        header: t('drafts.title'),
-        value: (l) => draftStates.get(l.id) ?? null,
-        cell: (l) => {
-          const state = draftStates.get(l.id)
-          return state ? <DraftStateBadge state={state} /> : null
-        },
-        filterText: false,
-        width: 'minmax(150px, 1fr)',
+        width: '104px',
       },
     ],
     [t, language, draftStates],

@@ -1,0 +1,26 @@
+import type { Page } from '@playwright/test'
+import WebSocket from 'ws'
+import { createIpcClient, type IpcClient } from '../../src/shared/ipc'
+import { HOST_WS_PATH } from '../../src/shared/web/protocol'
+import { createWebSocketBridge, type WebSocketLike } from '../../src/shared/web/websocket-bridge'
+
+/**
+ * A second client of the same running app (as a second window would be): the contract over the browser host's
+ * WebSocket with the page's own cookie and origin. Tests use it to put the app in a state (drafts made
+ * elsewhere) and to check what main holds — the screen under test must show it through main's events.
+ */
+export async function connectToHost(page: Page): Promise<IpcClient & { close(): void }> {
+  const origin = new URL(page.url()).origin
+  const cookies = await page.context().cookies(origin)
+  const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ')
+  const bridge = createWebSocketBridge({
+    url: `${origin.replace(/^http/, 'ws')}${HOST_WS_PATH}`,
+    createSocket: (url) => {
+      const socket = new WebSocket(url, { headers: { origin, cookie } })
+      socket.on('error', () => {})
+      return socket as unknown as WebSocketLike
+    },
+    connectWaitMs: 5000,
+  })
+  return { ...createIpcClient(bridge), close: () => bridge.close() }
+}

@@ -129,6 +129,7 @@ test('no bridge object is left on window; the built preload exposes only invoke 
         },
         on: () => {},
         removeListener: () => {},
+        send: () => {},
       },
     }
     const requireStub = (name: string): unknown => {

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 // The preload with `electron` stubbed at its one boundary: what it puts in the page, and what it refuses.
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { IPC_CHANNELS, IPC_EVENTS } from '../shared/ipc/channels'
@@ -9,16 +10,19 @@ const stub = vi.hoisted(() => {
   const exposed = new Map<string, unknown>()
   const listeners = new Map<string, Set<(event: unknown, payload: unknown) => void>>()
   const invoke = vi.fn(async (channel: string, input: unknown) => ({ ok: true, data: { channel, input } }))
+  const send = vi.fn()
   return {
     exposed,
     listeners,
     invoke,
+    send,
     electron: {
       contextBridge: {
         exposeInMainWorld: (key: string, value: unknown) => exposed.set(key, value),
       },
       ipcRenderer: {
         invoke,
+        send,
         on: (channel: string, listener: (event: unknown, payload: unknown) => void) => {
           if (!listeners.has(channel)) listeners.set(channel, new Set())
           listeners.get(channel)?.add(listener)
@@ -95,5 +99,17 @@ describe('the preload', () => {
     expect(stub.listeners.has('ELECTRON_BROWSER_REQUIRE')).toBe(false)
     expect(() => unsubscribe()).not.toThrow()
     expect(() => bridge.on('sync:status', 'not a function' as never)()).not.toThrow()
+  })
+
+  it('tells main the language the page shows, and nothing else', async () => {
+    document.documentElement.lang = 'ru'
+    window.dispatchEvent(new Event('DOMContentLoaded'))
+    expect(stub.send).toHaveBeenLastCalledWith('shell:language', 'ru')
+    document.documentElement.lang = 'en'
+    await vi.waitFor(() => expect(stub.send).toHaveBeenLastCalledWith('shell:language', 'en'))
+    document.documentElement.lang = 'en'
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(stub.send.mock.calls.every(([channel]) => channel === 'shell:language')).toBe(true)
+    expect(stub.send).toHaveBeenCalledTimes(2)
   })
 })

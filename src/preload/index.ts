@@ -38,3 +38,21 @@ const bridge: ProbonusBridge = {
 }
 
 contextBridge.exposeInMainWorld('probonus', bridge)
+
+// The menu follows the app's language: the renderer keeps `<html lang>` current, the preload (which shares the
+// DOM, not the page's globals) tells main. Nothing is exposed to the page for it. Main listens on this name.
+const SHELL_LANGUAGE_CHANNEL = 'shell:language'
+let reportedLanguage = ''
+function reportLanguage(): void {
+  const language = document.documentElement?.lang ?? ''
+  if (!language || language === reportedLanguage) return
+  reportedLanguage = language
+  ipcRenderer.send(SHELL_LANGUAGE_CHANNEL, language.slice(0, 20))
+}
+window.addEventListener('DOMContentLoaded', () => {
+  reportLanguage()
+  new MutationObserver(reportLanguage).observe(document.documentElement, {
+    attributes: true,
+    attributeFilter: ['lang'],
+  })
+})

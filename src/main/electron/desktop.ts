@@ -18,7 +18,7 @@ import {
 import log from 'electron-log/main'
 import { createCore } from '../core'
 import { serveRendererFromAppScheme } from './app-protocol'
-import { bindRegistryToIpcMain, forwardRegistryEvents } from './ipc-main'
+import { bindRegistryToIpcMain, followRendererLanguage, forwardRegistryEvents } from './ipc-main'
 import { defaultProfilesFromEnv } from './launch-config'
 import { buildMenuTemplate, menuLanguageOf, type MenuLanguage } from './menu'
 import { createSafeStorageSecretStore } from './safe-storage-secret-store'
@@ -83,11 +83,17 @@ export async function startDesktop(): Promise<Desktop> {
   })
 
   let window: BrowserWindow | null = null
+  const policy = { webContentsId: () => liveContents()?.id ?? null, trustedOrigins }
   const unbind = bindRegistryToIpcMain({
     ipcMain,
     registry: core.registry,
-    policy: { webContentsId: () => liveContents()?.id ?? null, trustedOrigins },
+    policy,
     warn: (message) => log.warn(message),
+  })
+  const stopFollowingLanguage = followRendererLanguage({
+    ipcMain,
+    policy,
+    onLanguage: (language) => setMenuLanguage(menuLanguageOf([language])),
   })
   const stopForwarding = forwardRegistryEvents(core.registry, () => liveContents())
 
@@ -95,7 +101,13 @@ export async function startDesktop(): Promise<Desktop> {
     return window && !window.isDestroyed() ? window.webContents : null
   }
 
-  let menuLanguage = menuLanguageOf(app.getPreferredSystemLanguages())
+  // The app's own default until the renderer reports the language it shows (see followRendererLanguage).
+  let menuLanguage: MenuLanguage = 'ru'
+  function setMenuLanguage(language: MenuLanguage): void {
+    if (language === menuLanguage) return
+    menuLanguage = language
+    installMenu()
+  }
   function installMenu(): void {
     const template = buildMenuTemplate({
       language: menuLanguage,
@@ -170,14 +182,11 @@ export async function startDesktop(): Promise<Desktop> {
       current.show()
       current.focus()
     },
-    setMenuLanguage(language) {
-      if (language === menuLanguage) return
-      menuLanguage = language
-      installMenu()
-    },
+    setMenuLanguage,
     async shutdown() {
       if (window && !window.isDestroyed()) saveNow(window)
       unbind()
+      stopFollowingLanguage()
       stopForwarding()
       await pendingSave
       await core.close()

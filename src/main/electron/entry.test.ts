@@ -94,6 +94,7 @@ const stub = vi.hoisted(() => {
   }
 
   const ipcHandlers = new Map<string, Handler>()
+  const ipcListeners = new Map<string, Handler>()
   const session = {
     permissionRequest: null as null | ((...args: unknown[]) => void),
     permissionCheck: null as null | ((...args: unknown[]) => boolean),
@@ -152,7 +153,8 @@ const stub = vi.hoisted(() => {
     ipcMain: {
       handle: vi.fn((channel: string, fn: Handler) => ipcHandlers.set(channel, fn)),
       removeHandler: vi.fn((channel: string) => ipcHandlers.delete(channel)),
-      on: vi.fn(),
+      on: vi.fn((channel: string, fn: Handler) => ipcListeners.set(channel, fn)),
+      removeListener: vi.fn((channel: string) => ipcListeners.delete(channel)),
     },
     session: { defaultSession: session },
     // No keyring: the store must refuse to persist and say so.
@@ -171,7 +173,7 @@ const stub = vi.hoisted(() => {
     dialog: { showMessageBox: vi.fn(async () => ({ response: 0 })), showErrorBox: vi.fn() },
     webContents: { getAllWebContents: () => state.windows.map((window) => window.webContents) },
   }
-  return { electron, calls, state, ipcHandlers, session, menus }
+  return { electron, calls, state, ipcHandlers, ipcListeners, session, menus }
 })
 
 vi.mock('electron', () => ({ ...stub.electron, default: stub.electron }))
@@ -360,9 +362,19 @@ describe('the Electron entry', () => {
     expect(stub.session.devicePermission?.({ deviceType: 'usb' })).toBe(false)
   })
 
-  it('installs a Russian application menu for a Russian system', () => {
-    const menu = stub.menus.at(-1) as { label?: string }[]
-    expect(menu.map((item) => item.label)).toEqual(['Файл', 'Правка', 'Вид', 'Окно', 'Справка'])
+  it('installs a Russian application menu, and follows the language the renderer reports', () => {
+    const labels = () => (stub.menus.at(-1) as { label?: string }[]).map((item) => item.label)
+    expect(labels()).toEqual(['Файл', 'Правка', 'Вид', 'Окно', 'Справка'])
+    const report = stub.ipcListeners.get('shell:language')
+    if (!report) throw new Error('main does not listen for the language')
+    report(invokeEvent({ url: 'https://evil.example/' }), 'en')
+    expect(labels()[0]).toBe('Файл')
+    report(invokeEvent(), 'en')
+    expect(labels()).toEqual(['File', 'Edit', 'View', 'Window', 'Help'])
+    report(invokeEvent(), 'ru-RU')
+    expect(labels()[0]).toBe('Файл')
+    report(invokeEvent(), { not: 'a string' })
+    expect(labels()[0]).toBe('Файл')
   })
 
   it('closes the core before quitting', async () => {

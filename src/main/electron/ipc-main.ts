@@ -1,6 +1,6 @@
 // Binds the IPC registry to Electron: one ipcMain.handle per contract channel, each checking the sender frame
 // before the registry sees the message; registry events go to the window with webContents.send.
-import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron'
+import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'electron'
 import type { IpcResult } from '../../shared/ipc'
 import type { IpcRegistry } from '../ipc/registry'
 import { isTrustedSender } from './security'
@@ -11,7 +11,9 @@ export interface SenderPolicy {
   trustedOrigins: readonly string[]
 }
 
-function readSenderFrame(event: IpcMainInvokeEvent): { url: string; parent: unknown } | null {
+type SenderEvent = Pick<IpcMainInvokeEvent | IpcMainEvent, 'sender' | 'senderFrame'>
+
+function readSenderFrame(event: SenderEvent): { url: string; parent: unknown } | null {
   try {
     // senderFrame is null once the frame navigated away or was destroyed; reading it can throw then.
     const sender = event.senderFrame
@@ -21,7 +23,7 @@ function readSenderFrame(event: IpcMainInvokeEvent): { url: string; parent: unkn
   }
 }
 
-export function isTrustedInvokeEvent(event: IpcMainInvokeEvent, policy: SenderPolicy): boolean {
+export function isTrustedInvokeEvent(event: SenderEvent, policy: SenderPolicy): boolean {
   const frame = readSenderFrame(event)
   return isTrustedSender(
     { senderId: event.sender.id, frame },
@@ -61,4 +63,23 @@ export function forwardRegistryEvents(registry: IpcRegistry, target: () => WebCo
     const contents = target()
     if (contents && !contents.isDestroyed()) contents.send(event, payload)
   })
+}
+
+/** What the preload sends when the page's `<html lang>` changes (the literal is repeated in src/preload). */
+export const SHELL_LANGUAGE_CHANNEL = 'shell:language'
+
+/** Follows the app's language for the menu; only our own renderer's top frame is listened to. */
+export function followRendererLanguage(options: {
+  ipcMain: Pick<IpcMain, 'on' | 'removeListener'>
+  policy: SenderPolicy
+  onLanguage: (language: string) => void
+}): () => void {
+  const listener = (event: IpcMainEvent, language: unknown): void => {
+    if (typeof language !== 'string' || language.length > 20) return
+    if (isTrustedInvokeEvent(event, options.policy)) options.onLanguage(language)
+  }
+  options.ipcMain.on(SHELL_LANGUAGE_CHANNEL, listener)
+  return () => {
+    options.ipcMain.removeListener(SHELL_LANGUAGE_CHANNEL, listener)
+  }
 }

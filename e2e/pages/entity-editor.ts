@@ -46,7 +46,8 @@ export class EntityEditorPanel {
 
   /** The message shown at a field (`role="alert"` under it). */
   fieldError(label: string | RegExp): Locator {
-    return this.root.locator('.field', { has: this.field(label) }).locator('.field__error')
+    const control = this.page.getByLabel(label, { exact: typeof label === 'string' })
+    return this.root.locator('.field').filter({ has: control }).locator('.field__error')
   }
 
   async expectOpen(title?: string | RegExp): Promise<void> {

@@ -113,13 +113,23 @@ export function useEditorLifecycle<TValues extends FieldValues, TEntity extends 
     toast.info(t('entityScreen.deleteCancelled'))
   }, [deleteRow, discardRow, t])
 
-  const frameEditor: EntityEditor<TValues> = deleteRow
-    ? {
-        ...editor,
-        rows: editor.rows.filter((row) => row !== deleteRow),
-        failedRow: editor.failedRow === deleteRow ? null : editor.failedRow,
-      }
-    : editor
+  // The delete may be sent and done before the drafts list ever shows its row: remember it from the start.
+  const { remove } = editor
+  const removeAndRemember = useCallback(async () => {
+    if (server) setPendingDelete({ title: titleOf(server), state: 'queued' })
+    const queued = await remove()
+    if (!queued) setPendingDelete(null)
+    return queued
+  }, [remove, server, titleOf])
+
+  const frameEditor: EntityEditor<TValues> = {
+    ...editor,
+    remove: removeAndRemember,
+    ...(deleteRow && {
+      rows: editor.rows.filter((row) => row !== deleteRow),
+      failedRow: editor.failedRow === deleteRow ? null : editor.failedRow,
+    }),
+  }
 
   return { view, frameEditor, deleteRow, cancelDelete }
 }

@@ -53,7 +53,7 @@ export function IdentifierTypeEditor({
   useEffect(() => {
     if (lastPattern.current === pattern) return
     lastPattern.current = pattern
-    if (form.getFieldState('pattern').isDirty) void form.trigger('pattern')
+    if (pattern !== undefined) void form.trigger('pattern')
   }, [pattern, form])
 
   const kindOptions = useMemo(

@@ -2,7 +2,7 @@ import formbody from '@fastify/formbody'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyServerOptions } from 'fastify'
-import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import { AuthService } from './auth/service'
 import { type ServerContext, SERVER_VERSION } from './context'
 import { openDatabase } from './db/database'
@@ -10,6 +10,7 @@ import { forbidden, handleError } from './errors'
 import { ADMIN_ONLY, type ZodApp } from './http'
 import { registerApiRoutes } from './routes'
 import { type SeedKind, seedDatabase } from './seed'
+import { serializer } from './serialization'
 import { zodValidatorCompiler } from './validation'
 
 export interface BuildServerOptions {
@@ -66,7 +67,7 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
     app.decorate('sandbox', ctx)
     app.decorateRequest('auth', null)
     app.setValidatorCompiler(zodValidatorCompiler)
-    app.setSerializerCompiler(serializerCompiler)
+    app.setSerializerCompiler(serializer)
     app.setErrorHandler(handleError)
     app.setNotFoundHandler((_request, reply) => reply.code(404).send({ detail: 'Not Found' }))
     app.addHook('onClose', async () => db.close())

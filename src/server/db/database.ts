@@ -36,6 +36,7 @@ export interface Db {
 export interface PreparedQuery<R> {
   all(...values: unknown[]): R[]
   first(...values: unknown[]): R | undefined
+  run(...values: unknown[]): { changes: number }
 }
 
 const STATEMENT_CACHE_LIMIT = 1000
@@ -123,6 +124,7 @@ function createDb(sqlite: BetterSqlite3.Database, versionBeforeOpen: number): Db
       return {
         all: (...values) => statement.all(bind(values)) as R[],
         first: (...values) => statement.get(bind(values)) as R | undefined,
+        run: (...values) => ({ changes: statement.run(bind(values)).changes }),
       }
     },
     tx<T>(fn: () => T): T {

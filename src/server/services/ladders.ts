@@ -11,6 +11,7 @@ import { ladder as ladderSchema } from '../../shared/api'
 import { fromKopecks, toKopecks, validateLadder } from '../../shared/domain'
 import type { ServerContext } from '../context'
 import { bool, type Db, type PreparedQuery } from '../db/database'
+import { rememberJson } from '../serialization'
 import type { LaddersTable, LadderStepsTable } from '../db/schema'
 import { assertVersion, conflict, notFound, validationFailed } from '../errors'
 import { containsText, countAll, envelope } from './lists'
@@ -92,7 +93,10 @@ function cacheOf(ctx: ServerContext): Map<number, CachedLadder> {
 function remember(ctx: ServerContext, ladder: Ladder): CachedLadder {
   const cache = cacheOf(ctx)
   if (cache.size >= LADDER_CACHE_LIMIT) cache.clear()
-  const entry = { ladder, json: null }
+  // Frozen: the same object is handed to every reader, and its JSON is remembered for the serializer.
+  for (const step of ladder.steps) Object.freeze(step)
+  Object.freeze(ladder.steps)
+  const entry = { ladder: Object.freeze(ladder), json: null }
   cache.set(ladder.id, entry)
   return entry
 }
@@ -141,13 +145,27 @@ function entriesFor(ctx: ServerContext, keys: readonly LadderKey[]): CachedLadde
   return keys.map((key) => found.get(key.id)).filter((entry): entry is CachedLadder => entry !== undefined)
 }
 
-const jsonOf = (entry: CachedLadder): string =>
-  (entry.json ??= JSON.stringify(ladderSchema.encode(entry.ladder)))
+/** The ladder's JSON as the API answers it, checked against the shared schema once per version. */
+function jsonOf(entry: CachedLadder): string {
+  if (entry.json === null) {
+    entry.json = JSON.stringify(ladderSchema.encode(entry.ladder))
+    rememberJson(entry.ladder, entry.json)
+  }
+  return entry.json
+}
+
+const keyById = new WeakMap<Db, PreparedQuery<LadderKey>>()
 
 export function findLadder(ctx: ServerContext, id: number): Ladder | undefined {
-  const key = ctx.db.first(
-    ctx.db.q.selectFrom('ladders').select(['id', 'version', 'updated_at']).where('id', '=', id),
-  )
+  const { db } = ctx
+  let query = keyById.get(db)
+  if (!query) {
+    query = db.prepared(
+      db.q.selectFrom('ladders').select(['id', 'version', 'updated_at']).where('id', '=', 0),
+    )
+    keyById.set(db, query)
+  }
+  const key = query.first(id)
   return key ? entriesFor(ctx, [key])[0]?.ladder : undefined
 }
 
@@ -227,42 +245,106 @@ export function assertLadderCatalog(ctx: ServerContext, input: LadderCreate): vo
   }
 }
 
-/** The ladder just written in this transaction, read back once (and cached for the reads that follow). */
-function ladderWritten(ctx: ServerContext, id: number): Ladder {
-  cacheOf(ctx).delete(id)
-  return getLadder(ctx, id)
+/** The statements every ladder edit runs, compiled once per database. */
+interface LadderWriteStatements {
+  update: PreparedQuery<unknown>
+  steps: PreparedQuery<LadderStepsTable>
+  deleteStepsFrom: PreparedQuery<unknown>
+  upsertStep: PreparedQuery<unknown>
+  insertVersion: PreparedQuery<unknown>
 }
+const ladderWriteStatements = new WeakMap<Db, LadderWriteStatements>()
 
-function writeSteps(ctx: ServerContext, ladderId: number, input: LadderCreate): void {
+function writeStatements(ctx: ServerContext): LadderWriteStatements {
+  let statements = ladderWriteStatements.get(ctx.db)
+  if (statements) return statements
   const { db } = ctx
-  db.run(db.q.deleteFrom('ladder_steps').where('ladder_id', '=', ladderId))
-  db.run(
-    db.q.insertInto('ladder_steps').values(
-      input.steps.map((step, idx) => ({
-        ladder_id: ladderId,
-        idx,
-        name: step.name,
-        threshold: thresholdToDb(input.basis, step.threshold),
-        rk_discount_id: step.rk_discount_id ?? null,
-        bonus_bp: percentToDb(step.bonus_percent),
-        max_payment_bp: percentToDb(step.max_payment_percent),
-      })),
+  // Placeholder values only fix the SQL; callers pass the real ones in the same order.
+  statements = {
+    update: db.prepared(
+      db.q
+        .updateTable('ladders')
+        .set({
+          name: '',
+          basis: 'spend',
+          period: 'all_time',
+          period_days: null,
+          downgrade: 0,
+          active: 0,
+          version: 0,
+          updated_at: '',
+          updated_by: null,
+        })
+        .where('id', '=', 0)
+        .where('version', '=', 0),
     ),
-  )
+    steps: db.prepared(db.q.selectFrom('ladder_steps').selectAll().where('ladder_id', '=', 0).orderBy('idx')),
+    deleteStepsFrom: db.prepared(
+      db.q.deleteFrom('ladder_steps').where('ladder_id', '=', 0).where('idx', '>=', 0),
+    ),
+    upsertStep: db.prepared(
+      db.q.replaceInto('ladder_steps').values({
+        ladder_id: 0,
+        idx: 0,
+        name: '',
+        threshold: 0,
+        rk_discount_id: null,
+        bonus_bp: null,
+        max_payment_bp: null,
+      }),
+    ),
+    insertVersion: db.prepared(
+      db.q
+        .insertInto('ladder_versions')
+        .values({ ladder_id: 0, version: 0, snapshot: '', updated_at: '', updated_by: null }),
+    ),
+  }
+  ladderWriteStatements.set(db, statements)
+  return statements
 }
 
-/** Stores the ladder as it now is under its version: the history. */
-function recordVersion(ctx: ServerContext, ladder: Ladder): void {
-  ctx.db.run(
-    ctx.db.q.insertInto('ladder_versions').values({
-      ladder_id: ladder.id,
-      version: ladder.version,
-      snapshot: JSON.stringify(ladder),
-      updated_at: ladder.updated_at,
-      updated_by: ladder.updated_by,
-    }),
-  )
+/**
+ * Writes the steps of a ladder row just inserted or updated, and its history entry; answers the ladder as it now
+ * is, built from what was written (no read back), cached with its JSON — which is also the history snapshot.
+ */
+function storeStepsAndVersion(ctx: ServerContext, row: LadderRow, input: LadderCreate): Ladder {
+  const statements = writeStatements(ctx)
+  const steps: LadderStepsTable[] = input.steps.map((step, idx) => ({
+    ladder_id: row.id,
+    idx,
+    name: step.name,
+    threshold: thresholdToDb(input.basis, step.threshold),
+    rk_discount_id: step.rk_discount_id ?? null,
+    bonus_bp: percentToDb(step.bonus_percent),
+    max_payment_bp: percentToDb(step.max_payment_percent),
+  }))
+  // Only the steps that changed are written: an edit of one threshold touches one row (and fewer pages).
+  const before = statements.steps.all(row.id)
+  for (const step of steps) {
+    const old = before[step.idx]
+    if (old && sameStep(old, step)) continue
+    statements.upsertStep.run(
+      step.ladder_id,
+      step.idx,
+      step.name,
+      step.threshold,
+      step.rk_discount_id,
+      step.bonus_bp,
+      step.max_payment_bp,
+    )
+  }
+  if (before.length > steps.length) statements.deleteStepsFrom.run(row.id, steps.length)
+  const entry = remember(ctx, ladderFromRows(row, steps))
+  statements.insertVersion.run(row.id, row.version, jsonOf(entry), row.updated_at, row.updated_by)
+  return entry.ladder
 }
+
+const sameStep = (a: LadderStepsTable, b: LadderStepsTable): boolean =>
+  a.name === b.name &&
+  a.threshold === b.threshold &&
+  a.rk_discount_id === b.rk_discount_id &&
+  a.bonus_bp === b.bonus_bp &&
+  a.max_payment_bp === b.max_payment_bp
 
 const ladderFields = (input: LadderCreate) => ({
   name: input.name,
@@ -279,17 +361,10 @@ export function createLadder(ctx: ServerContext, input: LadderCreate, actor: str
   return db.tx(() => {
     assertLadderCatalog(ctx, input)
     const now = ctx.nowIso()
-    const inserted = db.first(
-      db.q
-        .insertInto('ladders')
-        .values({ ...ladderFields(input), version: 1, created_at: now, updated_at: now, updated_by: actor })
-        .returning('id'),
-    )
+    const values = { ...ladderFields(input), version: 1, created_at: now, updated_at: now, updated_by: actor }
+    const inserted = db.first(db.q.insertInto('ladders').values(values).returning('id'))
     if (!inserted) throw new Error('Ladder insert returned no id')
-    writeSteps(ctx, inserted.id, input)
-    const created = ladderWritten(ctx, inserted.id)
-    recordVersion(ctx, created)
-    return created
+    return storeStepsAndVersion(ctx, { id: inserted.id, ...values }, input)
   })
 }
 
@@ -304,21 +379,31 @@ export function updateLadder(
     const current = getLadder(ctx, id)
     assertVersion(current.version, input.version, () => current)
     assertLadderCatalog(ctx, input)
-    db.run(
-      db.q
-        .updateTable('ladders')
-        .set({
-          ...ladderFields(input),
-          version: current.version + 1,
-          updated_at: ctx.nowIso(),
-          updated_by: actor,
-        })
-        .where('id', '=', id),
+    const fields = ladderFields(input)
+    const row: LadderRow = {
+      id,
+      ...fields,
+      version: current.version + 1,
+      created_at: current.created_at,
+      updated_at: ctx.nowIso(),
+      updated_by: actor,
+    }
+    // In the order of the prepared UPDATE: the SET columns, then the id and the version it must still have.
+    const { changes } = writeStatements(ctx).update.run(
+      fields.name,
+      fields.basis,
+      fields.period,
+      fields.period_days,
+      fields.downgrade,
+      fields.active,
+      row.version,
+      row.updated_at,
+      row.updated_by,
+      id,
+      current.version,
     )
-    writeSteps(ctx, id, input)
-    const updated = ladderWritten(ctx, id)
-    recordVersion(ctx, updated)
-    return updated
+    if (changes !== 1) throw new Error(`Ladder ${id} changed inside a transaction`)
+    return storeStepsAndVersion(ctx, row, input)
   })
 }
 

@@ -116,6 +116,51 @@ describe('ladders: happy paths', () => {
     expect(history.items[1]?.ladder).toEqual(first)
   })
 
+  it('an update may grow, shrink or change steps anywhere; what is read back is what was sent', async () => {
+    const first = ladder.parse((await create(valid())).body)
+    const edits: LadderCreate['steps'][] = [
+      [...valid().steps, { name: 'Платина', threshold: 200_000, bonus_percent: 10, max_payment_percent: 60 }],
+      valid().steps.map((step, i) => (i === 1 ? { ...step, threshold: 25_000, rk_discount_id: null } : step)),
+      valid().steps.slice(0, 1),
+      [{ ...valid().steps[0]!, name: 'Переименованная' }, ...valid().steps.slice(1)],
+    ]
+    let version = first.version
+    for (const steps of edits) {
+      const response = await call(api, 'PUT', `/ladders/${first.id}`, {
+        token: tokens.admin,
+        json: { ...valid(), steps, version },
+      })
+      expect(response.status).toBe(200)
+      const updated = ladder.parse(response.body)
+      version = updated.version
+      const expected = steps.map((s) => ({
+        name: s.name,
+        threshold: s.threshold,
+        rk_discount_id: s.rk_discount_id ?? null,
+        bonus_percent: s.bonus_percent ?? null,
+        max_payment_percent: s.max_payment_percent ?? null,
+      }))
+      expect(updated.steps).toEqual(expected)
+      const read = ladder.parse(
+        (await call(api, 'GET', `/ladders/${first.id}`, { token: tokens.viewer })).body,
+      )
+      expect(read).toEqual(updated)
+    }
+    // A restarted server reads it from the database, not from any cache.
+    const last = ladder.parse((await call(api, 'GET', `/ladders/${first.id}`, { token: tokens.viewer })).body)
+    await sandbox.stop()
+    await sandbox.start()
+    const reread = ladder.parse(
+      (await call(api, 'GET', `/ladders/${first.id}`, { token: tokens.viewer })).body,
+    )
+    expect(reread).toEqual(last)
+    const history = ladderHistory.parse(
+      (await call(api, 'GET', `/ladders/${first.id}/history`, { token: tokens.viewer })).body,
+    )
+    expect(history.items[0]?.ladder).toEqual(last)
+    expect(history.items).toHaveLength(edits.length + 1)
+  })
+
   it('keeps money and percents exact (kopecks, hundredths)', async () => {
     const body = valid()
     body.steps[1] = { ...body.steps[1]!, threshold: 30_000.1, bonus_percent: 0.07 }

@@ -1,0 +1,190 @@
+// Sandbox server throughput, each figure against a bare "hello" route of the same Fastify instance in the same run:
+// authenticated GET /api/v0/ladders/list and PUT /api/v0/ladders/{id} (every PUT with the right version).
+// The server runs in its own process (one core), autocannon in this one (the other core).
+import autocannon from 'autocannon'
+import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { type Ladder, ladder as ladderSchema, tokenPair } from '../src/shared/api'
+import type { Bench, BenchFigure } from './run'
+
+const DURATION_SECONDS = Number(process.env.BENCH_DURATION ?? 8)
+const CONNECTIONS = 10
+/** One ladder per in-flight PUT and then some: twice the connections. */
+const BENCH_LADDERS = CONNECTIONS * 2
+
+async function startServer(dbPath: string): Promise<{ url: string; stop(): Promise<void> }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, 'server-child.ts'), dbPath],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  )
+  const url = await new Promise<string>((resolve, reject) => {
+    let text = ''
+    child.stdout.on('data', (chunk: Buffer) => {
+      text += chunk.toString()
+      const match = /listening (\S+)/.exec(text)
+      if (match?.[1]) resolve(match[1])
+    })
+    child.on('exit', (code) => reject(new Error(`bench server exited with ${code}`)))
+  })
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.on('exit', () => resolve())
+        child.kill('SIGTERM')
+      }),
+  }
+}
+
+async function json(url: string, init: RequestInit): Promise<unknown> {
+  const response = await fetch(url, init)
+  if (!response.ok)
+    throw new Error(`${init.method ?? 'GET'} ${url}: ${response.status} ${await response.text()}`)
+  return response.json()
+}
+
+type Run = { requestsPerSecond: number; p99Ms: number; non2xx: number; errors: number }
+
+async function cannon(options: autocannon.Options): Promise<Run> {
+  const result = await autocannon({ connections: CONNECTIONS, duration: DURATION_SECONDS, ...options })
+  return {
+    requestsPerSecond: result.requests.average,
+    p99Ms: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  }
+}
+
+const ladderBody = (name: string) => ({
+  name,
+  basis: 'spend' as const,
+  period: 'all_time' as const,
+  period_days: null,
+  downgrade: true,
+  active: true,
+  steps: [
+    { name: 'Гость', threshold: 0, rk_discount_id: null, bonus_percent: 3, max_payment_percent: null },
+    { name: 'Серебро', threshold: 30_000, rk_discount_id: null, bonus_percent: 5, max_payment_percent: null },
+    { name: 'Золото', threshold: 100_000, rk_discount_id: null, bonus_percent: 7, max_payment_percent: 50 },
+  ],
+})
+
+const bench: Bench = {
+  title: 'sandbox HTTP API vs a bare route of the same instance (autocannon)',
+  async run() {
+    const dir = mkdtempSync(join(tmpdir(), 'probonus-bench-'))
+    const server = await startServer(join(dir, 'bench.db'))
+    try {
+      const api = `${server.url}/api/v0`
+      const pair = tokenPair.parse(
+        await json(`${api}/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: 'admin', password: '111' }),
+        }),
+      )
+      const auth = { authorization: `Bearer ${pair.access_token}` }
+      const jsonHeaders = { ...auth, 'content-type': 'application/json' }
+
+      await cannon({ url: `${server.url}/bench/hello`, duration: 2 }) // warm-up
+      const bareBefore = await cannon({ url: `${server.url}/bench/hello` })
+      const list = await cannon({ url: `${api}/ladders/list`, headers: auth })
+
+      // One ladder per in-flight request (twice the connections): a PUT always carries its ladder's version.
+      const free: Ladder[] = []
+      for (let i = 0; i < BENCH_LADDERS; i++) {
+        const body = JSON.stringify(ladderBody(`Бенч ${i}`))
+        free.push(
+          ladderSchema.parse(
+            await json(`${api}/ladders/create`, { method: 'POST', headers: jsonHeaders, body }),
+          ),
+        )
+      }
+
+      const longList = await cannon({ url: `${api}/ladders/list`, headers: auth })
+
+      let rounds = 0
+
+      const update = await cannon({
+        url: server.url,
+        requests: [
+          {
+            method: 'PUT',
+            setupRequest: (request, context) => {
+              const target = free.shift()
+              if (!target) throw new Error('no free ladder: more in-flight PUTs than ladders')
+              Object.assign(context, { ladder: target })
+              rounds += 1
+              const body = { ...ladderBody(`Бенч ${target.id} · ${rounds}`), version: target.version }
+              return {
+                ...request,
+                path: `/api/v0/ladders/${target.id}`,
+                headers: jsonHeaders,
+                body: JSON.stringify(body),
+              }
+            },
+            onResponse: (status, body, context) => {
+              const target = (context as { ladder?: Ladder }).ladder
+              if (!target) return
+              const answer: unknown = JSON.parse(body)
+              const current = status === 200 ? answer : (answer as { current?: unknown }).current
+              const parsed = ladderSchema.safeParse(current)
+              free.push(parsed.success ? parsed.data : target)
+            },
+          },
+        ],
+      })
+      const bareAfter = await cannon({ url: `${server.url}/bench/hello` })
+      const bare = (bareBefore.requestsPerSecond + bareAfter.requestsPerSecond) / 2
+
+      const figures: BenchFigure[] = [
+        { name: 'bare GET /bench/hello', value: bare, unit: 'req/s' },
+        { name: 'GET ladders/list', value: list.requestsPerSecond, unit: 'req/s' },
+        {
+          name: 'GET ladders/list ÷ bare',
+          value: list.requestsPerSecond / bare,
+          unit: 'ratio',
+          target: { min: 0.4 },
+        },
+        { name: 'GET ladders/list p99', value: list.p99Ms, unit: 'ms' },
+        {
+          name: `GET ladders/list (${BENCH_LADDERS + 3} ladders) ÷ bare`,
+          value: longList.requestsPerSecond / bare,
+          unit: 'ratio',
+        },
+        {
+          name: 'PUT ladders/{id}',
+          value: update.requestsPerSecond,
+          unit: 'updates/s',
+          target: { min: 1500 },
+        },
+        { name: 'PUT ladders/{id} ÷ bare', value: update.requestsPerSecond / bare, unit: 'ratio' },
+        { name: 'PUT ladders/{id} p99', value: update.p99Ms, unit: 'ms' },
+        {
+          name: 'non-2xx or errors',
+          value: [list, longList, update].reduce((sum, run) => sum + run.non2xx + run.errors, 0),
+          unit: 'responses',
+          target: { max: 0 },
+        },
+      ]
+      return {
+        figures,
+        notes: [
+          `${CONNECTIONS} connections, ${DURATION_SECONDS} s per run; bare measured before (${bareBefore.requestsPerSecond.toFixed(0)}) and after (${bareAfter.requestsPerSecond.toFixed(0)}) req/s`,
+          `ladders/list first on the demo data (3 ladders), then with the ${BENCH_LADDERS} bench ladders added`,
+          'each PUT rewrites a 3-step ladder (new version, steps, history snapshot) in one transaction',
+        ],
+      }
+    } finally {
+      await server.stop()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  },
+}
+
+export default bench

@@ -1,0 +1,146 @@
+// Account groups: the list with account counts and ladders, create a group with a ladder, edit one through its
+// draft, delete refused while the group has accounts, delete an empty one, and the read-only roles.
+import type { AccountGroup, Ladder } from '../src/shared/api'
+import { expect, test } from './fixtures'
+import { AccountGroupsPage } from './pages/account-groups-page'
+import { signIn } from './pages/entity-list'
+import { OtherWorkstation } from './pages/sandbox-api'
+
+async function groups(other: OtherWorkstation): Promise<AccountGroup[]> {
+  return (await other.request<{ items: AccountGroup[] }>('GET', '/account_groups/list?limit=500')).items
+}
+
+async function groupNamed(other: OtherWorkstation, name: string): Promise<AccountGroup | undefined> {
+  return (await groups(other)).find((group) => group.name === name)
+}
+
+test('the list shows each group’s accounts and ladder; a new group with a ladder reaches the server', async ({
+  app,
+  sandbox,
+}) => {
+  const other = await OtherWorkstation.login(sandbox.url)
+  const ladders = (await other.request<{ items: Ladder[] }>('GET', '/ladders/list')).items
+  const vipLadder = ladders.find((ladder) => ladder.name === 'VIP за год')
+  if (!vipLadder) throw new Error('The demo seed has no «VIP за год» ladder')
+  const guests = await groupNamed(other, 'Гости')
+
+  await signIn(app)
+  const page = new AccountGroupsPage(app)
+  await page.goto()
+  await expect(page.table.rows).toHaveCount((await groups(other)).length)
+  const guestsRow = page.table.row('Гости')
+  await expect(guestsRow).toContainText('Гостевая')
+  await expect(guestsRow).toContainText(guests!.accounts_count.toLocaleString('ru-RU'))
+  await expect(page.table.row('Сотрудники')).toContainText('Без лестницы')
+
+  await page.createButton.click()
+  await page.editor.expectOpen('Новая группа счетов')
+  await page.nameField.fill('Гости из отеля')
+  await page.descriptionField.fill('Партнёрская программа с отелем «Волна»')
+  await page.ladderField.selectOption({ label: 'VIP за год' })
+  await expect(page.editor.root.getByRole('link', { name: 'Открыть лестницу «VIP за год»' })).toBeVisible()
+  await page.editor.expectDraftSaved()
+  await expect(page.newDrafts).toContainText('Гости из отеля')
+  await page.editor.publish()
+
+  await expect(app).toHaveURL(/#\/account-groups\/\d+$/)
+  await expect(page.table.row('Гости из отеля')).toContainText('VIP за год')
+  await expect(page.newDrafts).toHaveCount(0)
+  await expect(page.accounts).toContainText('В группе нет счетов')
+  expect(await groupNamed(other, 'Гости из отеля')).toMatchObject({
+    description: 'Партнёрская программа с отелем «Волна»',
+    ladder_id: vipLadder.id,
+    active: true,
+    accounts_count: 0,
+  })
+})
+
+test('an edit is a draft first («черновик»), and Ctrl+S publishes it', async ({ app, sandbox }) => {
+  await signIn(app)
+  const page = new AccountGroupsPage(app)
+  await page.goto()
+  await page.open('Сотрудники')
+  await page.descriptionField.fill('Персонал всех ресторанов сети')
+  await page.activeField.uncheck()
+  await page.editor.expectDraftSaved()
+  await expect(page.table.row('Сотрудники')).toContainText('черновик')
+  await app.keyboard.press('Control+S')
+  await expect(page.editor.badge).toHaveCount(0)
+  await expect(page.table.row('Сотрудники')).not.toContainText('черновик')
+  const other = await OtherWorkstation.login(sandbox.url)
+  await expect
+    .poll(async () => (await groupNamed(other, 'Сотрудники'))?.description)
+    .toBe('Персонал всех ресторанов сети')
+  expect((await groupNamed(other, 'Сотрудники'))?.active).toBe(false)
+  // Esc closes the editor; the list keeps its place.
+  await app.keyboard.press('Escape')
+  await expect(page.editor.root).toHaveCount(0)
+  await expect(app).toHaveURL(/#\/account-groups$/)
+})
+
+test('a name the schema refuses is shown at the field', async ({ app }) => {
+  await signIn(app)
+  const page = new AccountGroupsPage(app)
+  await page.goto()
+  await page.open('VIP')
+  await page.nameField.fill('   ')
+  await page.editor.publish()
+  await expect(page.editor.fieldError(/^Название/)).toBeVisible()
+  await expect(page.nameField).toHaveAttribute('aria-invalid', 'true')
+  await expect(page.nameField).toBeFocused()
+})
+
+test('deleting a group that has accounts is refused with the reason; an empty group is deleted', async ({
+  app,
+  sandbox,
+}) => {
+  const other = await OtherWorkstation.login(sandbox.url)
+  const regulars = await groupNamed(other, 'Постоянные гости')
+  if (!regulars) throw new Error('The demo seed has no «Постоянные гости» group')
+  // Make sure it has an account whatever the seed holds.
+  await other.request('POST', '/accounts/create', { number: 'E2E-GROUP-1', group_id: regulars.id })
+  await other.request('POST', '/account_groups/create', {
+    name: 'Пустая группа',
+    description: null,
+    ladder_id: null,
+    active: true,
+  })
+
+  await signIn(app)
+  const page = new AccountGroupsPage(app)
+  await page.goto()
+  await page.open('Постоянные гости')
+  await expect(page.accounts).toContainText('Группу со счетами удалить нельзя')
+  await page.editor.delete()
+  await expect(page.editor.deleteRefused).toContainText('Сервер отказался удалять')
+  await expect(page.editor.deleteRefused).toContainText('still has')
+  await expect(page.table.row('Постоянные гости')).toContainText('ошибка')
+  await page.editor.cancelDeleteButton.click()
+  await expect(page.editor.deleteRefused).toHaveCount(0)
+  await expect(page.table.row('Постоянные гости')).not.toContainText('ошибка')
+  expect(await groupNamed(other, 'Постоянные гости')).toBeDefined()
+
+  await page.open('Пустая группа')
+  await expect(page.accounts).toContainText('В группе нет счетов')
+  await page.editor.delete()
+  await expect(app.getByTestId('toast').filter({ hasText: '«Пустая группа» удалено' })).toBeVisible()
+  await expect(page.table.row('Пустая группа')).toHaveCount(0)
+  expect(await groupNamed(other, 'Пустая группа')).toBeUndefined()
+})
+
+for (const role of ['marketing', 'viewer'] as const) {
+  test(`${role} sees account groups read-only`, async ({ app }) => {
+    await signIn(app, role)
+    const page = new AccountGroupsPage(app)
+    await page.goto()
+    await expect(app.getByText(/этот раздел доступен только для просмотра/)).toBeVisible()
+    await expect(page.createButton).toHaveCount(0)
+    await page.open('VIP')
+    await expect(page.editor.readOnlyBanner).toBeVisible()
+    await expect(page.nameField).toBeDisabled()
+    await expect(page.ladderField).toBeDisabled()
+    await expect(page.editor.publishButton).toHaveCount(0)
+    await expect(page.editor.deleteButton).toHaveCount(0)
+    await expect(page.editor.root.getByRole('link', { name: 'Открыть лестницу «VIP за год»' })).toBeVisible()
+  })
+}

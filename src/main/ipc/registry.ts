@@ -4,8 +4,8 @@
 import { type z } from 'zod'
 import {
   IPC_CHANNELS,
-  IPC_MAX_INPUT_BYTES,
   ipcContract,
+  ipcMaxInputBytes,
   isIpcChannel,
   type IpcChannel,
   type IpcError,
@@ -49,8 +49,6 @@ export function createIpcRegistry(
   events: EventHub,
   options: RegistryOptions = {},
 ): IpcRegistry {
-  const maxInputBytes = options.maxInputBytes ?? IPC_MAX_INPUT_BYTES
-
   async function invoke(
     channel: string,
     input: unknown,
@@ -60,7 +58,7 @@ export function createIpcRegistry(
       if (!isIpcChannel(channel)) {
         return fail({ code: 'bad_request', message: `Unknown channel ${String(channel).slice(0, 100)}` })
       }
-      const sizeProblem = inputSizeProblem(input, maxInputBytes)
+      const sizeProblem = inputSizeProblem(input, options.maxInputBytes ?? ipcMaxInputBytes(channel))
       if (sizeProblem) return fail({ code: 'bad_request', message: sizeProblem })
       const schema: z.ZodType = ipcContract[channel].input
       const parsed = schema.safeParse(input)

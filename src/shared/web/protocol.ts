@@ -2,14 +2,14 @@
 // gets `result` messages with the same id; main's events arrive as `event` messages. Shared by src/web (the
 // host) and the renderer's WebSocket bridge.
 import { z } from 'zod'
-import { ipcError, type IpcResult } from '../ipc/contract'
+import { IPC_MAX_IMPORT_INPUT_BYTES, ipcError, type IpcResult } from '../ipc/contract'
 
 /** Where the WebSocket lives on the host's origin. */
 export const HOST_WS_PATH = '/probonus-ws'
 /** `{ authorized: boolean }`: lets the page tell "open the printed link" from "the host stopped". */
 export const HOST_STATUS_PATH = '/__host/status'
-/** Bigger than main's own input limit (an oversize input still gets main's error envelope), with room for JSON. */
-export const MAX_WS_MESSAGE_BYTES = 2 * 1_048_576 + 4096
+/** Bigger than main's largest input limit (an oversize input still gets main's error envelope), with room for JSON. */
+export const MAX_WS_MESSAGE_BYTES = 2 * IPC_MAX_IMPORT_INPUT_BYTES + 4096
 
 export const clientMessage = z.strictObject({
   type: z.literal('invoke'),

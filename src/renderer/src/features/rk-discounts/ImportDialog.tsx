@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { RkDiscountImportItem } from '../../../../shared/api'
-import { IPC_MAX_INPUT_BYTES, type CatalogImportPreview, type IpcError } from '../../../../shared/ipc'
+import { IPC_MAX_IMPORT_INPUT_BYTES, type CatalogImportPreview, type IpcError } from '../../../../shared/ipc'
 import { currentLanguage, translateFieldError } from '../../app/i18n'
 import { Button } from '../../components/Button'
 import { Dialog } from '../../components/Dialog'
@@ -111,11 +111,11 @@ export function ImportDialog({
       setStep({ kind: 'row-errors', file: file.name, total: parsed.total, errors: parsed.errors })
     } else {
       const bytes = payloadBytes(parsed.rows.map((row) => row.item))
-      if (bytes > IPC_MAX_INPUT_BYTES) {
+      if (bytes > IPC_MAX_IMPORT_INPUT_BYTES) {
         setStep({
           kind: 'file-error',
           file: file.name,
-          problem: { code: 'tooBig', bytes, maxBytes: IPC_MAX_INPUT_BYTES },
+          problem: { code: 'tooBig', bytes, maxBytes: IPC_MAX_IMPORT_INPUT_BYTES },
         })
       } else await check(file.name, parsed.rows, run)
     }

@@ -5,7 +5,8 @@
 import { spawnSync } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { SANDBOX_PROFILE_NAME } from '../src/main/electron/launch-config'
+import { ensureLaunchProfile, SANDBOX_PROFILE_NAME } from '../src/main/electron/launch-config'
+import type { Core } from '../src/main/core'
 import type { BrowserHost } from '../src/web/host'
 import { startChild, stopChild, type Child } from './launch/children'
 import {
@@ -25,8 +26,15 @@ const INSTALL_TIMEOUT_MS = 180_000
 /** Electron failing this soon after launch means the window never came up: fall back to the browser. */
 const EARLY_EXIT_MS = 15_000
 
+/** The server the app gets a ready, selected profile for (the sandbox, or PROBONUS_URL). */
+interface LaunchServer {
+  url: string
+  profileName: string
+}
+
 const children = new Set<Child>()
 let host: BrowserHost | null = null
+let core: Core | null = null
 let stopping = false
 
 function say(line: string): void {
@@ -37,6 +45,7 @@ async function stopAll(exitCode: number): Promise<never> {
   if (!stopping) {
     stopping = true
     await host?.close().catch(() => undefined)
+    await core?.close().catch(() => undefined)
     await Promise.all([...children].map((child) => stopChild(child)))
   }
   process.exit(exitCode)
@@ -103,13 +112,27 @@ async function findElectron(): Promise<{ binary: string } | { problem: string }>
   return { binary }
 }
 
-async function startBrowser(dataDir: string, server: { url: string; profileName: string }): Promise<void> {
+async function startBrowser(dataDir: string, server: LaunchServer): Promise<void> {
+  const { createCore, MemorySecretStore } = await import('../src/main/core')
   const { startBrowserHost } = await import('../src/web/host')
   const dev = development ? (await import('../src/web/dev')).viteDevRenderer : undefined
-  host = await startBrowserHost({
+  const profile = { name: server.profileName, baseUrl: server.url }
+  const log = (message: string, error?: unknown): void => {
+    process.stderr.write(
+      `${message}${error ? `: ${error instanceof Error ? error.message : String(error)}` : ''}\n`,
+    )
+  }
+  core = await createCore({
     dataDir: join(dataDir, 'browser-host'),
-    defaultProfiles: [{ name: server.profileName, baseUrl: server.url }],
+    secretStore: new MemorySecretStore(),
+    defaultProfiles: [profile],
+    log,
+  })
+  await ensureLaunchProfile(core.registry, profile, { select: true, log })
+  host = await startBrowserHost({
+    core,
     port: Number(process.env.PROBONUS_HOST_PORT ?? 0) || 0,
+    log,
     ...(dev ? { dev } : {}),
   })
   say(`ProBonus Admin is ready in your browser: open ${host.urlWithKey}`)
@@ -121,7 +144,7 @@ async function main(): Promise<void> {
   mkdirSync(dataDir, { recursive: true })
   buildIfNeeded()
 
-  let server: { url: string; profileName: string }
+  let server: LaunchServer
   const configured = process.env.PROBONUS_URL?.trim()
   if (configured) {
     const name = process.env.PROBONUS_PROFILE_NAME?.trim() || `ProBonus (${new URL(configured).host})`

@@ -19,7 +19,7 @@ import log from 'electron-log/main'
 import { createCore } from '../core'
 import { serveRendererFromAppScheme } from './app-protocol'
 import { bindRegistryToIpcMain, followRendererLanguage, forwardRegistryEvents } from './ipc-main'
-import { defaultProfilesFromEnv } from './launch-config'
+import { defaultProfilesFromEnv, ensureLaunchProfile, selectLaunchProfileFromEnv } from './launch-config'
 import { buildMenuTemplate, menuLanguageOf, type MenuLanguage } from './menu'
 import { createSafeStorageSecretStore } from './safe-storage-secret-store'
 import { APP_ENTRY_URL, trustedRendererOrigins } from './security'
@@ -75,12 +75,19 @@ export async function startDesktop(): Promise<Desktop> {
       `Logins will not be remembered on this computer: ${secretStore.notPersistentReason ?? 'unknown'}`,
     )
   }
+  const launchProfiles = defaultProfilesFromEnv(process.env)
   const core = await createCore({
     dataDir: join(userData, 'data'),
     secretStore,
-    defaultProfiles: defaultProfilesFromEnv(process.env),
+    defaultProfiles: launchProfiles,
     log: logError,
   })
+  for (const profile of launchProfiles) {
+    await ensureLaunchProfile(core.registry, profile, {
+      select: selectLaunchProfileFromEnv(process.env),
+      log: (message) => log.warn(message),
+    })
+  }
 
   let window: BrowserWindow | null = null
   const policy = { webContentsId: () => liveContents()?.id ?? null, trustedOrigins }

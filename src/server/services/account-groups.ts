@@ -9,7 +9,8 @@ import type { ServerContext } from '../context'
 import { bool } from '../db/database'
 import type { AccountGroupsTable } from '../db/schema'
 import { assertVersion, conflict, fieldError, notFound } from '../errors'
-import { containsText, countAll, envelope } from './lists'
+import { countAll, listPage, withListFilters } from './lists'
+import { firstVersion, insertedId, nextVersion } from './versioned'
 
 type AccountGroupRow = Omit<AccountGroupsTable, 'id' | 'accounts_count'> & {
   id: number
@@ -45,14 +46,9 @@ export function getAccountGroup(ctx: ServerContext, id: number): AccountGroup {
 }
 
 export function listAccountGroups(ctx: ServerContext, query: ActiveListQuery): ListEnvelope<AccountGroup> {
-  const { db } = ctx
-  let base = db.q.selectFrom('account_groups')
-  const q = query.q?.trim()
-  if (q) base = base.where((eb) => eb.or([containsText('name', q), containsText('description', q)]))
-  if (query.active !== undefined) base = base.where('active', '=', query.active ? 1 : 0)
-  const total = db.first(base.select(countAll))?.total ?? 0
-  const rows = db.all(base.select(COLUMNS).orderBy('id').limit(query.limit).offset(query.offset))
-  return envelope(rows.map(accountGroupFromRow), total, query)
+  const base = withListFilters(ctx.db.q.selectFrom('account_groups'), query, ['name', 'description'])
+  const rows = base.select(COLUMNS).orderBy('id').limit(query.limit).offset(query.offset)
+  return listPage(ctx.db, { count: base.select(countAll), rows }, accountGroupFromRow, query)
 }
 
 /** `ladder_id` must name an existing ladder: 422 at `['body', 'ladder_id']`. */
@@ -77,15 +73,9 @@ export function createAccountGroup(
   const { db } = ctx
   return db.tx(() => {
     assertLadderExists(ctx, input.ladder_id)
-    const now = ctx.nowIso()
-    const inserted = db.first(
-      db.q
-        .insertInto('account_groups')
-        .values({ ...groupFields(input), version: 1, created_at: now, updated_at: now, updated_by: actor })
-        .returning('id'),
-    )
-    if (!inserted) throw new Error('Account group insert returned no id')
-    return getAccountGroup(ctx, inserted.id)
+    const values = { ...groupFields(input), ...firstVersion(ctx, actor) }
+    const inserted = db.first(db.q.insertInto('account_groups').values(values).returning('id'))
+    return getAccountGroup(ctx, insertedId(inserted, 'account_groups'))
   })
 }
 
@@ -100,17 +90,8 @@ export function updateAccountGroup(
     const current = getAccountGroup(ctx, id)
     assertVersion(current.version, input.version, () => current)
     assertLadderExists(ctx, input.ladder_id)
-    db.run(
-      db.q
-        .updateTable('account_groups')
-        .set({
-          ...groupFields(input),
-          version: current.version + 1,
-          updated_at: ctx.nowIso(),
-          updated_by: actor,
-        })
-        .where('id', '=', id),
-    )
+    const values = { ...groupFields(input), ...nextVersion(ctx, current, actor) }
+    db.run(db.q.updateTable('account_groups').set(values).where('id', '=', id))
     return getAccountGroup(ctx, id)
   })
 }

@@ -11,7 +11,8 @@ import type { ServerContext } from '../context'
 import { bool } from '../db/database'
 import type { IdentifierTypesTable } from '../db/schema'
 import { assertVersion, conflict, notFound } from '../errors'
-import { containsText, countAll, envelope } from './lists'
+import { countAll, listPage, withListFilters } from './lists'
+import { firstVersion, insertedId, nextVersion } from './versioned'
 
 type IdentifierTypeRow = Omit<IdentifierTypesTable, 'id'> & { id: number }
 
@@ -51,14 +52,9 @@ export function listIdentifierTypes(
   ctx: ServerContext,
   query: ActiveListQuery,
 ): ListEnvelope<IdentifierType> {
-  const { db } = ctx
-  let base = db.q.selectFrom('identifier_types')
-  const q = query.q?.trim()
-  if (q) base = base.where((eb) => eb.or([containsText('code', q), containsText('name', q)]))
-  if (query.active !== undefined) base = base.where('active', '=', query.active ? 1 : 0)
-  const total = db.first(base.select(countAll))?.total ?? 0
-  const rows = db.all(base.select(COLUMNS).orderBy('id').limit(query.limit).offset(query.offset))
-  return envelope(rows.map(identifierTypeFromRow), total, query)
+  const base = withListFilters(ctx.db.q.selectFrom('identifier_types'), query, ['code', 'name'])
+  const rows = base.select(COLUMNS).orderBy('id').limit(query.limit).offset(query.offset)
+  return listPage(ctx.db, { count: base.select(countAll), rows }, identifierTypeFromRow, query)
 }
 
 const compiledPatterns = new Map<string, RegExp>()
@@ -160,15 +156,9 @@ export function createIdentifierType(
   const { db } = ctx
   return db.tx(() => {
     assertCodeFree(ctx, input.code)
-    const now = ctx.nowIso()
-    const inserted = db.first(
-      db.q
-        .insertInto('identifier_types')
-        .values({ ...typeFields(input), version: 1, created_at: now, updated_at: now, updated_by: actor })
-        .returning('id'),
-    )
-    if (!inserted) throw new Error('Identifier type insert returned no id')
-    return getIdentifierType(ctx, inserted.id)
+    const values = { ...typeFields(input), ...firstVersion(ctx, actor) }
+    const inserted = db.first(db.q.insertInto('identifier_types').values(values).returning('id'))
+    return getIdentifierType(ctx, insertedId(inserted, 'identifier_types'))
   })
 }
 
@@ -197,17 +187,8 @@ export function updateIdentifierType(
         throw conflict(`Cannot make the type unique: the value "${shared.value}" is held by several accounts`)
       }
     }
-    db.run(
-      db.q
-        .updateTable('identifier_types')
-        .set({
-          ...typeFields(input),
-          version: current.version + 1,
-          updated_at: ctx.nowIso(),
-          updated_by: actor,
-        })
-        .where('id', '=', id),
-    )
+    const values = { ...typeFields(input), ...nextVersion(ctx, current, actor) }
+    db.run(db.q.updateTable('identifier_types').set(values).where('id', '=', id))
     return getIdentifierType(ctx, id)
   })
 }

@@ -14,7 +14,8 @@ import { bool, type Db, type PreparedQuery } from '../db/database'
 import { rememberJson } from '../serialization'
 import type { LaddersTable, LadderStepsTable } from '../db/schema'
 import { assertVersion, conflict, notFound, validationFailed } from '../errors'
-import { containsText, countAll, envelope } from './lists'
+import { countAll, envelope, withListFilters } from './lists'
+import { firstVersion, insertedId, nextVersion } from './versioned'
 
 type LadderRow = Omit<LaddersTable, 'id'> & { id: number }
 
@@ -181,13 +182,10 @@ type LadderKey = { id: number; version: number; updated_at: string }
 
 function ladderPage(ctx: ServerContext, query: ActiveListQuery): { entries: CachedLadder[]; total: number } {
   const { db } = ctx
-  let base = db.q.selectFrom('ladders')
-  const q = query.q?.trim()
-  if (q) base = base.where(containsText('name', q))
-  if (query.active !== undefined) base = base.where('active', '=', query.active ? 1 : 0)
+  const base = withListFilters(db.q.selectFrom('ladders'), query, ['name'])
   const ordered = base.select(['id', 'version', 'updated_at']).orderBy('id')
   let keys: LadderKey[]
-  if (!q && query.active === undefined) {
+  if (!query.q?.trim() && query.active === undefined) {
     let prepared = unfilteredPageKeys.get(db)
     if (!prepared) unfilteredPageKeys.set(db, (prepared = db.prepared(ordered.limit(0).offset(0))))
     keys = prepared.all(query.limit, query.offset)
@@ -360,11 +358,9 @@ export function createLadder(ctx: ServerContext, input: LadderCreate, actor: str
   const { db } = ctx
   return db.tx(() => {
     assertLadderCatalog(ctx, input)
-    const now = ctx.nowIso()
-    const values = { ...ladderFields(input), version: 1, created_at: now, updated_at: now, updated_by: actor }
+    const values = { ...ladderFields(input), ...firstVersion(ctx, actor) }
     const inserted = db.first(db.q.insertInto('ladders').values(values).returning('id'))
-    if (!inserted) throw new Error('Ladder insert returned no id')
-    return storeStepsAndVersion(ctx, { id: inserted.id, ...values }, input)
+    return storeStepsAndVersion(ctx, { id: insertedId(inserted, 'ladders'), ...values }, input)
   })
 }
 
@@ -383,10 +379,8 @@ export function updateLadder(
     const row: LadderRow = {
       id,
       ...fields,
-      version: current.version + 1,
       created_at: current.created_at,
-      updated_at: ctx.nowIso(),
-      updated_by: actor,
+      ...nextVersion(ctx, current, actor),
     }
     // In the order of the prepared UPDATE: the SET columns, then the id and the version it must still have.
     const { changes } = writeStatements(ctx).update.run(

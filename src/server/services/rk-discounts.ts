@@ -10,7 +10,7 @@ import type { ServerContext } from '../context'
 import { bool } from '../db/database'
 import type { RkDiscountsTable } from '../db/schema'
 import { notFound } from '../errors'
-import { containsText, countAll, envelope } from './lists'
+import { countAll, listPage, withListFilters } from './lists'
 
 type RkDiscountRow = Omit<RkDiscountsTable, 'id'> & { id: number }
 
@@ -30,14 +30,9 @@ export function rkDiscountFromRow(row: RkDiscountRow): RkDiscount {
 }
 
 export function listRkDiscounts(ctx: ServerContext, query: ActiveListQuery): ListEnvelope<RkDiscount> {
-  const { db } = ctx
-  let base = db.q.selectFrom('rk_discounts')
-  const q = query.q?.trim()
-  if (q) base = base.where((eb) => eb.or([containsText('name', q), containsText('rk_code', q)]))
-  if (query.active !== undefined) base = base.where('active', '=', query.active ? 1 : 0)
-  const total = db.first(base.select(countAll))?.total ?? 0
-  const rows = db.all(base.select(COLUMNS).orderBy('rk_code').limit(query.limit).offset(query.offset))
-  return envelope(rows.map(rkDiscountFromRow), total, query)
+  const base = withListFilters(ctx.db.q.selectFrom('rk_discounts'), query, ['name', 'rk_code'])
+  const rows = base.select(COLUMNS).orderBy('rk_code').limit(query.limit).offset(query.offset)
+  return listPage(ctx.db, { count: base.select(countAll), rows }, rkDiscountFromRow, query)
 }
 
 export function getRkDiscount(ctx: ServerContext, id: number): RkDiscount {

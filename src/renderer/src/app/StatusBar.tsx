@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Icon } from '../components/Icon'
+import { Icon, type IconName } from '../components/Icon'
 import { toast } from '../components/toast-store'
 import { useDraftsStore } from '../features/drafts/store'
 import { useEntitiesStore, type EntitiesStore } from '../features/entities/store'
@@ -20,6 +20,38 @@ function latestFetch(lists: EntitiesStore['lists']): string | null {
   let result: string | null = null
   for (const entry of Object.values(lists)) result = latest(result, entry?.fetchedAt ?? null)
   return result
+}
+
+/** One clickable item of the status bar: an icon, a short text, and a tooltip saying what a click does. */
+function StatusItem({
+  icon,
+  text,
+  title,
+  onClick,
+  testId,
+  tone,
+  spin,
+}: {
+  icon: IconName
+  text: string
+  title: string
+  onClick: () => void
+  testId: string
+  tone?: 'is-busy' | 'is-danger' | 'is-warning'
+  spin?: boolean
+}): React.JSX.Element {
+  return (
+    <button
+      type="button"
+      className={tone ? `statusbar__item ${tone}` : 'statusbar__item'}
+      onClick={onClick}
+      title={title}
+      data-testid={testId}
+    >
+      <Icon name={icon} size={14} className={spin ? 'spin' : undefined} />
+      <span>{text}</span>
+    </button>
+  )
 }
 
 /**
@@ -50,7 +82,7 @@ export function StatusBar(): React.JSX.Element {
     setChecking(true)
     const result = await check()
     setChecking(false)
-    if (!result.ok) toast.error(t(`errors.${result.error.code}`, { seconds: 0 }), result.error.message)
+    if (!result.ok) toast.ipcError(result.error)
     else if (result.data.online && !online) toast.success(t('shell.status.backOnline'))
     else if (!result.data.online) toast.warning(t('shell.status.stillOffline'))
   }
@@ -58,28 +90,22 @@ export function StatusBar(): React.JSX.Element {
   return (
     <footer className="statusbar" aria-label={t('shell.status.region')}>
       {session?.profile && (
-        <button
-          type="button"
-          className="statusbar__item"
-          onClick={() => openSession(true)}
+        <StatusItem
+          icon="server"
+          text={session.profile.name}
           title={session.profile.base_url}
-          data-testid="status-profile"
-        >
-          <Icon name="server" size={14} />
-          <span>{session.profile.name}</span>
-        </button>
+          onClick={() => openSession(true)}
+          testId="status-profile"
+        />
       )}
       {user && (
-        <button
-          type="button"
-          className="statusbar__item"
-          onClick={() => openSession(true)}
+        <StatusItem
+          icon="user"
+          text={t('shell.status.user', { name: user.name, role })}
           title={t('shell.status.userTitle', { name: user.name, login: user.login, role })}
-          data-testid="status-user"
-        >
-          <Icon name="user" size={14} />
-          <span>{t('shell.status.user', { name: user.name, role })}</span>
-        </button>
+          onClick={() => openSession(true)}
+          testId="status-user"
+        />
       )}
       <button
         type="button"
@@ -110,48 +136,40 @@ export function StatusBar(): React.JSX.Element {
         {status?.paused && <span className="muted">· {t('shell.status.paused')}</span>}
       </button>
       <span className="spacer" />
-      <button
-        type="button"
-        className={`statusbar__item ${syncing > 0 ? 'is-busy' : ''}`}
-        onClick={() => openDrafts('queued')}
+      <StatusItem
+        icon="sync"
+        spin={counts.syncing > 0}
+        tone={syncing > 0 ? 'is-busy' : undefined}
+        text={t('shell.status.syncing', { count: syncing })}
         title={t('shell.status.syncingTitle')}
-        data-testid="status-syncing"
-      >
-        <Icon name="sync" size={14} className={counts.syncing > 0 ? 'spin' : undefined} />
-        <span>{t('shell.status.syncing', { count: syncing })}</span>
-      </button>
-      <button
-        type="button"
-        className="statusbar__item"
-        onClick={() => openDrafts('drafts')}
+        onClick={() => openDrafts('queued')}
+        testId="status-syncing"
+      />
+      <StatusItem
+        icon="drafts"
+        text={t('shell.status.drafts', { count: counts.drafts })}
         title={t('shell.status.draftsTitle')}
-        data-testid="status-drafts"
-      >
-        <Icon name="drafts" size={14} />
-        <span>{t('shell.status.drafts', { count: counts.drafts })}</span>
-      </button>
+        onClick={() => openDrafts('drafts')}
+        testId="status-drafts"
+      />
       {counts.failed > 0 && (
-        <button
-          type="button"
-          className="statusbar__item is-danger"
-          onClick={() => openDrafts('failed')}
+        <StatusItem
+          icon="alert"
+          tone="is-danger"
+          text={t('shell.status.failed', { count: counts.failed })}
           title={t('shell.status.failedTitle')}
-          data-testid="status-failed"
-        >
-          <Icon name="alert" size={14} />
-          <span>{t('shell.status.failed', { count: counts.failed })}</span>
-        </button>
+          onClick={() => openDrafts('failed')}
+          testId="status-failed"
+        />
       )}
-      <button
-        type="button"
-        className={`statusbar__item ${counts.conflicts > 0 ? 'is-warning' : ''}`}
-        onClick={() => openDrafts('conflicts')}
+      <StatusItem
+        icon="conflict"
+        tone={counts.conflicts > 0 ? 'is-warning' : undefined}
+        text={t('shell.status.conflicts', { count: counts.conflicts })}
         title={t('shell.status.conflictsTitle')}
-        data-testid="status-conflicts"
-      >
-        <Icon name="conflict" size={14} />
-        <span>{t('shell.status.conflicts', { count: counts.conflicts })}</span>
-      </button>
+        onClick={() => openDrafts('conflicts')}
+        testId="status-conflicts"
+      />
       <LanguageSwitch className="statusbar__item" />
     </footer>
   )

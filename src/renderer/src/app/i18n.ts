@@ -5,6 +5,7 @@ import { z } from 'zod'
 import zodEn from 'zod/v4/locales/en.js'
 import zodRu from 'zod/v4/locales/ru.js'
 import { ladderIssueTexts } from '../../../shared/domain'
+import type { IpcErrorCode } from '../../../shared/ipc'
 import { enTexts, ruTexts, type Texts } from './locales'
 
 export type Language = 'ru' | 'en'
@@ -97,4 +98,9 @@ export function translateFieldError(message: string, language: string): string {
   const known = fieldErrorTexts[message]
   if (!known) return message
   return language === 'en' ? (known.en ?? message) : known.ru
+}
+
+/** The generic sentence for an IPC error code in the UI language ("Сервер недоступен…"). */
+export function ipcErrorText(error: { code: IpcErrorCode; retryAfterSeconds?: number }): string {
+  return i18n.t(`errors.${error.code}`, { seconds: error.retryAfterSeconds ?? 0 })
 }

@@ -107,14 +107,37 @@ interface BoundProps<T extends FieldValues, N extends FieldPath<T>> {
   className?: string
 }
 
-function useBound<T extends FieldValues, N extends FieldPath<T>>(control: Control<T>, name: N) {
+/**
+ * Everything a bound field needs: its value and setter, the error (translated), the props of the FieldShell,
+ * and the props every control takes (id, name, ref, onBlur, required, aria-invalid, aria-describedby).
+ */
+function useBound<T extends FieldValues, N extends FieldPath<T>>(
+  props: BoundProps<T, N>,
+  extraError?: string,
+) {
+  const { control, name, label, hint, required, className } = props
+  const ids = useFieldIds()
   const { field, fieldState } = useController({ control, name })
   const { i18n } = useTranslation()
   const message = fieldState.error?.message
-  const error = message ? translateFieldError(message, i18n.language) : undefined
+  const error = extraError ?? (message ? translateFieldError(message, i18n.language) : undefined)
   // Taken apart here: the React compiler treats an object holding `ref` as a ref and refuses reads of it.
-  const { ref: inputRef, name: inputName, value, onBlur, onChange } = field
-  return { inputRef, inputName, value: value as unknown, onBlur, onChange, error }
+  const { ref, name: inputName, value, onBlur, onChange } = field
+  return {
+    value: value as unknown,
+    setValue: (next: unknown) => onChange(next as FieldPathValue<T, N>),
+    error,
+    shell: { ids, label, hint, error, required, className },
+    input: {
+      id: ids.inputId,
+      name: inputName,
+      ref,
+      onBlur,
+      required,
+      'aria-invalid': error ? true : undefined,
+      'aria-describedby': describedBy(ids, hint, error),
+    },
+  }
 }
 
 export interface TextFieldProps<T extends FieldValues, N extends FieldPath<T>> extends BoundProps<T, N> {
@@ -131,46 +154,33 @@ export interface TextFieldProps<T extends FieldValues, N extends FieldPath<T>> e
 }
 
 /** A text input bound to a react-hook-form field whose value is a string (or null with `emptyAsNull`). */
-export function TextField<T extends FieldValues, N extends FieldPath<T>>({
-  control,
-  name,
-  label,
-  hint,
-  required,
-  readOnly,
-  disabled,
-  className,
-  type = 'text',
-  placeholder,
-  autoComplete,
-  autoFocus,
-  multiline,
-  rows = 3,
-  mono,
-  maxLength,
-  emptyAsNull,
-}: TextFieldProps<T, N>): React.JSX.Element {
-  const ids = useFieldIds()
-  const { inputRef, inputName, value, onBlur, onChange: setValue, error } = useBound(control, name)
+export function TextField<T extends FieldValues, N extends FieldPath<T>>(
+  props: TextFieldProps<T, N>,
+): React.JSX.Element {
+  const {
+    readOnly,
+    disabled,
+    type = 'text',
+    placeholder,
+    autoComplete,
+    autoFocus,
+    multiline,
+    rows = 3,
+  } = props
+  const { mono, maxLength, emptyAsNull } = props
+  const { value, setValue, shell, input } = useBound(props)
   const common = {
-    id: ids.inputId,
-    name: inputName,
-    ref: inputRef,
+    ...input,
     value: typeof value === 'string' ? value : value == null ? '' : String(value),
-    onBlur: onBlur,
     readOnly,
     disabled,
     placeholder,
     maxLength,
-    required,
-    'aria-invalid': error ? true : undefined,
-    'aria-describedby': describedBy(ids, hint, error),
     className: ['input', mono && 'mono', multiline && 'input--multiline'].filter(Boolean).join(' '),
   }
-  const onChange = (text: string) =>
-    setValue((emptyAsNull && text === '' ? null : text) as FieldPathValue<T, N>)
+  const onChange = (text: string) => setValue(emptyAsNull && text === '' ? null : text)
   return (
-    <FieldShell ids={ids} label={label} hint={hint} error={error} required={required} className={className}>
+    <FieldShell {...shell}>
       {multiline ? (
         <textarea {...common} rows={rows} onChange={(e) => onChange(e.target.value)} />
       ) : (
@@ -202,25 +212,18 @@ export interface NumberFieldProps<T extends FieldValues, N extends FieldPath<T>>
  * A number input bound to a field whose value is `number | null`. It keeps the text as typed ("12," while
  * typing 12,5), stores null when empty and reports text that is not a number as a field error.
  */
-export function NumberField<T extends FieldValues, N extends FieldPath<T>>({
-  control,
-  name,
-  label,
-  hint,
-  required,
-  readOnly,
-  disabled,
-  className,
-  placeholder,
-  suffix,
-  integer,
-}: NumberFieldProps<T, N>): React.JSX.Element {
-  const ids = useFieldIds()
+export function NumberField<T extends FieldValues, N extends FieldPath<T>>(
+  props: NumberFieldProps<T, N>,
+): React.JSX.Element {
+  const { readOnly, disabled, placeholder, suffix, integer } = props
   const { t } = useTranslation()
-  const { inputRef, inputName, value, onBlur, onChange: setValue, error } = useBound(control, name)
+  const [notANumber, setNotANumber] = useState(false)
+  const { value, setValue, shell, input } = useBound(
+    props,
+    notANumber ? t('validation.notANumber') : undefined,
+  )
   const [text, setText] = useState(() => formatNumberValue(value))
   const [lastValue, setLastValue] = useState<unknown>(value)
-  const [notANumber, setNotANumber] = useState(false)
   // The form value changed from outside (reset, a draft restored, take theirs): show it.
   if (value !== lastValue) {
     setLastValue(value)
@@ -230,21 +233,11 @@ export function NumberField<T extends FieldValues, N extends FieldPath<T>>({
       setNotANumber(false)
     }
   }
-  const shownError = notANumber ? t('validation.notANumber') : error
   return (
-    <FieldShell
-      ids={ids}
-      label={label}
-      hint={hint}
-      error={shownError}
-      required={required}
-      className={className}
-    >
+    <FieldShell {...shell}>
       <div className={suffix ? 'input-group' : undefined}>
         <input
-          id={ids.inputId}
-          name={inputName}
-          ref={inputRef}
+          {...input}
           className="input num"
           type="text"
           inputMode={integer ? 'numeric' : 'decimal'}
@@ -252,10 +245,6 @@ export function NumberField<T extends FieldValues, N extends FieldPath<T>>({
           placeholder={placeholder}
           readOnly={readOnly}
           disabled={disabled}
-          required={required}
-          aria-invalid={shownError ? true : undefined}
-          aria-describedby={describedBy(ids, hint, shownError)}
-          onBlur={onBlur}
           onChange={(e) => {
             const next = e.target.value
             setText(next)
@@ -263,7 +252,7 @@ export function NumberField<T extends FieldValues, N extends FieldPath<T>>({
             setNotANumber(parsed === 'invalid')
             if (parsed !== 'invalid') {
               setLastValue(parsed)
-              setValue(parsed as FieldPathValue<T, N>)
+              setValue(parsed)
             }
           }}
         />
@@ -292,39 +281,22 @@ export interface SelectProps<T extends FieldValues, N extends FieldPath<T>> exte
 }
 
 /** A select bound to a string field (or a numeric id with `numeric`, null for the empty choice). */
-export function Select<T extends FieldValues, N extends FieldPath<T>>({
-  control,
-  name,
-  label,
-  hint,
-  required,
-  readOnly,
-  disabled,
-  className,
-  options,
-  emptyLabel,
-  numeric,
-}: SelectProps<T, N>): React.JSX.Element {
-  const ids = useFieldIds()
-  const { inputRef, inputName, value, onBlur, onChange: setValue, error } = useBound(control, name)
+export function Select<T extends FieldValues, N extends FieldPath<T>>(
+  props: SelectProps<T, N>,
+): React.JSX.Element {
+  const { readOnly, disabled, options, emptyLabel, numeric } = props
+  const { value, setValue, shell, input } = useBound(props)
   return (
-    <FieldShell ids={ids} label={label} hint={hint} error={error} required={required} className={className}>
+    <FieldShell {...shell}>
       <select
-        id={ids.inputId}
-        name={inputName}
-        ref={inputRef}
+        {...input}
         className="input select"
         value={value == null ? '' : String(value)}
         disabled={disabled || readOnly}
-        required={required}
         aria-readonly={readOnly || undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(ids, hint, error)}
-        onBlur={onBlur}
         onChange={(e) => {
           const raw = e.target.value
-          const next = raw === '' ? null : numeric ? Number(raw) : raw
-          setValue(next as FieldPathValue<T, N>)
+          setValue(raw === '' ? null : numeric ? Number(raw) : raw)
         }}
       >
         {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}
@@ -340,34 +312,23 @@ export function Select<T extends FieldValues, N extends FieldPath<T>>({
 
 export type CheckboxProps<T extends FieldValues, N extends FieldPath<T>> = BoundProps<T, N>
 
-function BooleanField<T extends FieldValues, N extends FieldPath<T>>({
-  control,
-  name,
-  label,
-  hint,
-  readOnly,
-  disabled,
-  className,
-  asSwitch,
-}: BoundProps<T, N> & { asSwitch: boolean }): React.JSX.Element {
-  const ids = useFieldIds()
-  const { inputRef, inputName, value, onBlur, onChange: setValue, error } = useBound(control, name)
+function BooleanField<T extends FieldValues, N extends FieldPath<T>>(
+  props: BoundProps<T, N> & { asSwitch: boolean },
+): React.JSX.Element {
+  const { readOnly, disabled, asSwitch } = props
+  const { value, setValue, shell, input } = useBound(props)
   return (
-    <FieldShell ids={ids} label={label} hint={hint} error={error} inline className={className}>
+    <FieldShell {...shell} inline>
       <input
-        id={ids.inputId}
-        name={inputName}
-        ref={inputRef}
+        {...input}
+        required={undefined}
         type="checkbox"
         role={asSwitch ? 'switch' : undefined}
         className={asSwitch ? 'switch' : 'checkbox'}
         checked={value === true}
         disabled={disabled || readOnly}
         aria-readonly={readOnly || undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(ids, hint, error)}
-        onBlur={onBlur}
-        onChange={(e) => setValue(e.target.checked as FieldPathValue<T, N>)}
+        onChange={(e) => setValue(e.target.checked)}
       />
     </FieldShell>
   )

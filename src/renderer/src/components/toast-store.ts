@@ -1,4 +1,6 @@
 import { create } from 'zustand'
+import type { IpcError } from '../../../shared/ipc'
+import { ipcErrorText } from '../app/i18n'
 
 export type ToastTone = 'success' | 'error' | 'info' | 'warning'
 
@@ -46,4 +48,6 @@ export const toast = {
   error: (message: string, detail?: string) => useToastStore.getState().push('error', message, detail),
   info: (message: string, detail?: string) => useToastStore.getState().push('info', message, detail),
   warning: (message: string, detail?: string) => useToastStore.getState().push('warning', message, detail),
+  /** A failed call: the code's sentence in the UI language, with main's message as the detail. */
+  ipcError: (error: IpcError) => useToastStore.getState().push('error', ipcErrorText(error), error.message),
 }

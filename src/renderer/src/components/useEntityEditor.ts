@@ -274,10 +274,7 @@ export function useEntityEditor<TValues extends FieldValues, TEntity>(
         if (!result.ok) {
           const known = (name: string) => name.split('.')[0] in (values as Record<string, unknown>)
           setFormErrors(applyFieldErrors(form.setError, result.error.fields, known))
-          toast.error(
-            t(`errors.${result.error.code}`, { seconds: result.error.retryAfterSeconds ?? 0 }),
-            result.error.message,
-          )
+          toast.ipcError(result.error)
           return
         }
         queued = true
@@ -329,14 +326,11 @@ export function useEntityEditor<TValues extends FieldValues, TEntity>(
       version ? { id: entityId, version } : { id: entityId },
     )
     if (!result.ok) {
-      toast.error(
-        t(`errors.${result.error.code}`, { seconds: result.error.retryAfterSeconds ?? 0 }),
-        result.error.message,
-      )
+      toast.ipcError(result.error)
       return false
     }
     return true
-  }, [readOnly, entityId, server, entity, t])
+  }, [readOnly, entityId, server, entity])
 
   useShortcut('mod+s', () => void publish(), !readOnly && ready)
   useShortcut('escape', () => optionsRef.current.onClose?.(), Boolean(options.onClose))

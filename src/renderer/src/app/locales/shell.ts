@@ -43,6 +43,12 @@ export const shell = defineTexts(
       serverVersion: 'Версия сервера',
       remembered: 'Вход запоминается между запусками',
       notRemembered: 'Вход не запоминается: после перезапуска нужно войти снова',
+      notRememberedReason: {
+        no_keyring:
+          'Вход не запоминается: в системе нет хранилища ключей (keyring), а хранить пароль открытым текстом приложение отказывается. После перезапуска войдите снова.',
+        encryption_unavailable:
+          'Вход не запоминается: система не даёт приложению шифровать данные. После перезапуска войдите снова.',
+      },
       logout: 'Выйти',
       logoutHint: 'Черновики и очередь отправки останутся на этом компьютере до следующего входа.',
       loggedOut: 'Вы вышли',
@@ -98,6 +104,12 @@ export const shell = defineTexts(
       serverVersion: 'Server version',
       remembered: 'The login is remembered between launches',
       notRemembered: 'The login is not remembered: log in again after a restart',
+      notRememberedReason: {
+        no_keyring:
+          'The login is not remembered: the system has no keyring, and the app refuses to keep secrets in plain text. Log in again after a restart.',
+        encryption_unavailable:
+          'The login is not remembered: the system offers the app no encryption. Log in again after a restart.',
+      },
       logout: 'Log out',
       logoutHint: 'Drafts and the outbox stay on this computer until the next login.',
       loggedOut: 'You are logged out',

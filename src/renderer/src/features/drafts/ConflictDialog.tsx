@@ -41,10 +41,7 @@ function ConflictDialogBody({ row }: { row: Draft & { conflict: DraftConflict } 
     const result = await resolve(row.id, resolution, merged)
     setBusy(null)
     if (!result.ok) {
-      toast.error(
-        t(`errors.${result.error.code}`, { seconds: result.error.retryAfterSeconds ?? 0 }),
-        result.error.message,
-      )
+      toast.ipcError(result.error)
       return
     }
     toast.success(

@@ -116,10 +116,7 @@ function DraftRow({ row }: { row: Draft }): React.JSX.Element {
           : await retry(row.id)
     setBusy(null)
     if (!result.ok) {
-      toast.error(
-        t(`errors.${result.error.code}`, { seconds: result.error.retryAfterSeconds ?? 0 }),
-        result.error.message,
-      )
+      toast.ipcError(result.error)
       return
     }
     if (action === 'discard') toast.success(t('drafts.discarded', { title }))

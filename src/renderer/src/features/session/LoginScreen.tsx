@@ -122,7 +122,12 @@ export function LoginScreen(): React.JSX.Element {
                 {t('shell.session.loggedOut')}
               </p>
             )}
-            <LoginForm key={selected?.id ?? 'none'} profile={selected} defaultLogin={selected?.last_login} />
+            {/* Keyed by the last login too: it arrives with the profiles after a logout and prefills the form. */}
+            <LoginForm
+              key={`${selected?.id ?? 'none'}:${selected?.last_login ?? ''}`}
+              profile={selected}
+              defaultLogin={selected?.last_login}
+            />
           </>
         )}
       </main>

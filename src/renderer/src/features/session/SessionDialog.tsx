@@ -68,7 +68,11 @@ export function SessionDialog(): React.JSX.Element | null {
           ))}
       </dl>
       <p className="muted">
-        {state.remembered ? t('shell.session.remembered') : t('shell.session.notRemembered')}
+        {state.remembered
+          ? t('shell.session.remembered')
+          : state.not_remembered_reason
+            ? t(`shell.session.notRememberedReason.${state.not_remembered_reason}`)
+            : t('shell.session.notRemembered')}
       </p>
       <p className="muted">{t('shell.session.logoutHint')}</p>
     </Dialog>

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { RkDiscountImportItem } from '../../../../shared/api'
 import { IPC_MAX_IMPORT_INPUT_BYTES, type CatalogImportPreview, type IpcError } from '../../../../shared/ipc'
@@ -72,6 +72,15 @@ export function ImportDialog({
   const chooseRef = useRef<HTMLButtonElement>(null)
   const online = useOnline()
   const runRef = useRef(0)
+  const resultRef = useRef<HTMLDivElement>(null)
+
+  // The control that had focus (the choose button) goes away as the file is read: keep focus in the dialog, on
+  // the result, so Esc and Tab go on working and screen readers hear what happened.
+  useEffect(() => {
+    const result = resultRef.current
+    const dialog = result?.closest('[role="dialog"]')
+    if (result && dialog && !dialog.contains(document.activeElement)) result.focus()
+  }, [step.kind])
 
   const close = () => {
     if (importing) return
@@ -243,7 +252,13 @@ export function ImportDialog({
             <p className="import-drop__formats muted">{t('rkDiscounts.import.formats')}</p>
           </div>
         ) : (
-          <div className="import-result" data-testid="import-result" data-step={step.kind}>
+          <div
+            ref={resultRef}
+            className="import-result"
+            tabIndex={-1}
+            data-testid="import-result"
+            data-step={step.kind}
+          >
             {fileName && (
               <p className="import-result__file muted">
                 <Icon name="drafts" /> {t('rkDiscounts.import.file', { name: fileName })}

@@ -83,8 +83,8 @@ export function StatusBar(): React.JSX.Element {
     const result = await check()
     setChecking(false)
     if (!result.ok) toast.ipcError(result.error)
-    else if (result.data.online && !online) toast.success(t('shell.status.backOnline'))
     else if (!result.data.online) toast.warning(t('shell.status.stillOffline'))
+    else toast.success(online ? t('shell.status.serverAnswers') : t('shell.status.backOnline'))
   }
 
   return (

@@ -31,6 +31,7 @@ export const shell = defineTexts(
       conflictsTitle: 'Правки, которые конфликтуют с изменениями на сервере. Нажмите, чтобы разобрать',
       checking: 'Проверяем связь…',
       backOnline: 'Связь с сервером восстановлена',
+      serverAnswers: 'Сервер отвечает',
       stillOffline: 'Сервер по-прежнему недоступен',
     },
     session: {
@@ -92,6 +93,7 @@ export const shell = defineTexts(
       conflictsTitle: 'Edits that conflict with changes on the server. Click to resolve',
       checking: 'Checking the connection…',
       backOnline: 'The server is reachable again',
+      serverAnswers: 'The server answers',
       stillOffline: 'The server is still unreachable',
     },
     session: {

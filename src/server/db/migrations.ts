@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3'
+import { accountsMigration } from './migration-2-accounts'
 
 /**
  * Versioned schema migrations, applied in order at start. The applied version is SQLite's `user_version`.
@@ -175,6 +176,7 @@ export const MIGRATIONS: readonly Migration[] = [
       `)
     },
   },
+  accountsMigration,
 ]
 
 /** Applies the migrations the database has not seen yet, each in its own transaction. Returns the version before. */

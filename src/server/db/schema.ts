@@ -166,6 +166,54 @@ export interface IdempotencyKeysTable {
   created_at: string
 }
 
+/** Prefix-search keys of an account (see services/account-search): one row per distinct key. */
+export interface AccountSearchTable {
+  term: string
+  account_id: number
+}
+
+/** A paid bill a till reported: `rolling_days` ladders sum an account's window of these. */
+export interface PurchasesTable {
+  id: Generated<number>
+  account_id: number
+  /** Kopecks, above zero. */
+  amount: number
+  created_at: string
+  created_by: string | null
+}
+
+/** The bonus ledger: append-only; an account's balance is the sum of its operations. */
+export interface OperationsTable {
+  id: Generated<number>
+  account_id: number
+  /** The account's group when the operation was made (group filters and aggregates use it). */
+  group_id: number
+  type: 'deposit' | 'withdraw' | 'bonus'
+  /** Kopecks, above zero; a withdrawal takes it off the balance. */
+  amount: number
+  balance_after: number
+  comment: string | null
+  /** Shared by the operations of one `create_group`. */
+  batch_id: string | null
+  created_at: string
+  created_by: string | null
+}
+
+/** Operations per UTC day, type and group; maintained by a trigger on `operations`. */
+export interface OperationDaysTable {
+  day: string
+  type: 'deposit' | 'withdraw' | 'bonus'
+  group_id: number
+  count: number
+  amount: number
+}
+
+/** Sum of the balances of a group's accounts; maintained by triggers on `accounts`. */
+export interface GroupBalancesTable {
+  group_id: number
+  balance_total: number
+}
+
 export interface Database {
   settings: SettingsTable
   users: UsersTable
@@ -180,4 +228,9 @@ export interface Database {
   accounts: AccountsTable
   account_identifiers: AccountIdentifiersTable
   idempotency_keys: IdempotencyKeysTable
+  account_search: AccountSearchTable
+  purchases: PurchasesTable
+  operations: OperationsTable
+  operation_days: OperationDaysTable
+  group_balances: GroupBalancesTable
 }

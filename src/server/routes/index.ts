@@ -1,10 +1,13 @@
 import type { ServerContext } from '../context'
 import type { ZodApp } from '../http'
 import { accountGroupRoutes } from './account-groups'
+import { accountRoutes } from './accounts'
 import { authRoutes } from './auth'
 import { healthRoutes } from './health'
 import { identifierTypeRoutes } from './identifier-types'
 import { ladderRoutes } from './ladders'
+import { operationRoutes } from './operations'
+import { reportRoutes } from './reports'
 import { rkDiscountRoutes } from './rk-discounts'
 import { userRoutes } from './users'
 
@@ -17,4 +20,7 @@ export function registerApiRoutes(app: ZodApp, ctx: ServerContext): void {
   ladderRoutes(app, ctx)
   accountGroupRoutes(app, ctx)
   identifierTypeRoutes(app, ctx)
+  accountRoutes(app, ctx)
+  operationRoutes(app, ctx)
+  reportRoutes(app, ctx)
 }

@@ -1,13 +1,14 @@
 import { hashPassword } from '../auth/passwords'
 import type { ServerContext } from '../context'
 import { seedAccountGroups } from './account-groups'
+import { seedAccounts } from './accounts'
 import { seedIdentifierTypes } from './identifier-types'
 import { seedLadders } from './ladders'
 import { seedRkDiscounts } from './rk-discounts'
 import { DEMO_PASSWORD, DEMO_USERS, seedUsers } from './users'
 
-/** Seeds the CLI's `--seed` accepts. Part 2 adds `large`. */
-export const SEED_KINDS = ['demo', 'none'] as const
+/** Seeds the CLI's `--seed` accepts: `large` is the demo with 1,000,000 accounts instead of 2,000 (scale work). */
+export const SEED_KINDS = ['demo', 'none', 'large'] as const
 export type SeedKind = (typeof SEED_KINDS)[number]
 
 const SEED_SETTING = 'seed'
@@ -25,13 +26,12 @@ export async function seedDatabase(ctx: ServerContext, kind: SeedKind): Promise<
     kind === 'none' ? [] : await Promise.all(DEMO_USERS.map(() => hashPassword(DEMO_PASSWORD)))
   db.tx(() => {
     if (seeded()) return
-    if (kind === 'demo') {
+    if (kind !== 'none') {
       seedUsers(ctx, passwordHashes)
       const rkIdByCode = seedRkDiscounts(ctx)
       const ladders = seedLadders(ctx, rkIdByCode)
-      seedAccountGroups(ctx, ladders)
-      seedIdentifierTypes(ctx)
-      // Part 2: seedAccounts(ctx, groups, identifierTypes) here.
+      const groups = seedAccountGroups(ctx, ladders)
+      seedAccounts(ctx, kind, groups, seedIdentifierTypes(ctx))
     }
     db.run(db.q.insertInto('settings').values({ key: SEED_SETTING, value: kind }))
   })

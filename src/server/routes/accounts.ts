@@ -1,0 +1,96 @@
+import {
+  account,
+  accountCreate,
+  accountListQuery,
+  accountUpdate,
+  idempotencyHeaders,
+  idParams,
+  listOf,
+} from '../../shared/api'
+import type { ServerContext } from '../context'
+import { ADMIN_ONLY, ANY_ROLE, caller, errors, PROTECTED_ERRORS, SECURITY, type ZodApp } from '../http'
+import {
+  createAccount,
+  getAccount,
+  listAccounts,
+  SEARCH_COUNT_CAP,
+  updateAccount,
+} from '../services/accounts'
+import { idempotentCreate } from '../services/idempotency'
+
+const tags = ['accounts']
+
+export function accountRoutes(app: ZodApp, ctx: ServerContext): void {
+  app.get(
+    '/accounts/list',
+    {
+      config: { access: ANY_ROLE },
+      schema: {
+        tags,
+        summary:
+          'Guests’ accounts, by id. q: case-insensitive PREFIX of the number, the phone (typed any way: +7…, 8…, ' +
+          `with spaces), any word of the holder name, the e-mail or an identifier value (ё = е). A search matching ` +
+          `more than ${SEARCH_COUNT_CAP.toLocaleString('en')} keys reports total = ${SEARCH_COUNT_CAP + 1} ` +
+          '("more than"); other totals are exact.',
+        security: SECURITY,
+        querystring: accountListQuery,
+        response: { 200: listOf(account), ...errors(...PROTECTED_ERRORS) },
+      },
+    },
+    async (request) => listAccounts(ctx, request.query),
+  )
+
+  app.get(
+    '/accounts/:id',
+    {
+      config: { access: ANY_ROLE },
+      schema: {
+        tags,
+        summary: 'One account, with its balance, totals and ladder step',
+        security: SECURITY,
+        params: idParams,
+        response: { 200: account, ...errors(...PROTECTED_ERRORS, 404) },
+      },
+    },
+    async (request) => getAccount(ctx, request.params.id),
+  )
+
+  app.post(
+    '/accounts/create',
+    {
+      config: { access: ADMIN_ONLY },
+      schema: {
+        tags,
+        summary:
+          'Create an account (admin). Identifiers must satisfy their type (422 at the identifier); a unique ' +
+          'type’s value or a number another account holds: 409. An Idempotency-Key makes retries safe.',
+        security: SECURITY,
+        headers: idempotencyHeaders,
+        body: accountCreate,
+        response: { 201: account, ...errors(...PROTECTED_ERRORS, 409) },
+      },
+    },
+    async (request, reply) => {
+      const actor = caller(request).user.login
+      const answer = idempotentCreate(ctx, request, account, () => createAccount(ctx, request.body, actor))
+      return reply.code(201).send(answer.body)
+    },
+  )
+
+  app.put(
+    '/accounts/:id',
+    {
+      config: { access: ADMIN_ONLY },
+      schema: {
+        tags,
+        summary:
+          'Update an account (admin): send the version it was based on; a stale one is 409 with current',
+        security: SECURITY,
+        params: idParams,
+        body: accountUpdate,
+        response: { 200: account, ...errors(...PROTECTED_ERRORS, 404, 409) },
+      },
+    },
+    async (request) => updateAccount(ctx, request.params.id, request.body, caller(request).user.login),
+  )
+}

@@ -1,0 +1,95 @@
+// How accounts are found at a million rows: every account has a few lowercased search keys (its number, phone
+// digits, holder name and each later word of it, e-mail, identifier values) in `account_search`, and a query is
+// a prefix range over them (`term >= key AND term < key + U+10FFFF`): an index range scan, never a table scan.
+// Case-insensitive (Unicode lowercase), `ё` = `е`, and a phone matches however it is typed
+// (`+7 916 123`, `7916123`, `8 (916) 123`).
+
+/**
+ * Whether NFC may change the text: combining marks, Greek (singleton decompositions), Cyrillic combining signs,
+ * and anything from U+0500 (surrogates included). Latin and Russian text skips the costly normalize.
+ */
+function mayChangeUnderNfc(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if ((code >= 0x300 && code <= 0x3ff) || (code >= 0x483 && code <= 0x489) || code >= 0x500) return true
+  }
+  return false
+}
+
+/** A text as a search key: NFC, lowercase, `ё` → `е`, spaces collapsed, a leading `+` dropped. */
+export function searchKey(text: string): string {
+  let key = (mayChangeUnderNfc(text) ? text.normalize('NFC') : text).toLowerCase()
+  if (key.includes('ё')) key = key.replaceAll('ё', 'е')
+  if (/\s\s|[^\S ]/.test(key)) key = key.replace(/\s+/g, ' ')
+  key = key.trim()
+  return key.startsWith('+') ? key.slice(1) : key
+}
+
+export interface SearchableAccount {
+  number: string
+  holder_name: string | null
+  phone: string | null
+  email: string | null
+}
+
+/** Adds the key of `text` to `terms` unless empty or already there (a handful of terms: a list beats a Set). */
+function addTerm(terms: string[], text: string | null): void {
+  if (text === null) return
+  const key = searchKey(text)
+  if (key !== '' && !terms.includes(key)) terms.push(key)
+}
+
+/**
+ * The search keys of an account, without duplicates. The holder name gives one key from each of its words to the
+ * end («иванов иван петрович», «иван петрович», «петрович»; a hyphen starts a word too), so a query may start at
+ * any word and go on over the next ones.
+ */
+export function accountSearchTerms(
+  account: SearchableAccount,
+  identifierValues: readonly string[],
+): string[] {
+  const terms: string[] = []
+  addTerm(terms, account.number)
+  addTerm(terms, account.phone)
+  addTerm(terms, account.email)
+  if (account.holder_name !== null) {
+    const name = searchKey(account.holder_name)
+    addTerm(terms, name)
+    for (const boundary of name.matchAll(WORD_START)) addTerm(terms, name.slice(boundary.index))
+  }
+  for (const value of identifierValues) addTerm(terms, value)
+  return terms
+}
+
+/** A word that follows a space or a hyphen. */
+const WORD_START = /(?<=[\s-])[^\s-]/g
+
+const PHONE_LIKE = /^\+?[\d\s()-]*\d[\d\s()-]*$/u
+
+/**
+ * The key prefixes a query `q` stands for (empty: no search). A phone-like query is reduced to its digits, and
+ * one starting with 8 (as Russians dial) is also tried as +7.
+ */
+export function queryKeys(q: string | undefined): string[] {
+  if (q === undefined) return []
+  if (PHONE_LIKE.test(q.trim())) {
+    const digits = q.replace(/\D/gu, '')
+    return q.trim().startsWith('8') && digits.length > 1 ? [digits, `7${digits.slice(1)}`] : [digits]
+  }
+  const key = searchKey(q)
+  return key === '' ? [] : [key]
+}
+
+/** The largest code point: `key + TOP` is above every string that starts with `key`. */
+const TOP = '\u{10FFFF}'
+
+/** `[low, high)` bounds of the prefix range of each key, flattened for SQL parameters. */
+export const rangeParams = (keys: readonly string[]): string[] => keys.flatMap((key) => [key, key + TOP])
+
+/** `(term >= ? AND term < ?) OR …` for `keys.length` ranges over the column `column`. */
+export const rangeSql = (keyCount: number, column = 'term'): string =>
+  Array.from({ length: keyCount }, () => `(${column} >= ? AND ${column} < ?)`).join(' OR ')
+
+/** Whether any term starts with any key: the same match as the SQL range, done in memory. */
+export const termsMatch = (terms: readonly string[], keys: readonly string[]): boolean =>
+  terms.some((term) => keys.some((key) => term.startsWith(key)))

@@ -1,0 +1,495 @@
+import type {
+  Account,
+  AccountCreate,
+  AccountIdentifier,
+  AccountListQuery,
+  AccountUpdate,
+  ListEnvelope,
+  ValidationErrorItem,
+} from '../../shared/api'
+import { fromKopecks } from '../../shared/domain'
+import type { ServerContext } from '../context'
+import { bool } from '../db/database'
+import { assertVersion, conflict, fieldError, notFound, validationFailed } from '../errors'
+import { accountSearchTerms, queryKeys, rangeParams, rangeSql, termsMatch } from './account-search'
+import { identifierHolder, identifierValueProblems } from './identifier-types'
+import { envelope } from './lists'
+import {
+  accountStepOf,
+  accumulated,
+  isRolling,
+  loadPlacementLadders,
+  placeOn,
+  windowStart,
+  windowTotals,
+} from './placement'
+import { execute, placeholders, rowOf, rowsOf, valueOf } from './sql'
+
+/**
+ * A search that matches more than this many keys reports `total` as SEARCH_COUNT_CAP + 1 ("more than 10,000")
+ * instead of counting a large part of a million accounts on every keystroke. Smaller results are counted exactly.
+ */
+export const SEARCH_COUNT_CAP = 10_000
+
+export interface AccountRow {
+  id: number
+  number: string
+  holder_name: string | null
+  phone: string | null
+  email: string | null
+  birth_date: string | null
+  group_id: number
+  blocked: number
+  balance: number
+  spend_total: number
+  visits: number
+  highest_step_ladder_id: number | null
+  highest_step_index: number | null
+  version: number
+  created_at: string
+  updated_at: string
+  updated_by: string | null
+}
+
+export const ACCOUNT_COLUMNS =
+  'id, number, holder_name, phone, email, birth_date, group_id, blocked, balance, spend_total, visits, ' +
+  'highest_step_ladder_id, highest_step_index, version, created_at, updated_at, updated_by'
+
+export const findAccountRow = (ctx: ServerContext, id: number): AccountRow | undefined =>
+  rowOf<AccountRow>(ctx, `SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE id = ?`, id)
+
+export function getAccountRow(ctx: ServerContext, id: number): AccountRow {
+  const row = findAccountRow(ctx, id)
+  if (!row) throw notFound(`Account ${id} not found`)
+  return row
+}
+
+type IdentifierRow = { account_id: number; type_id: number; value: string }
+
+function identifiersOf(ctx: ServerContext, ids: readonly number[]): Map<number, AccountIdentifier[]> {
+  const byAccount = new Map<number, AccountIdentifier[]>()
+  if (ids.length === 0) return byAccount
+  const rows = rowsOf<IdentifierRow>(
+    ctx,
+    `SELECT account_id, type_id, value FROM account_identifiers
+     WHERE account_id IN (${placeholders(ids.length)}) ORDER BY account_id, position`,
+    ...ids,
+  )
+  for (const row of rows) {
+    const list = byAccount.get(row.account_id)
+    const identifier = { type_id: row.type_id, value: row.value }
+    if (list) list.push(identifier)
+    else byAccount.set(row.account_id, [identifier])
+  }
+  return byAccount
+}
+
+/** The API's accounts for rows read from the database, with identifiers and the step of each (in row order). */
+export function accountsFromRows(ctx: ServerContext, rows: readonly AccountRow[]): Account[] {
+  const ids = rows.map((row) => row.id)
+  const identifiers = identifiersOf(ctx, ids)
+  const groupIds = [...new Set(rows.map((row) => row.group_id))]
+  const ladderOfGroup = new Map(
+    rowsOf<{ id: number; ladder_id: number | null }>(
+      ctx,
+      `SELECT id, ladder_id FROM account_groups WHERE id IN (${placeholders(groupIds.length)})`,
+      ...groupIds,
+    ).map((group) => [group.id, group.ladder_id] as const),
+  )
+  const ladders = loadPlacementLadders(
+    ctx,
+    [...ladderOfGroup.values()].filter((id): id is number => id !== null),
+  )
+  // Window totals once per rolling ladder, for the accounts on it.
+  const windows = new Map<number, ReturnType<typeof windowTotals>>()
+  for (const ladder of ladders.values()) {
+    if (!isRolling(ladder) || ladder.id === null) continue
+    const on = rows.filter((row) => ladderOfGroup.get(row.group_id) === ladder.id).map((row) => row.id)
+    windows.set(ladder.id, windowTotals(ctx, on, windowStart(ctx, ladder)))
+  }
+  return rows.map((row): Account => {
+    const ladderId = ladderOfGroup.get(row.group_id) ?? null
+    const ladder = ladderId === null ? undefined : ladders.get(ladderId)
+    let step: Account['step'] = null
+    if (ladder && ladder.active && ladderId !== null) {
+      const totals = accountTotals(row)
+      const value = accumulated(ladder, totals, windows.get(ladderId)?.get(row.id) ?? null)
+      step = accountStepOf(ladderId, placeOn(ladder, value, totals))
+    }
+    return {
+      id: row.id,
+      number: row.number,
+      holder_name: row.holder_name,
+      phone: row.phone,
+      email: row.email,
+      birth_date: row.birth_date,
+      group_id: row.group_id,
+      identifiers: identifiers.get(row.id) ?? [],
+      blocked: bool(row.blocked),
+      balance: fromKopecks(row.balance),
+      spend_total: fromKopecks(row.spend_total),
+      visits: row.visits,
+      step,
+      version: row.version,
+      created_at: row.created_at,
+      updated_at: row.updated_at,
+      updated_by: row.updated_by,
+    }
+  })
+}
+
+export const accountTotals = (row: AccountRow) => ({
+  spendTotal: row.spend_total,
+  visits: row.visits,
+  highestLadderId: row.highest_step_ladder_id,
+  highestIndex: row.highest_step_index,
+})
+
+function accountsByIds(ctx: ServerContext, ids: readonly number[]): Account[] {
+  if (ids.length === 0) return []
+  const rows = rowsOf<AccountRow>(
+    ctx,
+    `SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE id IN (${placeholders(ids.length)}) ORDER BY id`,
+    ...ids,
+  )
+  return accountsFromRows(ctx, rows)
+}
+
+export function getAccount(ctx: ServerContext, id: number): Account {
+  const [account] = accountsFromRows(ctx, [getAccountRow(ctx, id)])
+  if (!account) throw notFound(`Account ${id} not found`)
+  return account
+}
+
+// ---- list and search ----
+
+export function listAccounts(
+  ctx: ServerContext,
+  query: AccountListQuery,
+  countCap = SEARCH_COUNT_CAP,
+): ListEnvelope<Account> {
+  const keys = queryKeys(query.q)
+  const page = keys.length === 0 ? unsearchedPage(ctx, query) : searchedPage(ctx, query, keys, countCap)
+  return envelope(accountsByIds(ctx, page.ids), page.total, query)
+}
+
+interface IdPage {
+  ids: number[]
+  total: number
+}
+
+/** No search: ids in order; the total from the groups' maintained `accounts_count` (no count over the table). */
+function unsearchedPage(ctx: ServerContext, query: AccountListQuery): IdPage {
+  if (query.group_id === undefined) {
+    return {
+      ids: rowsOf<{ id: number }>(
+        ctx,
+        'SELECT id FROM accounts ORDER BY id LIMIT ? OFFSET ?',
+        query.limit,
+        query.offset,
+      ).map((row) => row.id),
+      total: valueOf<number>(ctx, 'SELECT coalesce(sum(accounts_count), 0) FROM account_groups') ?? 0,
+    }
+  }
+  return {
+    ids: rowsOf<{ id: number }>(
+      ctx,
+      'SELECT id FROM accounts WHERE group_id = ? ORDER BY id LIMIT ? OFFSET ?',
+      query.group_id,
+      query.limit,
+      query.offset,
+    ).map((row) => row.id),
+    total:
+      valueOf<number>(ctx, 'SELECT accounts_count FROM account_groups WHERE id = ?', query.group_id) ?? 0,
+  }
+}
+
+/**
+ * A search: when at most `countCap` keys match, the matching ids are read from the index, paged and counted
+ * exactly. When more match, the accounts are read in id order and matched in memory (dense matches: a page is
+ * found after a few thousand rows), and `total` is the count of matches up to `countCap + 1`.
+ */
+function searchedPage(ctx: ServerContext, query: AccountListQuery, keys: string[], countCap: number): IdPage {
+  const ranges = rangeSql(keys.length)
+  const params = rangeParams(keys)
+  const group = query.group_id === undefined ? '' : 'AND a.group_id = ?'
+  const groupParam = query.group_id === undefined ? [] : [query.group_id]
+  const matched = valueOf<number>(
+    ctx,
+    `SELECT count(*) FROM (SELECT 1 FROM account_search WHERE ${ranges} LIMIT ?)`,
+    ...params,
+    countCap + 1,
+  )
+  if ((matched ?? 0) <= countCap) {
+    const matching = `a.id IN (SELECT account_id FROM account_search WHERE ${ranges}) ${group}`
+    return {
+      ids: rowsOf<{ id: number }>(
+        ctx,
+        `SELECT a.id FROM accounts a WHERE ${matching} ORDER BY a.id LIMIT ? OFFSET ?`,
+        ...params,
+        ...groupParam,
+        query.limit,
+        query.offset,
+      ).map((row) => row.id),
+      total:
+        valueOf<number>(ctx, `SELECT count(*) FROM accounts a WHERE ${matching}`, ...params, ...groupParam) ??
+        0,
+    }
+  }
+  const join = query.group_id === undefined ? '' : 'JOIN accounts a ON a.id = s.account_id AND a.group_id = ?'
+  const total =
+    valueOf<number>(
+      ctx,
+      `SELECT count(*) FROM (SELECT DISTINCT s.account_id FROM account_search s ${join}
+       WHERE ${rangeSql(keys.length, 's.term')} LIMIT ?)`,
+      ...groupParam,
+      ...params,
+      countCap + 1,
+    ) ?? 0
+  return { ids: scanForMatches(ctx, query, keys), total }
+}
+
+const SCAN_BATCH = 2000
+
+/** The page of matching ids, reading accounts in id order and matching their search keys in memory. */
+function scanForMatches(ctx: ServerContext, query: AccountListQuery, keys: readonly string[]): number[] {
+  const ids: number[] = []
+  let toSkip = query.offset
+  let after = 0
+  const batchSql =
+    query.group_id === undefined
+      ? 'SELECT id, number, holder_name, phone, email FROM accounts WHERE id > ? ORDER BY id LIMIT ?'
+      : 'SELECT id, number, holder_name, phone, email FROM accounts WHERE group_id = ? AND id > ? ORDER BY id LIMIT ?'
+  const groupParam = query.group_id === undefined ? [] : [query.group_id]
+  type Searchable = {
+    id: number
+    number: string
+    holder_name: string | null
+    phone: string | null
+    email: string | null
+  }
+  while (ids.length < query.limit) {
+    const batch = rowsOf<Searchable>(ctx, batchSql, ...groupParam, after, SCAN_BATCH)
+    if (batch.length === 0) break
+    const identifiers = identifiersOf(
+      ctx,
+      batch.map((row) => row.id),
+    )
+    for (const row of batch) {
+      const values = (identifiers.get(row.id) ?? []).map((identifier) => identifier.value)
+      if (!termsMatch(accountSearchTerms(row, values), keys)) continue
+      if (toSkip > 0) toSkip -= 1
+      else if (ids.length < query.limit) ids.push(row.id)
+    }
+    after = batch[batch.length - 1]!.id
+  }
+  return ids
+}
+
+// ---- create and update ----
+
+interface IdentifierTypeRow {
+  id: number
+  name: string
+  pattern: string | null
+  min_length: number | null
+  max_length: number | null
+  unique_values: number
+  active: number
+}
+
+/**
+ * Checks an account body against the database: the group exists, every identifier has an existing type and a
+ * value its type accepts (422 at `['body', 'identifiers', i, …]`; an inactive type only refuses identifiers the
+ * account does not hold yet), no identifier twice; then uniqueness (409): the number, and `unique` types' values.
+ */
+function checkAccountInput(
+  ctx: ServerContext,
+  input: AccountCreate,
+  accountId: number | null,
+  held: readonly AccountIdentifier[],
+): void {
+  if (valueOf(ctx, 'SELECT 1 FROM account_groups WHERE id = ?', input.group_id) === undefined) {
+    throw fieldError(['body', 'group_id'], `Account group ${input.group_id} does not exist`, 'not_found')
+  }
+  const identifiers = input.identifiers ?? []
+  const typeIds = [...new Set(identifiers.map((identifier) => identifier.type_id))]
+  const types = new Map(
+    rowsOf<IdentifierTypeRow>(
+      ctx,
+      `SELECT id, name, pattern, min_length, max_length, unique_values, active FROM identifier_types
+       WHERE id IN (${placeholders(typeIds.length)})`,
+      ...typeIds,
+    ).map((type) => [type.id, type] as const),
+  )
+  const heldKeys = new Set(held.map((identifier) => identifierKey(identifier)))
+  const seen = new Set<string>()
+  const items: ValidationErrorItem[] = []
+  identifiers.forEach((identifier, i) => {
+    const loc = ['body', 'identifiers', i]
+    const type = types.get(identifier.type_id)
+    if (!type) {
+      items.push({
+        loc: [...loc, 'type_id'],
+        msg: `Identifier type ${identifier.type_id} does not exist`,
+        type: 'not_found',
+      })
+      return
+    }
+    const key = identifierKey(identifier)
+    const problems = identifierValueProblems({ ...type, active: bool(type.active) }, identifier.value).filter(
+      (problem) => problem.code !== 'inactive_type' || !heldKeys.has(key),
+    )
+    if (problems.length > 0) {
+      items.push({
+        loc: [...loc, 'value'],
+        msg: problems.map((problem) => problem.message).join('; '),
+        type: problems[0]!.code,
+      })
+    } else if (seen.has(key)) {
+      items.push({ loc: [...loc, 'value'], msg: 'The same identifier is listed twice', type: 'duplicate' })
+    }
+    seen.add(key)
+  })
+  if (items.length > 0) throw validationFailed(items)
+
+  const numberHolder = valueOf<number>(
+    ctx,
+    'SELECT id FROM accounts WHERE number = ? AND id <> ?',
+    input.number,
+    accountId ?? 0,
+  )
+  if (numberHolder !== undefined) {
+    throw conflict(`An account with number "${input.number}" already exists (id ${numberHolder})`)
+  }
+  for (const identifier of identifiers) {
+    const type = types.get(identifier.type_id)
+    if (!type || !bool(type.unique_values)) continue
+    const holder = identifierHolder(ctx, identifier.type_id, identifier.value, accountId ?? undefined)
+    if (holder !== null) {
+      throw conflict(`The ${type.name} value "${identifier.value}" is already held by account ${holder}`)
+    }
+  }
+}
+
+const identifierKey = (identifier: AccountIdentifier): string =>
+  `${identifier.type_id}\u0000${identifier.value}`
+
+const accountFields = (input: AccountCreate) => ({
+  number: input.number,
+  holder_name: input.holder_name ?? null,
+  phone: input.phone ?? null,
+  email: input.email ?? null,
+  birth_date: input.birth_date ?? null,
+  group_id: input.group_id,
+  blocked: input.blocked ? 1 : 0,
+})
+
+function writeIdentifiers(
+  ctx: ServerContext,
+  accountId: number,
+  identifiers: readonly AccountIdentifier[],
+): void {
+  execute(ctx, 'DELETE FROM account_identifiers WHERE account_id = ?', accountId)
+  identifiers.forEach((identifier, position) =>
+    execute(
+      ctx,
+      'INSERT INTO account_identifiers (account_id, position, type_id, value) VALUES (?, ?, ?, ?)',
+      accountId,
+      position,
+      identifier.type_id,
+      identifier.value,
+    ),
+  )
+}
+
+/** Replaces the account's search keys `before` with those of its new state (only the difference is written). */
+function writeSearchTerms(
+  ctx: ServerContext,
+  accountId: number,
+  before: readonly string[],
+  after: readonly string[],
+): void {
+  const kept = new Set(after)
+  const old = new Set(before)
+  for (const term of before) {
+    if (!kept.has(term))
+      execute(ctx, 'DELETE FROM account_search WHERE term = ? AND account_id = ?', term, accountId)
+  }
+  for (const term of after) {
+    if (!old.has(term))
+      execute(ctx, 'INSERT INTO account_search (term, account_id) VALUES (?, ?)', term, accountId)
+  }
+}
+
+const identifierValues = (identifiers: readonly AccountIdentifier[]) =>
+  identifiers.map((identifier) => identifier.value)
+
+export function createAccount(ctx: ServerContext, input: AccountCreate, actor: string | null): Account {
+  return ctx.db.tx(() => {
+    const identifiers = input.identifiers ?? []
+    checkAccountInput(ctx, input, null, [])
+    const now = ctx.nowIso()
+    const fields = accountFields(input)
+    const id = Number(
+      execute(
+        ctx,
+        `INSERT INTO accounts (number, holder_name, phone, email, birth_date, group_id, blocked, version,
+           created_at, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
+        fields.number,
+        fields.holder_name,
+        fields.phone,
+        fields.email,
+        fields.birth_date,
+        fields.group_id,
+        fields.blocked,
+        now,
+        now,
+        actor,
+      ).lastInsertRowid,
+    )
+    writeIdentifiers(ctx, id, identifiers)
+    writeSearchTerms(ctx, id, [], accountSearchTerms(fields, identifierValues(identifiers)))
+    return getAccount(ctx, id)
+  })
+}
+
+export function updateAccount(
+  ctx: ServerContext,
+  id: number,
+  input: AccountUpdate,
+  actor: string | null,
+): Account {
+  return ctx.db.tx(() => {
+    const current = getAccountRow(ctx, id)
+    assertVersion(current.version, input.version, () => getAccount(ctx, id))
+    const held = identifiersOf(ctx, [id]).get(id) ?? []
+    const identifiers = input.identifiers ?? []
+    checkAccountInput(ctx, input, id, held)
+    const fields = accountFields(input)
+    execute(
+      ctx,
+      `UPDATE accounts SET number = ?, holder_name = ?, phone = ?, email = ?, birth_date = ?, group_id = ?,
+         blocked = ?, version = ?, updated_at = ?, updated_by = ? WHERE id = ?`,
+      fields.number,
+      fields.holder_name,
+      fields.phone,
+      fields.email,
+      fields.birth_date,
+      fields.group_id,
+      fields.blocked,
+      current.version + 1,
+      ctx.nowIso(),
+      actor,
+      id,
+    )
+    writeIdentifiers(ctx, id, identifiers)
+    writeSearchTerms(
+      ctx,
+      id,
+      accountSearchTerms(current, identifierValues(held)),
+      accountSearchTerms(fields, identifierValues(identifiers)),
+    )
+    return getAccount(ctx, id)
+  })
+}

@@ -1,0 +1,396 @@
+import { randomUUID } from 'node:crypto'
+import type {
+  GroupOperationCreate,
+  GroupOperationResult,
+  ListEnvelope,
+  Operation,
+  OperationCreate,
+  OperationListQuery,
+  OperationType,
+  PurchaseRequest,
+  PurchaseResult,
+} from '../../shared/api'
+import { benefitsFor, fromKopecks, kopecksToDecimal, MAX_MONEY_ROUBLES, toKopecks } from '../../shared/domain'
+import type { ServerContext } from '../context'
+import { bool } from '../db/database'
+import { conflict, fieldError, type HttpError, unprocessable } from '../errors'
+import { type AccountRow, accountTotals, findAccountRow } from './accounts'
+import { envelope } from './lists'
+import {
+  accountStepOf,
+  accumulated,
+  isRolling,
+  loadPlacementLadders,
+  type PlacementLadder,
+  placeOn,
+  windowStart,
+  windowTotals,
+} from './placement'
+import { execute, rowOf, rowsOf, valueOf } from './sql'
+
+// Every write here runs inside one better-sqlite3 transaction (the route's idempotent create): checks, the new
+// balance and the ledger row land together or not at all. Money is integer kopecks throughout.
+
+/** The most any balance, group total or day's volume of one operation type may reach, in kopecks. */
+const LIMIT_KOPECKS = MAX_MONEY_ROUBLES * 100
+
+interface OperationRow {
+  id: number
+  account_id: number
+  type: OperationType
+  amount: number
+  balance_after: number
+  comment: string | null
+  batch_id: string | null
+  created_at: string
+  created_by: string | null
+}
+
+const OPERATION_COLUMNS =
+  'id, account_id, type, amount, balance_after, comment, batch_id, created_at, created_by'
+
+const operationFromRow = (row: OperationRow): Operation => ({
+  ...row,
+  amount: fromKopecks(row.amount),
+  balance_after: fromKopecks(row.balance_after),
+})
+
+const roubles = (kopecks: number): string => `${kopecksToDecimal(kopecks)} ₽`
+
+/** The account an operation names in its body: 422 at `['body', 'account_id']` when there is none, 409 blocked. */
+function operableAccount(ctx: ServerContext, accountId: number): AccountRow {
+  const row = findAccountRow(ctx, accountId)
+  if (!row) throw fieldError(['body', 'account_id'], `Account ${accountId} does not exist`, 'not_found')
+  if (bool(row.blocked)) {
+    throw conflict(`Account ${row.id} (${row.number}) is blocked: no operations on it until it is unblocked`)
+  }
+  return row
+}
+
+const tooLarge = (what: string): HttpError =>
+  unprocessable(`${what} would exceed ${roubles(LIMIT_KOPECKS)}, the largest amount the API can express`)
+
+/**
+ * The aggregates reports answer must stay amounts the API can express: a group's total balance, and the volume
+ * of one operation type on one UTC day. An operation that would break either is refused (422), never stored.
+ */
+function assertWithinLimits(
+  ctx: ServerContext,
+  change: { type: OperationType; volume: number; groupId: number; balanceDelta: number },
+): void {
+  const day = ctx.nowIso().slice(0, 10)
+  const dayVolume =
+    valueOf<number>(
+      ctx,
+      'SELECT coalesce(sum(amount), 0) FROM operation_days WHERE day = ? AND type = ?',
+      day,
+      change.type,
+    ) ?? 0
+  if (dayVolume + change.volume > LIMIT_KOPECKS)
+    throw tooLarge(`The day's total of ${change.type} operations`)
+  if (change.balanceDelta > 0) {
+    const groupTotal =
+      valueOf<number>(ctx, 'SELECT balance_total FROM group_balances WHERE group_id = ?', change.groupId) ?? 0
+    if (groupTotal + change.balanceDelta > LIMIT_KOPECKS) throw tooLarge("The group's total balance")
+  }
+}
+
+function insertOperation(
+  ctx: ServerContext,
+  account: { id: number; group_id: number },
+  fields: {
+    type: OperationType
+    amount: number
+    balanceAfter: number
+    comment: string | null
+    actor: string | null
+  },
+): Operation {
+  const inserted = rowOf<OperationRow>(
+    ctx,
+    `INSERT INTO operations (account_id, group_id, type, amount, balance_after, comment, batch_id, created_at, created_by)
+     VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?) RETURNING ${OPERATION_COLUMNS}`,
+    account.id,
+    account.group_id,
+    fields.type,
+    fields.amount,
+    fields.balanceAfter,
+    fields.comment,
+    ctx.nowIso(),
+    fields.actor,
+  )
+  if (!inserted) throw new Error('Operation insert returned no row')
+  return operationFromRow(inserted)
+}
+
+/** A deposit or a withdrawal on one account. A withdrawal above the balance is a 422 that states the balance. */
+export function createOperation(ctx: ServerContext, input: OperationCreate, actor: string | null): Operation {
+  return ctx.db.tx(() => writeOperation(ctx, input, actor))
+}
+
+function writeOperation(ctx: ServerContext, input: OperationCreate, actor: string | null): Operation {
+  const account = operableAccount(ctx, input.account_id)
+  const amount = toKopecks(input.amount)
+  if (input.type === 'withdraw' && amount > account.balance) {
+    throw unprocessable(
+      `Insufficient balance: account ${account.id} has ${roubles(account.balance)}, ` +
+        `the withdrawal is ${roubles(amount)}`,
+    )
+  }
+  const delta = input.type === 'deposit' ? amount : -amount
+  assertWithinLimits(ctx, {
+    type: input.type,
+    volume: amount,
+    groupId: account.group_id,
+    balanceDelta: delta,
+  })
+  const balanceAfter = account.balance + delta
+  execute(ctx, 'UPDATE accounts SET balance = ? WHERE id = ?', balanceAfter, account.id)
+  return insertOperation(ctx, account, {
+    type: input.type,
+    amount,
+    balanceAfter,
+    comment: input.comment ?? null,
+    actor,
+  })
+}
+
+/** At most this many accounts are named in a refusal of a group operation. */
+const NAMED = 5
+
+const accountList = (rows: readonly { id: number; number: string }[], more: number): string =>
+  rows.map((row) => `${row.id} (${row.number})`).join(', ') +
+  (more > rows.length ? ` and ${more - rows.length} more` : '')
+
+/**
+ * The same deposit or withdrawal on every account of a group, atomically: a blocked account (409) or one whose
+ * balance is below a withdrawal (422) refuses the whole operation before anything is written. Written set-based
+ * (one UPDATE and one INSERT … SELECT), so 10,000 accounts take one statement each.
+ */
+export function createGroupOperation(
+  ctx: ServerContext,
+  input: GroupOperationCreate,
+  actor: string | null,
+): GroupOperationResult {
+  return ctx.db.tx(() => writeGroupOperation(ctx, input, actor))
+}
+
+function writeGroupOperation(
+  ctx: ServerContext,
+  input: GroupOperationCreate,
+  actor: string | null,
+): GroupOperationResult {
+  const group = rowOf<{ id: number; accounts_count: number }>(
+    ctx,
+    'SELECT id, accounts_count FROM account_groups WHERE id = ?',
+    input.group_id,
+  )
+  if (!group)
+    throw fieldError(['body', 'group_id'], `Account group ${input.group_id} does not exist`, 'not_found')
+  const amount = toKopecks(input.amount)
+  const blocked = rowsOf<{ id: number; number: string }>(
+    ctx,
+    'SELECT id, number FROM accounts WHERE group_id = ? AND blocked <> 0 ORDER BY id LIMIT ?',
+    group.id,
+    NAMED,
+  )
+  if (blocked.length > 0) {
+    const count =
+      valueOf<number>(ctx, 'SELECT count(*) FROM accounts WHERE group_id = ? AND blocked <> 0', group.id) ?? 0
+    throw conflict(
+      `The group has blocked accounts: ${accountList(blocked, count)}. A group operation changes every account ` +
+        'or none: unblock them or move them to another group first.',
+    )
+  }
+  if (input.type === 'withdraw') {
+    const short = rowsOf<{ id: number; number: string; balance: number }>(
+      ctx,
+      'SELECT id, number, balance FROM accounts WHERE group_id = ? AND balance < ? ORDER BY id LIMIT ?',
+      group.id,
+      amount,
+      NAMED,
+    )
+    if (short.length > 0) {
+      const named = short.map((row) => `${row.id} (${row.number}) has ${roubles(row.balance)}`).join(', ')
+      throw unprocessable(
+        `Insufficient balance for a withdrawal of ${roubles(amount)} from every account of the group: ${named}. ` +
+          'Nothing was withdrawn.',
+      )
+    }
+  }
+  const total = amount * group.accounts_count
+  const delta = input.type === 'deposit' ? total : -total
+  assertWithinLimits(ctx, { type: input.type, volume: total, groupId: group.id, balanceDelta: delta })
+  const batchId = randomUUID()
+  if (group.accounts_count > 0) {
+    execute(
+      ctx,
+      'UPDATE accounts SET balance = balance + ? WHERE group_id = ?',
+      input.type === 'deposit' ? amount : -amount,
+      group.id,
+    )
+    execute(
+      ctx,
+      `INSERT INTO operations (account_id, group_id, type, amount, balance_after, comment, batch_id, created_at, created_by)
+       SELECT id, group_id, ?, ?, balance, ?, ?, ?, ? FROM accounts WHERE group_id = ? ORDER BY id`,
+      input.type,
+      amount,
+      input.comment ?? null,
+      batchId,
+      ctx.nowIso(),
+      actor,
+      group.id,
+    )
+  }
+  return { batch_id: batchId, accounts: group.accounts_count, total: fromKopecks(total) }
+}
+
+/** The ladder an account's group applies now (an inactive ladder applies none). */
+function activeLadderOf(ctx: ServerContext, groupId: number): PlacementLadder | null {
+  const ladderId =
+    valueOf<number | null>(ctx, 'SELECT ladder_id FROM account_groups WHERE id = ?', groupId) ?? null
+  if (ladderId === null) return null
+  const ladder = loadPlacementLadders(ctx, [ladderId]).get(ladderId)
+  return ladder && ladder.active ? ladder : null
+}
+
+/**
+ * A paid bill reported by a till: adds to `spend_total` and `visits`, and credits the bonus of the step the guest
+ * held when paying (this bill does not count yet toward it); `step` is where the account stands afterwards. The
+ * highest step reached on the ladder is remembered for `downgrade: false`.
+ */
+export function recordPurchase(
+  ctx: ServerContext,
+  input: PurchaseRequest,
+  actor: string | null,
+): PurchaseResult {
+  return ctx.db.tx(() => writePurchase(ctx, input, actor))
+}
+
+function writePurchase(ctx: ServerContext, input: PurchaseRequest, actor: string | null): PurchaseResult {
+  const account = operableAccount(ctx, input.account_id)
+  const amount = toKopecks(input.amount)
+  if (account.spend_total + amount > LIMIT_KOPECKS) throw tooLarge("The account's spend total")
+  const ladder = activeLadderOf(ctx, account.group_id)
+  const totals = accountTotals(account)
+  let bonus = 0
+  let stepAfter = null
+  let highest = { ladderId: account.highest_step_ladder_id, index: account.highest_step_index }
+  if (ladder && ladder.id !== null) {
+    const window = isRolling(ladder)
+      ? (windowTotals(ctx, [account.id], windowStart(ctx, ladder)).get(account.id) ?? { spend: 0, visits: 0 })
+      : null
+    const before = placeOn(ladder, accumulated(ladder, totals, window), totals)
+    const bonusBp = before?.step.bonusBp ?? null
+    bonus = bonusBp === null ? 0 : benefitsFor({ bonus_percent: fromKopecks(bonusBp) }, amount).bonusKopecks
+    const afterTotals = { ...totals, spendTotal: totals.spendTotal + amount, visits: totals.visits + 1 }
+    const afterWindow = window && { spend: window.spend + amount, visits: window.visits + 1 }
+    stepAfter = placeOn(ladder, accumulated(ladder, afterTotals, afterWindow), totals)
+    const reached = totals.highestLadderId === ladder.id ? (totals.highestIndex ?? -1) : -1
+    if (stepAfter) highest = { ladderId: ladder.id, index: Math.max(reached, stepAfter.index) }
+  }
+  if (bonus > 0) {
+    assertWithinLimits(ctx, { type: 'bonus', volume: bonus, groupId: account.group_id, balanceDelta: bonus })
+  }
+  const balanceAfter = account.balance + bonus
+  execute(
+    ctx,
+    'INSERT INTO purchases (account_id, amount, created_at, created_by) VALUES (?, ?, ?, ?)',
+    account.id,
+    amount,
+    ctx.nowIso(),
+    actor,
+  )
+  execute(
+    ctx,
+    `UPDATE accounts SET spend_total = spend_total + ?, visits = visits + 1, balance = ?,
+       highest_step_ladder_id = ?, highest_step_index = ? WHERE id = ?`,
+    amount,
+    balanceAfter,
+    highest.ladderId,
+    highest.index,
+    account.id,
+  )
+  if (bonus > 0) {
+    insertOperation(ctx, account, {
+      type: 'bonus',
+      amount: bonus,
+      balanceAfter,
+      comment: null,
+      actor,
+    })
+  }
+  return {
+    step: ladder && ladder.id !== null ? accountStepOf(ladder.id, stepAfter) : null,
+    bonus_credited: fromKopecks(bonus),
+    balance_after: fromKopecks(balanceAfter),
+  }
+}
+
+// ---- list ----
+
+const dayStart = (day: string): string => `${day}T00:00:00.000Z`
+const nextDayStart = (day: string): string => new Date(Date.parse(dayStart(day)) + 86_400_000).toISOString()
+
+/** `from` after `to`: 422 at `['query', 'to']`. */
+export function assertDayRange(from: string | undefined, to: string | undefined): void {
+  if (from !== undefined && to !== undefined && from > to) {
+    throw fieldError(['query', 'to'], `The range ends (${to}) before it starts (${from})`, 'range_error')
+  }
+}
+
+/**
+ * Operations newest first, filtered by account, group (the account's group when the operation was made), type
+ * and UTC days `from`…`to` inclusive. Every filter is an index range; `total` is exact: counted on the account's
+ * index for an account filter, else summed from the per-day aggregate.
+ */
+export function listOperations(ctx: ServerContext, query: OperationListQuery): ListEnvelope<Operation> {
+  assertDayRange(query.from, query.to)
+  const filter = new Filter()
+  if (query.account_id !== undefined) filter.add('account_id = ?', query.account_id)
+  if (query.group_id !== undefined) filter.add('group_id = ?', query.group_id)
+  if (query.type !== undefined) filter.add('type = ?', query.type)
+  if (query.from !== undefined) filter.add('created_at >= ?', dayStart(query.from))
+  if (query.to !== undefined) filter.add('created_at < ?', nextDayStart(query.to))
+  const rows = rowsOf<OperationRow>(
+    ctx,
+    `SELECT ${OPERATION_COLUMNS} FROM operations ${filter.sql()} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
+    ...filter.params,
+    query.limit,
+    query.offset,
+  )
+  const total =
+    query.account_id !== undefined
+      ? valueOf<number>(ctx, `SELECT count(*) FROM operations ${filter.sql()}`, ...filter.params)
+      : operationDaysCount(ctx, query)
+  return envelope(rows.map(operationFromRow), total ?? 0, query)
+}
+
+/** The number of operations the filters select, from the per-day aggregate (no account filter). */
+function operationDaysCount(ctx: ServerContext, query: OperationListQuery): number | undefined {
+  const filter = new Filter()
+  if (query.group_id !== undefined) filter.add('group_id = ?', query.group_id)
+  if (query.type !== undefined) filter.add('type = ?', query.type)
+  if (query.from !== undefined) filter.add('day >= ?', query.from)
+  if (query.to !== undefined) filter.add('day <= ?', query.to)
+  return valueOf<number>(
+    ctx,
+    `SELECT coalesce(sum(count), 0) FROM operation_days ${filter.sql()}`,
+    ...filter.params,
+  )
+}
+
+/** A WHERE clause built from optional conditions, with its parameters in order. */
+class Filter {
+  private readonly conditions: string[] = []
+  readonly params: unknown[] = []
+
+  add(condition: string, value: unknown): void {
+    this.conditions.push(condition)
+    this.params.push(value)
+  }
+
+  sql(): string {
+    return this.conditions.length > 0 ? `WHERE ${this.conditions.join(' AND ')}` : ''
+  }
+}

@@ -1,0 +1,130 @@
+// Independent recounts for the accounts, operations and reports tests: straight from the database file, one
+// account at a time with the shared stepFor — none of the server's range counts, aggregates or window SQL.
+import type BetterSqlite3 from 'better-sqlite3'
+import { type LadderCreate, type Ladder } from '../../shared/api'
+import { stepFor, toKopecks } from '../../shared/domain'
+import { openSandboxDb } from './direct-db'
+
+const DAY_MS = 86_400_000
+
+/** A clock tests move by hand (`startTestServer({ now: clock.now })`). */
+export function movableClock(start = Date.parse('2026-03-15T12:00:00.000Z')) {
+  let now = start
+  return {
+    now: () => now,
+    advanceDays(days: number) {
+      now += days * DAY_MS
+    },
+  }
+}
+
+/** A ladder in stored units (kopecks or visits), as the recount needs it. */
+export interface RecountLadder {
+  id: number | null
+  basis: 'spend' | 'visits'
+  period: 'all_time' | 'rolling_days'
+  period_days: number | null
+  downgrade: boolean
+  thresholds: number[]
+}
+
+export function recountLadder(ladder: LadderCreate | Ladder, id: number | null = null): RecountLadder {
+  return {
+    id: 'id' in ladder ? ladder.id : id,
+    basis: ladder.basis,
+    period: ladder.period,
+    period_days: ladder.period_days ?? null,
+    downgrade: ladder.downgrade,
+    thresholds: ladder.steps.map((step) =>
+      ladder.basis === 'spend' ? toKopecks(step.threshold) : step.threshold,
+    ),
+  }
+}
+
+interface AccountFacts {
+  id: number
+  group_id: number
+  spend_total: number
+  visits: number
+  highest_step_ladder_id: number | null
+  highest_step_index: number | null
+}
+
+/** Reads what a recount needs, then closes the connection. */
+export function readLedger(dbPath: string): {
+  accounts: AccountFacts[]
+  purchases: { account_id: number; amount: number; created_at: string }[]
+  groups: { id: number; ladder_id: number | null }[]
+} {
+  const { db } = openSandboxDb(dbPath)
+  try {
+    return {
+      accounts: db
+        .prepare(
+          'SELECT id, group_id, spend_total, visits, highest_step_ladder_id, highest_step_index FROM accounts',
+        )
+        .all() as AccountFacts[],
+      purchases: db.prepare('SELECT account_id, amount, created_at FROM purchases').all() as {
+        account_id: number
+        amount: number
+        created_at: string
+      }[],
+      groups: db.prepare('SELECT id, ladder_id FROM account_groups').all() as {
+        id: number
+        ladder_id: number | null
+      }[],
+    }
+  } finally {
+    db.close()
+  }
+}
+
+/** The step index an account has on a ladder at `nowMs` (-1: none), from its rows alone. */
+export function recountStep(
+  ladder: RecountLadder,
+  account: AccountFacts,
+  purchases: readonly { account_id: number; amount: number; created_at: string }[],
+  nowMs: number,
+): number {
+  let value: number
+  if (ladder.period === 'rolling_days' && ladder.period_days !== null) {
+    const since = nowMs - ladder.period_days * DAY_MS
+    const mine = purchases.filter((p) => p.account_id === account.id && Date.parse(p.created_at) > since)
+    value = ladder.basis === 'spend' ? mine.reduce((sum, p) => sum + p.amount, 0) : mine.length
+  } else {
+    value = ladder.basis === 'spend' ? account.spend_total : account.visits
+  }
+  const held =
+    !ladder.downgrade && ladder.id !== null && account.highest_step_ladder_id === ladder.id
+      ? account.highest_step_index
+      : null
+  const placed = stepFor(
+    { steps: ladder.thresholds.map((threshold) => ({ threshold })), downgrade: ladder.downgrade },
+    value,
+    held,
+  )
+  return placed ? placed.index : -1
+}
+
+/** Purchases grouped by account, so that a recount over thousands of accounts stays linear. */
+export function purchasesByAccount(
+  purchases: readonly { account_id: number; amount: number; created_at: string }[],
+): Map<number, { account_id: number; amount: number; created_at: string }[]> {
+  const byAccount = new Map<number, { account_id: number; amount: number; created_at: string }[]>()
+  for (const purchase of purchases) {
+    const list = byAccount.get(purchase.account_id)
+    if (list) list.push(purchase)
+    else byAccount.set(purchase.account_id, [purchase])
+  }
+  return byAccount
+}
+
+/** Runs a read on a second connection to the sandbox's file. */
+export function withDb<T>(dbPath: string, read: (db: BetterSqlite3.Database) => T): T {
+  const { db } = openSandboxDb(dbPath)
+  try {
+    return read(db)
+  } finally {
+    db.close()
+  }
+}

@@ -77,6 +77,13 @@ function createDb(sqlite: BetterSqlite3.Database, versionBeforeOpen: number): Db
     return statement
   }
 
+  // One transaction wrapper for every call (better-sqlite3 builds a new one per `transaction()`).
+  const inTransaction = sqlite.transaction((fn: () => unknown) => {
+    const result = fn()
+    if (result instanceof Promise) throw new Error('db.tx() callbacks must be synchronous')
+    return result
+  })
+
   const compile = (query: Compilable<unknown>) => {
     const compiled = query.compile()
     return { statement: prepare(compiled.sql), parameters: compiled.parameters.map(toSqliteValue) }
@@ -128,13 +135,7 @@ function createDb(sqlite: BetterSqlite3.Database, versionBeforeOpen: number): Db
       }
     },
     tx<T>(fn: () => T): T {
-      return sqlite
-        .transaction(() => {
-          const result = fn()
-          if (result instanceof Promise) throw new Error('db.tx() callbacks must be synchronous')
-          return result
-        })
-        .immediate()
+      return inTransaction.immediate(fn) as T
     },
     close() {
       statements.clear()

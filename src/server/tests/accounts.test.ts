@@ -10,7 +10,7 @@ import {
 import { accountSearchTerms, queryKeys, termsMatch } from '../services/account-search'
 import { listAccounts } from '../services/accounts'
 import { call, demoTokens, locsOf, messageOf, startTestServer } from '../test-support'
-import { withDb } from './ledger-support'
+import { editable, withDb } from './ledger-support'
 
 let server: Awaited<ReturnType<typeof startTestServer>>
 let api: string
@@ -72,19 +72,6 @@ function matchingIds(q: string, groupId?: number): number[] {
 }
 
 const dbPath = (): string => server.app.sandbox.db.sqlite.name
-
-/** The editable fields of an account, as a PUT sends them. */
-const editable = (a: Account) => ({
-  number: a.number,
-  holder_name: a.holder_name,
-  phone: a.phone,
-  email: a.email,
-  birth_date: a.birth_date,
-  group_id: a.group_id,
-  identifiers: a.identifiers,
-  blocked: a.blocked,
-  version: a.version,
-})
 
 const newAccount = (overrides: Partial<AccountCreate> = {}): AccountCreate => ({
   number: `T${Date.now()}${Math.floor(Math.random() * 1e6)}`,

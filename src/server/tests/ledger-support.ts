@@ -1,7 +1,7 @@
 // Independent recounts for the accounts, operations and reports tests: straight from the database file, one
 // account at a time with the shared stepFor — none of the server's range counts, aggregates or window SQL.
 import type BetterSqlite3 from 'better-sqlite3'
-import { type LadderCreate, type Ladder } from '../../shared/api'
+import { type Account, type LadderCreate, type Ladder } from '../../shared/api'
 import { stepFor, toKopecks } from '../../shared/domain'
 import { openSandboxDb } from './direct-db'
 
@@ -128,3 +128,16 @@ export function withDb<T>(dbPath: string, read: (db: BetterSqlite3.Database) => 
     db.close()
   }
 }
+
+/** The editable fields of an account, as a PUT sends them. */
+export const editable = (a: Account) => ({
+  number: a.number,
+  holder_name: a.holder_name,
+  phone: a.phone,
+  email: a.email,
+  birth_date: a.birth_date,
+  group_id: a.group_id,
+  identifiers: a.identifiers,
+  blocked: a.blocked,
+  version: a.version,
+})

@@ -60,7 +60,9 @@ async function addPendingWork(page: Page, serverUrl: string): Promise<void> {
       active: false,
       version: base.version,
     })
-    if (saved.ok) await ipc.invoke('drafts:publish', { id: saved.data.id })
+    if (!saved.ok) throw new Error(`drafts:save: ${saved.error.message}`)
+    const published = await ipc.invoke('drafts:publish', { id: saved.data.id })
+    if (!published.ok) throw new Error(`drafts:publish: ${published.error.message}`)
   } finally {
     ipc.close()
   }
@@ -95,7 +97,10 @@ async function main(): Promise<void> {
         await login.expectVisible()
         await page.screenshot({ path: join(outDir, 'login.png') })
         await login.login('admin', '111')
+        await shell.expectVisible()
         await addPendingWork(page, sandbox.url)
+        // The worker meets the colleague's change: the status bar shows the conflict.
+        await shell.statusConflicts.filter({ hasText: '1' }).waitFor({ timeout: 90_000 })
       }
       await shell.expectVisible()
       await shell.goTo('ladders')
@@ -107,7 +112,19 @@ async function main(): Promise<void> {
       await page.mouse.move(0, 0)
       await page.screenshot({ path: join(outDir, `ladders${suffix}.png`) })
       if (colorScheme === 'light') {
-        await shell.statusConflicts.filter({ hasText: '1' }).waitFor()
+        // The other screens, as a person first sees them.
+        for (const screen of ['rk-discounts', 'account-groups', 'identifier-types']) {
+          const link = page.getByTestId(`nav-${screen}`)
+          if ((await link.count()) === 0) continue
+          await link.click()
+          await page.getByRole('grid').getByRole('row').nth(1).waitFor()
+          await page.screenshot({ path: join(outDir, `${screen}.png`) })
+        }
+        await shell.goTo('ladders')
+        await page
+          .getByRole('grid')
+          .getByRole('row', { name: /Гостевая/ })
+          .click()
         await shell.statusConflicts.click()
         await page.getByRole('dialog').getByTestId('draft-row').first().waitFor()
         await page.screenshot({ path: join(outDir, 'drafts.png') })

@@ -25,8 +25,8 @@ function formatThreshold(ladder: Ladder, threshold: number, language: Language):
   }
 }
 
-function percent(value: number | null, language: Language): string | null {
-  return value === null ? null : `${formatNumber(value, language)} %`
+function percent(value: number, language: Language): string {
+  return `${formatNumber(value, language)} %`
 }
 
 /** The ladders as they are on the server (or in main's cache): a list and the steps of the selected one. */
@@ -81,7 +81,7 @@ export function LaddersScreen({ params }: ScreenComponentProps): React.JSX.Eleme
         value: (l) => l.updated_at,
         cell: (l) => formatDataTime(l.updated_at, language),
         filterText: false,
-        width: '104px',
+        width: '116px',
       },
     ],
     [t, language, draftStates],
@@ -173,35 +173,36 @@ function LadderDetails({
           : t('ladders.periodValue.all_time')}{' '}
         · {ladder.downgrade ? t('ladders.downgradeYes') : t('ladders.downgradeNo')}
       </p>
-      <table className="simple-table">
-        <caption className="visually-hidden">{t('ladders.stepsTitle')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('ladders.stepName')}</th>
-            <th scope="col" className="num">
-              {t('ladders.threshold')}
-            </th>
-            <th scope="col">{t('ladders.rkDiscount')}</th>
-            <th scope="col" className="num">
-              {t('ladders.bonus')}
-            </th>
-            <th scope="col" className="num">
-              {t('ladders.maxPayment')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {ladder.steps.map((step, index) => (
-            <tr key={index}>
-              <th scope="row">{step.name}</th>
-              <td className="num">{formatThreshold(ladder, step.threshold, language)}</td>
-              <td>{discountName(step) ?? t('ladders.none')}</td>
-              <td className="num">{percent(step.bonus_percent, language) ?? t('ladders.none')}</td>
-              <td className="num">{percent(step.max_payment_percent, language) ?? t('ladders.none')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <h3>{t('ladders.stepsTitle')}</h3>
+      {/* A list of steps rather than a wide table: the pane is narrow, and each step reads as a sentence. */}
+      <ol className="step-list">
+        {ladder.steps.map((step, index) => {
+          const rk = discountName(step)
+          const benefits: string[] = []
+          if (rk) benefits.push(t('ladders.benefitRk', { name: rk }))
+          if (step.bonus_percent !== null) {
+            benefits.push(t('ladders.benefitBonus', { percent: percent(step.bonus_percent, language) }))
+          }
+          if (step.max_payment_percent !== null) {
+            benefits.push(
+              t('ladders.benefitPayment', { percent: percent(step.max_payment_percent, language) }),
+            )
+          }
+          return (
+            <li key={index} className="step-list__item">
+              <div className="step-list__head">
+                <span className="step-list__name">{step.name}</span>
+                <span className="step-list__threshold num">
+                  {t('ladders.from', { threshold: formatThreshold(ladder, step.threshold, language) })}
+                </span>
+              </div>
+              <p className="step-list__benefits muted">
+                {benefits.length > 0 ? benefits.join(' · ') : t('ladders.none')}
+              </p>
+            </li>
+          )
+        })}
+      </ol>
       <p className="muted">
         {t('ladders.version', {
           version: ladder.version,

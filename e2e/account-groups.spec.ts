@@ -3,6 +3,7 @@
 import type { AccountGroup, Ladder } from '../src/shared/api'
 import { expect, test } from './fixtures'
 import { AccountGroupsPage } from './pages/account-groups-page'
+import { seriousViolations } from './pages/a11y'
 import { signIn } from './pages/entity-list'
 import { OtherWorkstation } from './pages/sandbox-api'
 
@@ -142,5 +143,31 @@ for (const role of ['marketing', 'viewer'] as const) {
     await expect(page.editor.publishButton).toHaveCount(0)
     await expect(page.editor.deleteButton).toHaveCount(0)
     await expect(page.editor.root.getByRole('link', { name: 'Открыть лестницу «VIP за год»' })).toBeVisible()
+  })
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} theme`, () => {
+    test.use({ colorScheme })
+
+    test('axe finds nothing serious: the list, a new group, an editor with a refused delete', async ({
+      app,
+    }) => {
+      // Several axe passes: slow on a busy machine.
+      test.slow()
+      await signIn(app)
+      const page = new AccountGroupsPage(app)
+      await page.goto()
+      expect(await seriousViolations(app)).toEqual([])
+      await page.createButton.click()
+      await page.editor.expectOpen()
+      await page.editor.publish()
+      await expect(page.editor.fieldError(/^Название/)).toBeVisible()
+      expect(await seriousViolations(app)).toEqual([])
+      await page.open('Гости')
+      await page.editor.delete()
+      await expect(page.editor.deleteRefused).toBeVisible()
+      expect(await seriousViolations(app)).toEqual([])
+    })
   })
 }

@@ -3,6 +3,7 @@
 // and the read-only roles.
 import type { Account, AccountGroup, IdentifierType } from '../src/shared/api'
 import { SANDBOX_PROFILE_NAME, expect, test } from './fixtures'
+import { seriousViolations } from './pages/a11y'
 import { signIn } from './pages/entity-list'
 import { IdentifierTypesPage } from './pages/identifier-types-page'
 import { LoginPage } from './pages/login-page'
@@ -238,3 +239,75 @@ for (const role of ['marketing', 'viewer'] as const) {
     await expect(page.testServer).toHaveAttribute('data-state', /valid|invalid/)
   })
 }
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} theme`, () => {
+    test.use({ colorScheme })
+
+    test('axe finds nothing serious: the list, the editor with a tested value, a bad pattern, a refused delete', async ({
+      app,
+      sandbox,
+    }) => {
+      // Several axe passes: slow on a busy machine.
+      test.slow()
+      const other = await OtherWorkstation.login(sandbox.url)
+      const card = await typeByCode(other, 'card')
+      await accountHolding(other, card.id, '2222000011112222')
+      await signIn(app)
+      const page = new IdentifierTypesPage(app)
+      await page.goto()
+      expect(await seriousViolations(app)).toEqual([])
+      await page.open('card')
+      await page.testInput.fill('2222000011112222')
+      await expect(page.testServer).toHaveAttribute('data-state', 'invalid')
+      expect(await seriousViolations(app)).toEqual([])
+      await page.editor.field(/^Шаблон/).fill('(\\d')
+      await expect(page.editor.fieldError(/^Шаблон/)).toBeVisible()
+      expect(await seriousViolations(app)).toEqual([])
+      await page.editor.discardButton.click()
+      await page.editor.delete()
+      await expect(page.editor.deleteRefused).toBeVisible()
+      expect(await seriousViolations(app)).toEqual([])
+    })
+  })
+}
+
+test('by keyboard: search, open from the grid, edit, Ctrl+S, Esc', async ({ app, sandbox }) => {
+  await signIn(app)
+  const page = new IdentifierTypesPage(app)
+  await page.goto()
+  await app.keyboard.press('Control+K')
+  await expect(page.table.filter).toBeFocused()
+  await app.keyboard.type('phone')
+  await expect(page.table.rows).toHaveCount(1)
+  await app.keyboard.press('Tab')
+  await expect(page.table.grid).toBeFocused()
+  await app.keyboard.press('Enter')
+  await page.editor.expectOpen('Телефон')
+  await expect(app).toHaveURL(/#\/identifier-types\/\d+$/)
+
+  // Tab walks from the grid through its sortable headers into the editor: close button, then the fields.
+  const name = page.editor.field(/^Название/)
+  for (let i = 0; i < 16 && !(await name.evaluate((element) => element === document.activeElement)); i++) {
+    await app.keyboard.press('Tab')
+  }
+  await expect(name).toBeFocused()
+  await app.keyboard.press('Control+A')
+  await app.keyboard.type('Мобильный телефон')
+  await app.keyboard.press('Control+S')
+  await expect(page.table.row('Мобильный телефон')).toBeVisible()
+  await expect(page.editor.badge).toHaveCount(0)
+  const other = await OtherWorkstation.login(sandbox.url)
+  expect((await typeByCode(other, 'phone')).name).toBe('Мобильный телефон')
+
+  // Space on the unique switch, then Esc: the draft stays, the editor closes.
+  await app.keyboard.press('Tab')
+  await expect(page.editor.field(/^Вид/)).toBeFocused()
+  await page.editor.field(/^Уникальный/).focus()
+  await app.keyboard.press('Space')
+  await expect(page.editor.field(/^Уникальный/)).not.toBeChecked()
+  await page.editor.expectDraftSaved()
+  await app.keyboard.press('Escape')
+  await expect(page.editor.root).toHaveCount(0)
+  await expect(page.table.row('Мобильный телефон')).toContainText('черновик')
+})

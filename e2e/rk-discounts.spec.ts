@@ -3,6 +3,7 @@
 // no import for the roles that may not.
 import type { RkDiscount } from '../src/shared/api'
 import { expect, test } from './fixtures'
+import { seriousViolations } from './pages/a11y'
 import { signIn } from './pages/entity-list'
 import { OtherWorkstation } from './pages/sandbox-api'
 import { RkDiscountsPage } from './pages/rk-discounts-page'
@@ -209,6 +210,7 @@ test('10,000 discounts: only the visible rows are drawn, and sorting, filtering 
   app,
   sandbox,
 }) => {
+  test.slow()
   const other = await OtherWorkstation.login(sandbox.url)
   const discounts = Array.from({ length: 10_000 }, (_, i) => ({
     rk_code: 100_000 + i,
@@ -256,5 +258,35 @@ for (const role of ['marketing', 'viewer'] as const) {
     await expect(page.importButton).toHaveCount(0)
     await page.table.open('Скидка 10%')
     await expect(page.usage.getByRole('link')).toHaveCount(3)
+  })
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} theme`, () => {
+    test.use({ colorScheme })
+
+    test('axe finds nothing serious: the table, the usage pane, the import dialog with errors and a preview', async ({
+      app,
+      sandbox,
+    }) => {
+      // Several axe passes: slow on a busy machine.
+      test.slow()
+      const other = await OtherWorkstation.login(sandbox.url)
+      const active = (await catalog(other)).filter((discount) => discount.active)
+      await signIn(app)
+      const page = new RkDiscountsPage(app)
+      await page.goto()
+      await page.table.open('Скидка 10%')
+      await expect(page.usage).toBeVisible()
+      expect(await seriousViolations(app)).toEqual([])
+      const dialog = await page.openImport()
+      expect(await seriousViolations(app)).toEqual([])
+      await dialog.load('bad.csv', 'Код;Название;Тип;Размер\n1;A;процент;abc\n')
+      await expect(dialog.errorRows).toHaveCount(1)
+      expect(await seriousViolations(app)).toEqual([])
+      await dialog.load('good.csv', russianCsv([...active.slice(1), { ...active[0]!, value: 99 }]))
+      await expect(dialog.preview).toBeVisible()
+      expect(await seriousViolations(app)).toEqual([])
+    })
   })
 }

@@ -16,7 +16,7 @@ const versionAnswer = z.object({
 })
 
 const DURATION_SECONDS = Number(process.env.BENCH_DURATION ?? 8)
-const CONNECTIONS = 10
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10)
 /** One ladder per in-flight PUT and then some: twice the connections. */
 const BENCH_LADDERS = CONNECTIONS * 2
 
@@ -54,15 +54,29 @@ async function json(url: string, init: RequestInit): Promise<unknown> {
   return response.json()
 }
 
-type Run = { requestsPerSecond: number; p99Ms: number; non2xx: number; errors: number }
+type Run = {
+  requestsPerSecond: number
+  p99Ms: number
+  non2xx: number
+  errors: number
+  cpuMicrosPerRequest: number
+}
 
-async function cannon(options: autocannon.Options): Promise<Run> {
+/** The server process's CPU time so far (µs): its own cost, whatever else runs on this shared machine. */
+async function serverCpu(baseUrl: string): Promise<number> {
+  return z.object({ micros: z.number() }).parse(await json(`${baseUrl}/bench/cpu`, {})).micros
+}
+
+async function cannon(baseUrl: string, options: autocannon.Options): Promise<Run> {
+  const cpuBefore = await serverCpu(baseUrl)
   const result = await autocannon({ connections: CONNECTIONS, duration: DURATION_SECONDS, ...options })
+  const cpu = (await serverCpu(baseUrl)) - cpuBefore
   return {
     requestsPerSecond: result.requests.average,
     p99Ms: result.latency.p99,
     non2xx: result.non2xx,
     errors: result.errors,
+    cpuMicrosPerRequest: cpu / Math.max(1, result.requests.total),
   }
 }
 
@@ -97,9 +111,9 @@ const bench: Bench = {
       const auth = { authorization: `Bearer ${pair.access_token}` }
       const jsonHeaders = { ...auth, 'content-type': 'application/json' }
 
-      await cannon({ url: `${server.url}/bench/hello`, duration: 2 }) // warm-up
-      const bareBefore = await cannon({ url: `${server.url}/bench/hello` })
-      const list = await cannon({ url: `${api}/ladders/list`, headers: auth })
+      await cannon(server.url, { url: `${server.url}/bench/hello`, duration: 2 }) // warm-up
+      const bareBefore = await cannon(server.url, { url: `${server.url}/bench/hello` })
+      const list = await cannon(server.url, { url: `${api}/ladders/list`, headers: auth })
 
       // One ladder per in-flight request (twice the connections): a PUT always carries its ladder's version.
       const free: Ladder[] = []
@@ -112,11 +126,11 @@ const bench: Bench = {
         )
       }
 
-      const longList = await cannon({ url: `${api}/ladders/list`, headers: auth })
+      const longList = await cannon(server.url, { url: `${api}/ladders/list`, headers: auth })
 
       let rounds = 0
 
-      const update = await cannon({
+      const update = await cannon(server.url, {
         url: server.url,
         requests: [
           {
@@ -148,8 +162,9 @@ const bench: Bench = {
           },
         ],
       })
-      const bareAfter = await cannon({ url: `${server.url}/bench/hello` })
+      const bareAfter = await cannon(server.url, { url: `${server.url}/bench/hello` })
       const bare = (bareBefore.requestsPerSecond + bareAfter.requestsPerSecond) / 2
+      const bareCpu = (bareBefore.cpuMicrosPerRequest + bareAfter.cpuMicrosPerRequest) / 2
 
       const figures: BenchFigure[] = [
         { name: 'bare GET /bench/hello', value: bare, unit: 'req/s' },
@@ -174,6 +189,14 @@ const bench: Bench = {
         },
         { name: 'PUT ladders/{id} ÷ bare', value: update.requestsPerSecond / bare, unit: 'ratio' },
         { name: 'PUT ladders/{id} p99', value: update.p99Ms, unit: 'ms' },
+        { name: 'server CPU per bare GET', value: bareCpu, unit: 'µs' },
+        { name: 'server CPU per GET ladders/list', value: list.cpuMicrosPerRequest, unit: 'µs' },
+        { name: 'server CPU per PUT ladders/{id}', value: update.cpuMicrosPerRequest, unit: 'µs' },
+        {
+          name: 'PUT capacity of one core (10⁶ ÷ CPU per PUT)',
+          value: 1e6 / update.cpuMicrosPerRequest,
+          unit: 'updates/s',
+        },
         {
           name: 'non-2xx or errors',
           value: [list, longList, update].reduce((sum, run) => sum + run.non2xx + run.errors, 0),

@@ -1,12 +1,13 @@
 import formbody from '@fastify/formbody'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
-import Fastify, { type FastifyServerOptions } from 'fastify'
+import Fastify, { type FastifyServerOptions, type onRequestHookHandler } from 'fastify'
 import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import { AuthService } from './auth/service'
 import { type ServerContext, SERVER_VERSION } from './context'
 import { openDatabase } from './db/database'
 import { forbidden, handleError } from './errors'
+import type { Role } from '../shared/api'
 import { ADMIN_ONLY, type ZodApp } from './http'
 import { registerApiRoutes } from './routes'
 import { type SeedKind, seedDatabase } from './seed'
@@ -23,7 +24,10 @@ export interface BuildServerOptions {
   logger?: FastifyServerOptions['logger']
   /** Clock in ms since the epoch (tests move it). */
   now?: () => number
-  /** Registers `GET /bench/hello`, the bare baseline route of `bench/` (never in a normal server). */
+  /**
+   * Registers `GET /bench/hello`, the bare baseline route of `bench/`, and `GET /bench/cpu` (this process's CPU
+   * time in µs, so a bench can tell the server's own cost per request on a shared machine). Never in a normal server.
+   */
   benchRoutes?: boolean
 }
 
@@ -85,13 +89,14 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
 
     await app.register(
       async (api) => {
-        api.addHook('onRequest', async (request) => {
-          if (request.is404) return
-          const access = request.routeOptions.config.access ?? ADMIN_ONLY
+        // Each route gets its guard when it is registered (no per-request lookup of its options): 401 and 403
+        // come before the body is even read.
+        api.addHook('onRoute', (route) => {
+          const access = route.config?.access ?? ADMIN_ONLY
           if (access === 'public') return
-          const auth = ctx.auth.authenticate(request.headers.authorization)
-          request.auth = auth
-          if (!access.includes(auth.user.role)) throw forbidden(`The ${auth.user.role} role may not do this`)
+          const guard = accessGuard(ctx, access)
+          const existing = route.onRequest ? [route.onRequest].flat() : []
+          route.onRequest = [guard, ...existing]
         })
         registerApiRoutes(api, ctx)
       },
@@ -100,6 +105,10 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
 
     if (options.benchRoutes) {
       app.get('/bench/hello', { schema: { hide: true } }, async () => ({ hello: 'world' }))
+      app.get('/bench/cpu', { schema: { hide: true } }, async () => {
+        const { user, system } = process.cpuUsage()
+        return { micros: user + system }
+      })
     }
     app.get('/openapi.json', { schema: { hide: true } }, async () => app?.swagger())
     await app.ready()
@@ -108,6 +117,21 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
     if (app) await app.close()
     db.close()
     throw error
+  }
+}
+
+/** The onRequest hook of a protected route: the caller's token, then their role. */
+function accessGuard(ctx: ServerContext, roles: readonly Role[]): onRequestHookHandler {
+  return (request, _reply, done) => {
+    try {
+      const auth = ctx.auth.authenticate(request.headers.authorization)
+      request.auth = auth
+      done(
+        roles.includes(auth.user.role) ? undefined : forbidden(`The ${auth.user.role} role may not do this`),
+      )
+    } catch (error) {
+      done(error instanceof Error ? error : new Error(String(error)))
+    }
   }
 }
 

@@ -182,21 +182,22 @@ type LadderKey = { id: number; version: number; updated_at: string }
 
 function ladderPage(ctx: ServerContext, query: ActiveListQuery): { entries: CachedLadder[]; total: number } {
   const { db } = ctx
-  const base = withListFilters(db.q.selectFrom('ladders'), query, ['name'])
-  const ordered = base.select(['id', 'version', 'updated_at']).orderBy('id')
+  const filtered = () => withListFilters(db.q.selectFrom('ladders'), query, ['name'])
+  const page = () => filtered().select(['id', 'version', 'updated_at']).orderBy('id')
   let keys: LadderKey[]
   if (!query.q?.trim() && query.active === undefined) {
+    // The hot path builds no query at all.
     let prepared = unfilteredPageKeys.get(db)
-    if (!prepared) unfilteredPageKeys.set(db, (prepared = db.prepared(ordered.limit(0).offset(0))))
+    if (!prepared) unfilteredPageKeys.set(db, (prepared = db.prepared(page().limit(0).offset(0))))
     keys = prepared.all(query.limit, query.offset)
   } else {
-    keys = db.all(ordered.limit(query.limit).offset(query.offset))
+    keys = db.all(page().limit(query.limit).offset(query.offset))
   }
   // A first page that is not full holds everything: no need to count.
   const total =
     query.offset === 0 && keys.length < query.limit
       ? keys.length
-      : (db.first(base.select(countAll))?.total ?? 0)
+      : (db.first(filtered().select(countAll))?.total ?? 0)
   return { entries: entriesFor(ctx, keys), total }
 }
 

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { z } from 'zod'
 import { accountGroupCreate, type AccountGroup, type Role } from '../../../shared/api'
 import type { Draft, DraftSaveInput, SessionState } from '../../../shared/ipc'
 import { useDraftsStore } from '../features/drafts/store'
@@ -24,7 +25,7 @@ const server: AccountGroup = {
   updated_by: 'admin',
 }
 
-type Values = { name: string; description: string | null; ladder_id: number | null; active: boolean }
+type Values = z.input<typeof accountGroupCreate>
 const toForm = (group: AccountGroup | null): Values => ({
   name: group?.name ?? '',
   description: group?.description ?? null,

@@ -1,6 +1,7 @@
 // The stores are projections of main: they read once, then follow main's events (and never poll).
 import { afterEach, describe, expect, it } from 'vitest'
 import type { DraftsList, SessionState, SyncStatus } from '../../../shared/ipc'
+import { configureIpc } from '../ipc/client'
 import { installFakeBridge } from '../testing/fake-bridge'
 import { useDraftsStore } from './drafts/store'
 import { useSessionStore } from './session/store'
@@ -55,11 +56,14 @@ describe('stores', () => {
   })
 
   it('session: a bridge that is down is an error state, not a crash', async () => {
-    installFakeBridge({})
+    configureIpc(() => Promise.reject(new Error('The host does not answer')))
     useSessionStore.setState({ loaded: false, state: null, loadError: null })
     await useSessionStore.getState().reload()
     expect(useSessionStore.getState()).toMatchObject({ loaded: true, state: null })
-    expect(useSessionStore.getState().loadError?.code).toBe('not_found')
+    expect(useSessionStore.getState().loadError).toEqual({
+      code: 'internal',
+      message: 'The host does not answer',
+    })
   })
 
   it('drafts: re-read on drafts:changed, counts at once from the event', async () => {

@@ -60,6 +60,8 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
       nowIso: () => new Date(now()).toISOString(),
     }
     await seedDatabase(ctx, options.seed ?? 'demo')
+    // Start with an empty write-ahead log: a fresh seed would otherwise be copied back by a request's checkpoint.
+    db.sqlite.pragma('wal_checkpoint(TRUNCATE)')
 
     app = Fastify({
       logger: options.logger ?? false,

@@ -1,13 +1,15 @@
 // `npx tsx scripts/screenshots.ts [outDir]`: screenshots of the app for the README, taken from the real thing —
 // a sandbox server with the demo data, the browser host over the built renderer, Chromium at 1440×900 — in
-// Russian, light and dark. Builds the renderer first when it is missing. Writes PNGs to docs/screenshots.
+// Russian, light and dark. Builds the renderer first when it is missing. Writes PNGs to docs/screenshots, and
+// the README's picture (the RK catalog, 1280×800) to docs/screenshot.png. `npm run screenshots`.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { chromium, type Page } from '@playwright/test'
+import { chromium, type Browser, type Page } from '@playwright/test'
 import { connectToHost } from '../e2e/pages/host-ipc'
 import { LoginPage } from '../e2e/pages/login-page'
+import { RkDiscountsPage } from '../e2e/pages/rk-discounts-page'
 import { OtherWorkstation } from '../e2e/pages/sandbox-api'
 import { ShellPage } from '../e2e/pages/shell-page'
 import type { AccountGroup } from '../src/shared/api'
@@ -16,6 +18,8 @@ import { DEFAULT_RENDERER_DIR, startBrowserHost } from '../src/web/host'
 import { chromiumLaunchOptions } from './chromium'
 
 const outDir = resolve(process.argv[2] ?? 'docs/screenshots')
+/** The one the README shows (`docs/screenshot.png`; beside the others when an outDir is given). */
+const readmeShot = process.argv[2] ? join(outDir, 'screenshot.png') : resolve('docs/screenshot.png')
 
 function ensureBuilt(): void {
   if (existsSync(join(DEFAULT_RENDERER_DIR, 'index.html'))) return
@@ -65,6 +69,30 @@ async function addPendingWork(page: Page, serverUrl: string): Promise<void> {
     if (!published.ok) throw new Error(`drafts:publish: ${published.error.message}`)
   } finally {
     ipc.close()
+  }
+}
+
+/** The README's picture: the RK catalog with the ladders that use a discount, 1280×800, in Russian. */
+async function readmeScreenshot(browser: Browser, urlWithKey: string): Promise<void> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    deviceScaleFactor: 1,
+    locale: 'ru-RU',
+    colorScheme: 'light',
+    reducedMotion: 'reduce',
+  })
+  try {
+    const page = await context.newPage()
+    await page.goto(urlWithKey)
+    await new ShellPage(page).expectVisible()
+    const catalog = new RkDiscountsPage(page)
+    await catalog.goto()
+    await catalog.table.open('Скидка 10%')
+    await catalog.usage.waitFor()
+    await page.mouse.move(0, 0)
+    await page.screenshot({ path: readmeShot })
+  } finally {
+    await context.close()
   }
 }
 
@@ -134,7 +162,8 @@ async function main(): Promise<void> {
       }
       await context.close()
     }
-    console.log(`Screenshots written to ${outDir}`)
+    await readmeScreenshot(browser, host.urlWithKey)
+    console.log(`Screenshots written to ${outDir} and ${readmeShot}`)
   } finally {
     await browser.close()
     await host.close()

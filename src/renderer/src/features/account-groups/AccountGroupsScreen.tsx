@@ -83,7 +83,7 @@ export function AccountGroupsScreen({ params }: ScreenComponentProps): React.JSX
         header: t('accountGroups.active'),
         value: (group) => group.active,
         align: 'center',
-        width: '90px',
+        width: '100px',
       },
       {
         id: 'sync',

@@ -74,14 +74,14 @@ export function IdentifierTypesScreen({ params }: ScreenComponentProps): React.J
         header: t('identifierTypes.unique'),
         value: (type) => type.unique,
         align: 'center',
-        width: '100px',
+        width: '120px',
       },
       {
         id: 'active',
         header: t('identifierTypes.active'),
         value: (type) => type.active,
         align: 'center',
-        width: '90px',
+        width: '100px',
       },
       {
         id: 'sync',

@@ -49,8 +49,10 @@ export function RkDiscountsScreen({ params }: ScreenComponentProps): React.JSX.E
   const selected =
     selectedId === null ? null : (list.items.find((discount) => discount.id === selectedId) ?? null)
 
-  const columns = useMemo<DataTableColumn<RkDiscount>[]>(
-    () => [
+  // With the details pane open the table is narrower: kind and sync time are in the pane, so they step aside.
+  const compact = selected !== null
+  const columns = useMemo<DataTableColumn<RkDiscount>[]>(() => {
+    const all: DataTableColumn<RkDiscount>[] = [
       {
         id: 'code',
         header: t('rkDiscounts.code'),
@@ -110,11 +112,11 @@ export function RkDiscountsScreen({ params }: ScreenComponentProps): React.JSX.E
         },
         filterText: false,
         align: 'end',
-        width: '110px',
+        width: '120px',
       },
-    ],
-    [t, language, usageById],
-  )
+    ]
+    return compact ? all.filter((column) => column.id !== 'kind' && column.id !== 'synced') : all
+  }, [t, language, usageById, compact])
 
   const filters: { value: ActiveFilter; label: string }[] = [
     { value: 'all', label: t('rkDiscounts.showAll') },

@@ -46,7 +46,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
   })
 }
 
-test('the keyboard reaches everything: skip link, navigation, grid rows, Ctrl+K search', async ({ app }) => {
+test('by keyboard: Ctrl+K focuses the search, Esc clears it, arrows and Enter open a row', async ({
+  app,
+}) => {
   await new LoginPage(app).login('admin', '111')
   const shell = new ShellPage(app)
   await shell.expectVisible()

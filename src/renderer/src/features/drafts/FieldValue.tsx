@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { identifierKind } from '../../../../shared/api'
 import { formatNumber } from '../../app/format'
 import { currentLanguage } from '../../app/i18n'
 
@@ -30,6 +31,10 @@ export function FieldValue({
       return <span>{name ? `${name} (#${value})` : `#${value}`}</span>
     }
     return <span className="num">{formatNumber(value, currentLanguage())}</span>
+  }
+  if (field === 'kind') {
+    const kind = identifierKind.safeParse(value)
+    if (kind.success) return <span>{t(`identifierTypes.kindValue.${kind.data}`)}</span>
   }
   if (field === 'basis' && (value === 'spend' || value === 'visits'))
     return <span>{t(`ladders.basisValue.${value}`)}</span>

@@ -2,8 +2,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { LoginPage } from './pages/login-page'
-import { ShellPage } from './pages/shell-page'
+import { LoginPage, signIn } from './pages/login-page'
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze()
@@ -29,9 +28,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     })
 
     test('the shell, a list with a selection, the drafts panel and the session dialog', async ({ app }) => {
-      await new LoginPage(app).login('admin', '111')
-      const shell = new ShellPage(app)
-      await shell.expectVisible()
+      const shell = await signIn(app)
       await shell.goTo('ladders')
       await app.getByRole('grid').getByRole('row').nth(1).click()
       await expect(app.getByTestId('ladder-details')).toBeVisible()
@@ -49,9 +46,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 test('by keyboard: Ctrl+K focuses the search, Esc clears it, arrows and Enter open a row', async ({
   app,
 }) => {
-  await new LoginPage(app).login('admin', '111')
-  const shell = new ShellPage(app)
-  await shell.expectVisible()
+  const shell = await signIn(app)
   await shell.goTo('ladders')
   await app.keyboard.press('Control+K')
   const search = app.getByRole('searchbox', { name: 'Найти лестницу' })

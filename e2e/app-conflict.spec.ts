@@ -4,7 +4,7 @@ import type { AccountGroup } from '../src/shared/api'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { connectToHost } from './pages/host-ipc'
-import { LoginPage } from './pages/login-page'
+import { signIn } from './pages/login-page'
 import { OtherWorkstation } from './pages/sandbox-api'
 import { ShellPage } from './pages/shell-page'
 
@@ -61,8 +61,7 @@ async function openConflict(app: Page): Promise<void> {
 }
 
 test.beforeEach(async ({ app }) => {
-  await new LoginPage(app).login('admin', '111')
-  await new ShellPage(app).expectVisible()
+  await signIn(app)
 })
 
 test('take theirs: my edit is dropped and the server keeps the colleague’s version', async ({

@@ -2,15 +2,13 @@
 // expires under the user asks for the password again over the current screen without losing a draft.
 import { expect, test } from './fixtures'
 import { connectToHost } from './pages/host-ipc'
-import { LoginPage } from './pages/login-page'
-import { SessionExpiredPrompt, ShellPage } from './pages/shell-page'
+import { signIn } from './pages/login-page'
+import { SessionExpiredPrompt } from './pages/shell-page'
 
 const group = (name: string) => ({ name, description: null, ladder_id: null, active: true })
 
 test('the drafts panel shows every draft with its badge and discards one for good', async ({ app }) => {
-  await new LoginPage(app).login('admin', '111')
-  const shell = new ShellPage(app)
-  await shell.expectVisible()
+  const shell = await signIn(app)
   const ipc = await connectToHost(app)
   try {
     for (const name of ['Гости из отеля', 'Корпоративные']) {
@@ -47,9 +45,7 @@ test.describe('with tokens that die fast', () => {
   test('a session that expires asks to log in again over the screen and keeps every draft', async ({
     app,
   }) => {
-    await new LoginPage(app).login('admin', '111')
-    const shell = new ShellPage(app)
-    await shell.expectVisible()
+    const shell = await signIn(app)
     await shell.goTo('ladders')
     const ipc = await connectToHost(app)
     try {

@@ -1,12 +1,10 @@
 // The server goes away and comes back: the status bar says so with the age of the data, the screens keep
 // showing main's cache with a banner, and a click on the connection checks it again.
 import { expect, test } from './fixtures'
-import { LoginPage } from './pages/login-page'
-import { ShellPage } from './pages/shell-page'
+import { signIn } from './pages/login-page'
 
 test('offline: cached data with its age, a banner, and back online on a check', async ({ app, sandbox }) => {
-  await new LoginPage(app).login('admin', '111')
-  const shell = new ShellPage(app)
+  const shell = await signIn(app)
   await shell.goTo('ladders')
   const rows = app.getByRole('grid', { name: 'Лестницы' }).getByRole('row')
   await expect(rows).toHaveCount(4)

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test'
+import { ShellPage } from './shell-page'
 
 /** The connection and login screen: server profiles and the login form. */
 export class LoginPage {
@@ -59,4 +60,12 @@ export class LoginPage {
   async selectProfile(name: string): Promise<void> {
     await this.profileSelect.selectOption({ label: name })
   }
+}
+
+/** Logs in on the selected profile and waits for the shell. */
+export async function signIn(page: Page, username = 'admin', password = '111'): Promise<ShellPage> {
+  await new LoginPage(page).login(username, password)
+  const shell = new ShellPage(page)
+  await shell.expectVisible()
+  return shell
 }

@@ -107,7 +107,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     probe: () => session.api?.health().then(() => undefined) ?? null,
     onChange: (online) => {
       emitStatus()
-      if (online) worker?.wake(true)
+      if (!online || !workspace) return
+      worker?.wake(true)
+      // Lists read while offline came from the cache: tell the screens to read them again.
+      for (const entity of CACHE_KINDS)
+        events.emit('entities:changed', { entity, ids: [], reason: 'refreshed' })
     },
     now,
     intervalMs: options.healthIntervalMs,

@@ -127,7 +127,8 @@ describe('session', () => {
 describe('token refresh', () => {
   let shortLived: Sandbox
   beforeAll(async () => {
-    shortLived = await startSandbox({ accessTokenTtlSeconds: 3 })
+    // Long enough that the refreshed token (exp has whole-second precision) outlives the 50 calls on a busy machine.
+    shortLived = await startSandbox({ accessTokenTtlSeconds: 4 })
   })
   afterAll(async () => {
     await shortLived.dispose()
@@ -137,7 +138,7 @@ describe('token refresh', () => {
     const log = countingFetch()
     const c = await core(shortLived.url, { fetch: log.fetch })
     await c.ok('session:login', { username: 'admin', password: '111' })
-    await new Promise((resolve) => setTimeout(resolve, 3100))
+    await new Promise((resolve) => setTimeout(resolve, 4100))
     const results = await Promise.all(Array.from({ length: 50 }, () => c.call('ladders:history', { id: 1 })))
     expect(results.filter((r) => r.ok)).toHaveLength(50)
     expect(log.count('POST', REFRESH)).toBe(1)
@@ -148,7 +149,7 @@ describe('token refresh', () => {
     const frozen = Date.now()
     const c = await core(shortLived.url, { fetch: log.fetch, now: () => frozen })
     await c.ok('session:login', { username: 'admin', password: '111' })
-    await new Promise((resolve) => setTimeout(resolve, 3100))
+    await new Promise((resolve) => setTimeout(resolve, 4100))
     const results = await Promise.all(Array.from({ length: 50 }, () => c.call('ladders:history', { id: 1 })))
     expect(results.filter((r) => r.ok)).toHaveLength(50)
     expect(log.count('POST', REFRESH)).toBe(1)

@@ -28,7 +28,7 @@ const itemSchemas: { [K in CacheKind]: z.ZodType<CacheTypes[K]> } = {
 
 export const CACHE_KINDS = Object.keys(itemSchemas) as CacheKind[]
 
-const SAVE_DELAY_MS = 1000
+const SAVE_DELAY_MS = 3000
 
 interface Collection<T> {
   byId: Map<number, T>

@@ -13,6 +13,9 @@ export type RecordParser<T> = (data: unknown) => T | undefined
 
 export class RecordDir<T> {
   private readonly writer = new CoalescingWriter()
+  /** Records removed in memory whose files are unlinked in the next batch (see `removeSoon`). */
+  private readonly unlinkSoon = new Set<string>()
+  private unlinkTimer: NodeJS.Timeout | null = null
 
   private constructor(
     readonly dir: string,
@@ -61,6 +64,7 @@ export class RecordDir<T> {
   /** Visible in memory at once; durable on disk when the promise resolves. */
   put(id: string, value: T): Promise<void> {
     const path = this.pathOf(id)
+    this.unlinkSoon.delete(id)
     this.records.set(id, value)
     return this.writer.write(id, () => writeRecord(path, value))
   }
@@ -77,8 +81,30 @@ export class RecordDir<T> {
     return this.writer.write(id, () => removeFile(path, options.durable ?? true))
   }
 
-  flush(): Promise<void> {
-    return this.writer.idle()
+  /**
+   * Gone from memory now; the file is unlinked within `delayMs`, together with others (no directory fsync). Only
+   * for records that are harmless if a crash brings them back.
+   */
+  removeSoon(id: string, delayMs = 250): void {
+    this.pathOf(id)
+    this.records.delete(id)
+    this.unlinkSoon.add(id)
+    this.unlinkTimer ??= setTimeout(() => void this.unlinkPending(), delayMs)
+  }
+
+  async flush(): Promise<void> {
+    await this.unlinkPending()
+    await this.writer.idle()
+  }
+
+  private async unlinkPending(): Promise<void> {
+    if (this.unlinkTimer) clearTimeout(this.unlinkTimer)
+    this.unlinkTimer = null
+    const ids = [...this.unlinkSoon]
+    this.unlinkSoon.clear()
+    await Promise.all(
+      ids.map((id) => this.writer.write(id, () => removeFile(this.pathOf(id), false)).catch(() => {})),
+    )
   }
 
   private pathOf(id: string): string {

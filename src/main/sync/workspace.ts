@@ -348,12 +348,10 @@ export class Workspace {
   /** The server accepted the row: cache its answer, rebase what was built on top of it. */
   async succeeded(row: OutboxRow, result: DraftEntityBody | null): Promise<void> {
     const changed = [row.op_id]
-    // Not awaited: a row the server has applied is safe to replay after a crash (an update comes back as a 409
-    // with our own content, a create as its first answer, a delete as a 404), and on a busy disk an unlink can
-    // cost milliseconds the queue should not wait for. close() flushes it.
-    this.removeRows([row.op_id], { durable: false }).catch((error: unknown) =>
-      this.options.log?.(`Could not remove a sent outbox row: ${String(error)}`),
-    )
+    // Unlinked in batches, not awaited: a row the server has applied is safe to replay after a crash (an update
+    // comes back as a 409 with our own content, a create as its first answer, a delete as a 404), and on a busy
+    // disk an unlink per row costs the queue time it should not wait for. close() flushes them.
+    this.forgetSentRow(row.op_id)
     const key = rowKey(row)
     const entityId = result?.id ?? row.entity_id
     if (result) this.cache.upsert(row.entity, result)
@@ -498,12 +496,17 @@ export class Workspace {
     await this.outbox.put(row.op_id, row)
   }
 
-  private async removeRows(opIds: string[], options: { durable?: boolean } = {}): Promise<void> {
+  private async removeRows(opIds: string[]): Promise<void> {
     if (opIds.length === 0) return
-    const head = this.sortedRows?.[0]
-    if (opIds.length === 1 && head?.op_id === opIds[0]) this.sortedRows?.shift()
+    this.sortedRows = null
+    await Promise.all(opIds.map((opId) => this.outbox.remove(opId)))
+  }
+
+  private forgetSentRow(opId: string): void {
+    // Usually the head of the queue: keep the sorted order instead of sorting again.
+    if (this.sortedRows?.[0]?.op_id === opId) this.sortedRows.shift()
     else this.sortedRows = null
-    await Promise.all(opIds.map((opId) => this.outbox.remove(opId, options)))
+    this.outbox.removeSoon(opId)
   }
 
   private newDraft(

@@ -90,7 +90,10 @@ export function entityForEdit(
  * or not signed in) so the caller falls back to the cache. `force` tries even when the monitor says offline.
  */
 async function fromServer(ctx: HandlerContext, force: boolean, call: (api: ApiClient) => Promise<void>) {
-  if (ctx.session.status !== 'signed_in' || (!ctx.connectivity.online && !force)) return false
+  if (ctx.session.status !== 'signed_in') return false
+  // Right after start the first probe may still be on its way: wait for it rather than answer stale.
+  if (ctx.connectivity.checkedAt === null) await ctx.connectivity.check()
+  if (!ctx.connectivity.online && !force) return false
   try {
     await call(ctx.api())
     ctx.connectivity.reportOnline()

@@ -5,6 +5,7 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Draft, DraftEntity } from '../../../shared/ipc'
 import { hrefTo } from '../app/router'
+import { useUiStore } from '../app/ui-store'
 import { DraftStateBadge } from '../features/drafts/DraftStateBadge'
 import { useNewEntityDrafts } from '../features/drafts/store'
 import { Button } from './Button'
@@ -90,11 +91,15 @@ export function DeleteBanner({
 export function EditorPaneMessage({
   view,
   onClose,
+  conflictId,
 }: {
   view: Exclude<EditorPaneView, 'editor'>
   onClose: () => void
+  /** An unresolved conflict of the entity (it may have been deleted on the server while edited here). */
+  conflictId?: string | null
 }): React.JSX.Element {
   const { t } = useTranslation()
+  const openConflict = useUiStore((store) => store.openConflict)
   if (view === 'loading') return <LoadingState />
   if (view === 'creating') return <LoadingState label={t('entityScreen.creating')} />
   const back = (
@@ -103,8 +108,22 @@ export function EditorPaneMessage({
     </Button>
   )
   if (view === 'gone') {
+    const resolve = conflictId ? (
+      <Button variant="primary" icon="conflict" onClick={() => openConflict(conflictId)}>
+        {t('editor.resolve')}
+      </Button>
+    ) : null
     return (
-      <EmptyState icon="info" title={t('entityScreen.gone')} action={back}>
+      <EmptyState
+        icon="info"
+        title={t('entityScreen.gone')}
+        action={
+          <div className="row">
+            {resolve}
+            {back}
+          </div>
+        }
+      >
         {t('entityScreen.goneText')}
       </EmptyState>
     )

@@ -66,7 +66,14 @@ export function AccountGroupEditor({
     return options
   }, [ladders, ladderId, server, t])
 
-  if (lifecycle.view !== 'editor') return <EditorPaneMessage view={lifecycle.view} onClose={route.close} />
+  if (lifecycle.view !== 'editor')
+    return (
+      <EditorPaneMessage
+        view={lifecycle.view}
+        onClose={route.close}
+        conflictId={editor.conflictRow?.id ?? null}
+      />
+    )
 
   const ladder = typeof ladderId === 'number' ? ladders.find((item) => item.id === ladderId) : undefined
   const accounts = server?.accounts_count ?? 0

@@ -4,14 +4,10 @@ import type { AccountGroup } from '../../../../shared/api'
 import { formatNumber } from '../../app/format'
 import { currentLanguage } from '../../app/i18n'
 import type { ScreenComponentProps } from '../../app/screens'
-import { Button } from '../../components/Button'
-import { DataTable } from '../../components/DataTable'
 import type { DataTableColumn } from '../../components/data-table-model'
 import { useEditorRoute } from '../../components/editor-route'
-import { NewEntityDrafts } from '../../components/entity-screen'
-import { Screen } from '../../components/Screen'
-import { EmptyState, ErrorState, LoadingState } from '../../components/states'
-import { DraftStateBadge } from '../drafts/DraftStateBadge'
+import { EntityListScreen } from '../../components/EntityListScreen'
+import { syncStateColumn } from '../../components/sync-state-column'
 import { useDraftStates } from '../drafts/store'
 import { useEntityList } from '../entities/store'
 import { useCanEdit } from '../session/store'
@@ -33,8 +29,12 @@ export function AccountGroupsScreen({ params }: ScreenComponentProps): React.JSX
     [ladders.items],
   )
 
-  const columns = useMemo<DataTableColumn<AccountGroup>[]>(
-    () => [
+  const columns = useMemo<DataTableColumn<AccountGroup>[]>(() => {
+    const ladderName = (group: AccountGroup) =>
+      group.ladder_id === null
+        ? null
+        : (ladderNames.get(group.ladder_id) ?? t('accountGroups.ladderMissing', { id: group.ladder_id }))
+    return [
       {
         id: 'name',
         header: t('accountGroups.name'),
@@ -56,17 +56,12 @@ export function AccountGroupsScreen({ params }: ScreenComponentProps): React.JSX
       {
         id: 'ladder',
         header: t('accountGroups.ladder'),
-        value: (group) =>
-          group.ladder_id === null
-            ? null
-            : (ladderNames.get(group.ladder_id) ?? t('accountGroups.ladderMissing', { id: group.ladder_id })),
+        value: ladderName,
         cell: (group) =>
           group.ladder_id === null ? (
             <span className="muted">{t('accountGroups.ladderNone')}</span>
           ) : (
-            <span className="ladder-cell">
-              {ladderNames.get(group.ladder_id) ?? t('accountGroups.ladderMissing', { id: group.ladder_id })}
-            </span>
+            <span className="ladder-cell">{ladderName(group)}</span>
           ),
         width: 'minmax(140px, 1.5fr)',
       },
@@ -85,110 +80,40 @@ export function AccountGroupsScreen({ params }: ScreenComponentProps): React.JSX
         align: 'center',
         width: '100px',
       },
-      {
-        id: 'sync',
-        header: t('accountGroups.state'),
-        value: (group) => draftStates.get(group.id) ?? null,
-        cell: (group) => {
-          const state = draftStates.get(group.id)
-          return state ? <DraftStateBadge state={state} /> : null
-        },
-        filterText: false,
-        width: 'minmax(150px, 1fr)',
-      },
-    ],
-    [t, language, ladderNames, draftStates],
-  )
+      syncStateColumn(t('accountGroups.state'), draftStates),
+    ]
+  }, [t, language, ladderNames, draftStates])
 
-  const createButton = canEdit && (
-    <Button variant="primary" icon="plus" onClick={route.openNew} data-testid="account-group-create">
-      {t('accountGroups.create')}
-    </Button>
-  )
-
-  let content: React.JSX.Element
-  if (list.status === 'loading') content = <LoadingState />
-  else if (list.status === 'error' && list.items.length === 0) {
-    content = (
-      <ErrorState
-        message={
-          list.error
-            ? t(`errors.${list.error.code}`, { seconds: list.error.retryAfterSeconds ?? 0 })
-            : undefined
-        }
-        onRetry={() => void list.reload(true)}
-      />
-    )
-  } else {
-    content = (
-      <DataTable
-        rows={list.items}
-        columns={columns}
-        getRowId={(group) => group.id}
-        label={t('accountGroups.tableLabel')}
-        filterLabel={t('accountGroups.filter')}
-        selectedId={route.entityId}
-        onRowActivate={(group) => route.open(group.id)}
-        initialSort={{ columnId: 'name', direction: 'asc' }}
-        rowClassName={(group) => (group.active ? undefined : 'is-inactive')}
-        empty={
-          <EmptyState icon="group" title={t('accountGroups.empty')} action={createButton || undefined}>
-            {canEdit ? t('accountGroups.emptyHint') : t('accountGroups.emptyReadOnly')}
-          </EmptyState>
-        }
-        testId="account-groups-table"
-      />
-    )
-  }
-
-  const { target } = route
   return (
-    <Screen
-      title={t('accountGroups.title')}
-      subtitle={t('accountGroups.subtitle')}
-      fetchedAt={list.fetchedAt}
-      stale={list.stale}
-      layout="split"
-      readOnly={!canEdit && target.kind === 'none'}
-      actions={
-        <>
-          <Button
-            icon="refresh"
-            variant="ghost"
-            onClick={() => {
-              void list.reload(true)
-              void ladders.reload(true)
-            }}
-          >
-            {t('common.refresh')}
-          </Button>
-          {createButton}
-        </>
-      }
-    >
-      <div className="list-column">
-        <NewEntityDrafts
-          entity="account_group"
-          screen={ACCOUNT_GROUPS_SCREEN}
-          selectedDraftId={target.kind === 'new' ? target.draftId : null}
+    <EntityListScreen
+      entity="account_group"
+      screenId={ACCOUNT_GROUPS_SCREEN}
+      route={route}
+      list={list}
+      canEdit={canEdit}
+      columns={columns}
+      icon="group"
+      texts={{
+        title: t('accountGroups.title'),
+        subtitle: t('accountGroups.subtitle'),
+        tableLabel: t('accountGroups.tableLabel'),
+        filter: t('accountGroups.filter'),
+        create: t('accountGroups.create'),
+        empty: t('accountGroups.empty'),
+        emptyHint: t('accountGroups.emptyHint'),
+        emptyReadOnly: t('accountGroups.emptyReadOnly'),
+      }}
+      testIds={{ table: 'account-groups-table', create: 'account-group-create', pane: 'account-group-pane' }}
+      onRefresh={() => void ladders.reload(true)}
+      editor={
+        <AccountGroupEditor
+          key={route.key}
+          route={route}
+          items={list.items}
+          listStatus={list.status}
+          ladders={ladders.items}
         />
-        {content}
-      </div>
-      {target.kind !== 'none' && (
-        <aside className="detail-pane" aria-label={t('accountGroups.title')} data-testid="account-group-pane">
-          {target.kind === 'invalid' ? (
-            <EmptyState icon="info" title={t('entityScreen.badId')} />
-          ) : (
-            <AccountGroupEditor
-              key={route.key}
-              route={route}
-              items={list.items}
-              listStatus={list.status}
-              ladders={ladders.items}
-            />
-          )}
-        </aside>
-      )}
-    </Screen>
+      }
+    />
   )
 }

@@ -62,7 +62,14 @@ export function IdentifierTypeEditor({
     [t],
   )
 
-  if (lifecycle.view !== 'editor') return <EditorPaneMessage view={lifecycle.view} onClose={route.close} />
+  if (lifecycle.view !== 'editor')
+    return (
+      <EditorPaneMessage
+        view={lifecycle.view}
+        onClose={route.close}
+        conflictId={editor.conflictRow?.id ?? null}
+      />
+    )
 
   const deactivate = async () => {
     form.setValue('active', false, { shouldDirty: true })

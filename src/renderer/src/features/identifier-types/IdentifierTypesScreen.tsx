@@ -2,14 +2,10 @@ import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { IdentifierType } from '../../../../shared/api'
 import type { ScreenComponentProps } from '../../app/screens'
-import { Button } from '../../components/Button'
-import { DataTable } from '../../components/DataTable'
 import type { DataTableColumn } from '../../components/data-table-model'
 import { useEditorRoute } from '../../components/editor-route'
-import { NewEntityDrafts } from '../../components/entity-screen'
-import { Screen } from '../../components/Screen'
-import { EmptyState, ErrorState, LoadingState } from '../../components/states'
-import { DraftStateBadge } from '../drafts/DraftStateBadge'
+import { EntityListScreen } from '../../components/EntityListScreen'
+import { syncStateColumn } from '../../components/sync-state-column'
 import { useDraftStates } from '../drafts/store'
 import { useEntityList } from '../entities/store'
 import { useCanEdit } from '../session/store'
@@ -83,101 +79,38 @@ export function IdentifierTypesScreen({ params }: ScreenComponentProps): React.J
         align: 'center',
         width: '100px',
       },
-      {
-        id: 'sync',
-        header: t('identifierTypes.state'),
-        value: (type) => draftStates.get(type.id) ?? null,
-        cell: (type) => {
-          const state = draftStates.get(type.id)
-          return state ? <DraftStateBadge state={state} /> : null
-        },
-        filterText: false,
-        width: 'minmax(150px, 1fr)',
-      },
+      syncStateColumn(t('identifierTypes.state'), draftStates),
     ],
     [t, draftStates],
   )
 
-  const createButton = canEdit && (
-    <Button variant="primary" icon="plus" onClick={route.openNew} data-testid="identifier-type-create">
-      {t('identifierTypes.create')}
-    </Button>
-  )
-
-  let content: React.JSX.Element
-  if (list.status === 'loading') content = <LoadingState />
-  else if (list.status === 'error' && list.items.length === 0) {
-    content = (
-      <ErrorState
-        message={
-          list.error
-            ? t(`errors.${list.error.code}`, { seconds: list.error.retryAfterSeconds ?? 0 })
-            : undefined
-        }
-        onRetry={() => void list.reload(true)}
-      />
-    )
-  } else {
-    content = (
-      <DataTable
-        rows={list.items}
-        columns={columns}
-        getRowId={(type) => type.id}
-        label={t('identifierTypes.tableLabel')}
-        filterLabel={t('identifierTypes.filter')}
-        selectedId={route.entityId}
-        onRowActivate={(type) => route.open(type.id)}
-        initialSort={{ columnId: 'name', direction: 'asc' }}
-        rowClassName={(type) => (type.active ? undefined : 'is-inactive')}
-        empty={
-          <EmptyState icon="identifier" title={t('identifierTypes.empty')} action={createButton || undefined}>
-            {canEdit ? t('identifierTypes.emptyHint') : t('identifierTypes.emptyReadOnly')}
-          </EmptyState>
-        }
-        testId="identifier-types-table"
-      />
-    )
-  }
-
-  const { target } = route
   return (
-    <Screen
-      title={t('identifierTypes.title')}
-      subtitle={t('identifierTypes.subtitle')}
-      fetchedAt={list.fetchedAt}
-      stale={list.stale}
-      layout="split"
-      readOnly={!canEdit && target.kind === 'none'}
-      actions={
-        <>
-          <Button icon="refresh" variant="ghost" onClick={() => void list.reload(true)}>
-            {t('common.refresh')}
-          </Button>
-          {createButton}
-        </>
+    <EntityListScreen
+      entity="identifier_type"
+      screenId={IDENTIFIER_TYPES_SCREEN}
+      route={route}
+      list={list}
+      canEdit={canEdit}
+      columns={columns}
+      icon="identifier"
+      texts={{
+        title: t('identifierTypes.title'),
+        subtitle: t('identifierTypes.subtitle'),
+        tableLabel: t('identifierTypes.tableLabel'),
+        filter: t('identifierTypes.filter'),
+        create: t('identifierTypes.create'),
+        empty: t('identifierTypes.empty'),
+        emptyHint: t('identifierTypes.emptyHint'),
+        emptyReadOnly: t('identifierTypes.emptyReadOnly'),
+      }}
+      testIds={{
+        table: 'identifier-types-table',
+        create: 'identifier-type-create',
+        pane: 'identifier-type-pane',
+      }}
+      editor={
+        <IdentifierTypeEditor key={route.key} route={route} items={list.items} listStatus={list.status} />
       }
-    >
-      <div className="list-column">
-        <NewEntityDrafts
-          entity="identifier_type"
-          screen={IDENTIFIER_TYPES_SCREEN}
-          selectedDraftId={target.kind === 'new' ? target.draftId : null}
-        />
-        {content}
-      </div>
-      {target.kind !== 'none' && (
-        <aside
-          className="detail-pane"
-          aria-label={t('identifierTypes.title')}
-          data-testid="identifier-type-pane"
-        >
-          {target.kind === 'invalid' ? (
-            <EmptyState icon="info" title={t('entityScreen.badId')} />
-          ) : (
-            <IdentifierTypeEditor key={route.key} route={route} items={list.items} listStatus={list.status} />
-          )}
-        </aside>
-      )}
-    </Screen>
+    />
   )
 }

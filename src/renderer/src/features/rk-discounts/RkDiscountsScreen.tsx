@@ -13,7 +13,8 @@ import { DataTable } from '../../components/DataTable'
 import type { DataTableColumn } from '../../components/data-table-model'
 import { Icon } from '../../components/Icon'
 import { Screen } from '../../components/Screen'
-import { Banner, EmptyState, ErrorState, LoadingState } from '../../components/states'
+import { ListStates } from '../../components/EntityListScreen'
+import { Banner, EmptyState, LoadingState } from '../../components/states'
 import { useIpcQuery } from '../../ipc/useIpcQuery'
 import { useEntityList } from '../entities/store'
 import { useCanEdit } from '../session/store'
@@ -135,21 +136,8 @@ export function RkDiscountsScreen({ params }: ScreenComponentProps): React.JSX.E
     </Button>
   )
 
-  let content: React.JSX.Element
-  if (list.status === 'loading') content = <LoadingState />
-  else if (list.status === 'error' && list.items.length === 0) {
-    content = (
-      <ErrorState
-        message={
-          list.error
-            ? t(`errors.${list.error.code}`, { seconds: list.error.retryAfterSeconds ?? 0 })
-            : undefined
-        }
-        onRetry={() => void list.reload(true)}
-      />
-    )
-  } else {
-    content = (
+  const content = (
+    <ListStates list={list}>
       <DataTable
         rows={rows}
         columns={columns}
@@ -186,8 +174,8 @@ export function RkDiscountsScreen({ params }: ScreenComponentProps): React.JSX.E
         }
         testId="rk-discounts-table"
       />
-    )
-  }
+    </ListStates>
+  )
 
   return (
     <Screen

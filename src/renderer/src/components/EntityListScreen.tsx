@@ -1,0 +1,151 @@
+// The list-and-editor screen of an entity edited through drafts (identifier types, account groups): the header
+// with Refresh and Create, the new entities not on the server yet, the list in every state, and the pane with the
+// editor of what the route opens.
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { DraftEntity, IpcError } from '../../../shared/ipc'
+import { Button } from './Button'
+import { DataTable } from './DataTable'
+import type { DataTableColumn } from './data-table-model'
+import type { EditorRoute } from './editor-route'
+import { NewEntityDrafts } from './entity-screen'
+import type { IconName } from './Icon'
+import { Screen } from './Screen'
+import { EmptyState, ErrorState, LoadingState } from './states'
+
+export interface ListState<T> {
+  status: 'loading' | 'ready' | 'error'
+  items: readonly T[]
+  fetchedAt: string | null
+  stale: boolean
+  error: IpcError | null
+  reload: (refresh?: boolean) => Promise<void>
+}
+
+/** A list's first load and its failure when nothing is cached; otherwise the list itself. */
+export function ListStates<T>({
+  list,
+  children,
+}: {
+  list: ListState<T>
+  children: ReactNode
+}): React.JSX.Element {
+  const { t } = useTranslation()
+  if (list.status === 'loading') return <LoadingState />
+  if (list.status === 'error' && list.items.length === 0) {
+    const { error } = list
+    return (
+      <ErrorState
+        message={error ? t(`errors.${error.code}`, { seconds: error.retryAfterSeconds ?? 0 }) : undefined}
+        onRetry={() => void list.reload(true)}
+      />
+    )
+  }
+  return <>{children}</>
+}
+
+export interface EntityListScreenProps<T extends { id: number; active: boolean }> {
+  entity: DraftEntity
+  /** The hash segment of the screen (`identifier-types`). */
+  screenId: string
+  route: EditorRoute
+  list: ListState<T>
+  canEdit: boolean
+  columns: readonly DataTableColumn<T>[]
+  icon: IconName
+  texts: {
+    title: string
+    subtitle: string
+    tableLabel: string
+    filter: string
+    create: string
+    empty: string
+    emptyHint: string
+    emptyReadOnly: string
+  }
+  /** Test ids of the grid, the Create button and the editor pane (for page models). */
+  testIds: { table: string; create: string; pane: string }
+  /** Refresh re-reads the list; and these too (lists the editor uses). */
+  onRefresh?: () => void
+  /** The editor of what the route opens (keyed by `route.key`). */
+  editor: ReactNode
+}
+
+export function EntityListScreen<T extends { id: number; active: boolean }>({
+  entity,
+  screenId,
+  route,
+  list,
+  canEdit,
+  columns,
+  icon,
+  texts,
+  testIds,
+  onRefresh,
+  editor,
+}: EntityListScreenProps<T>): React.JSX.Element {
+  const { t } = useTranslation()
+  const { target } = route
+  const createButton = canEdit && (
+    <Button variant="primary" icon="plus" onClick={route.openNew} data-testid={testIds.create}>
+      {texts.create}
+    </Button>
+  )
+  return (
+    <Screen
+      title={texts.title}
+      subtitle={texts.subtitle}
+      fetchedAt={list.fetchedAt}
+      stale={list.stale}
+      layout="split"
+      readOnly={!canEdit && target.kind === 'none'}
+      actions={
+        <>
+          <Button
+            icon="refresh"
+            variant="ghost"
+            onClick={() => {
+              void list.reload(true)
+              onRefresh?.()
+            }}
+          >
+            {t('common.refresh')}
+          </Button>
+          {createButton}
+        </>
+      }
+    >
+      <div className="list-column">
+        <NewEntityDrafts
+          entity={entity}
+          screen={screenId}
+          selectedDraftId={target.kind === 'new' ? target.draftId : null}
+        />
+        <ListStates list={list}>
+          <DataTable
+            rows={list.items}
+            columns={columns}
+            getRowId={(item) => item.id}
+            label={texts.tableLabel}
+            filterLabel={texts.filter}
+            selectedId={route.entityId}
+            onRowActivate={(item) => route.open(item.id)}
+            initialSort={{ columnId: 'name', direction: 'asc' }}
+            rowClassName={(item) => (item.active ? undefined : 'is-inactive')}
+            empty={
+              <EmptyState icon={icon} title={texts.empty} action={createButton || undefined}>
+                {canEdit ? texts.emptyHint : texts.emptyReadOnly}
+              </EmptyState>
+            }
+            testId={testIds.table}
+          />
+        </ListStates>
+      </div>
+      {target.kind !== 'none' && (
+        <aside className="detail-pane" aria-label={texts.title} data-testid={testIds.pane}>
+          {target.kind === 'invalid' ? <EmptyState icon="info" title={t('entityScreen.badId')} /> : editor}
+        </aside>
+      )}
+    </Screen>
+  )
+}

@@ -1,7 +1,7 @@
 // The list-and-editor screen of an entity edited through drafts (identifier types, account groups): the header
 // with Refresh and Create, the new entities not on the server yet, the list in every state, and the pane with the
 // editor of what the route opens.
-import type { ReactNode } from 'react'
+import { useMemo, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DraftEntity, IpcError } from '../../../shared/ipc'
 import { Button } from './Button'
@@ -52,6 +52,8 @@ export interface EntityListScreenProps<T extends { id: number; active: boolean }
   list: ListState<T>
   canEdit: boolean
   columns: readonly DataTableColumn<T>[]
+  /** Columns left out while the editor pane is open (the pane shows them), so the rest stay readable. */
+  hiddenWithPane?: readonly string[]
   icon: IconName
   texts: {
     title: string
@@ -78,6 +80,7 @@ export function EntityListScreen<T extends { id: number; active: boolean }>({
   list,
   canEdit,
   columns,
+  hiddenWithPane,
   icon,
   texts,
   testIds,
@@ -86,6 +89,12 @@ export function EntityListScreen<T extends { id: number; active: boolean }>({
 }: EntityListScreenProps<T>): React.JSX.Element {
   const { t } = useTranslation()
   const { target } = route
+  const paneOpen = target.kind !== 'none'
+  const shownColumns = useMemo(
+    () =>
+      paneOpen && hiddenWithPane ? columns.filter((column) => !hiddenWithPane.includes(column.id)) : columns,
+    [columns, hiddenWithPane, paneOpen],
+  )
   const createButton = canEdit && (
     <Button variant="primary" icon="plus" onClick={route.openNew} data-testid={testIds.create}>
       {texts.create}
@@ -124,7 +133,7 @@ export function EntityListScreen<T extends { id: number; active: boolean }>({
         <ListStates list={list}>
           <DataTable
             rows={list.items}
-            columns={columns}
+            columns={shownColumns}
             getRowId={(item) => item.id}
             label={texts.tableLabel}
             filterLabel={texts.filter}

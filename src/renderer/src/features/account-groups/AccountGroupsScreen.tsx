@@ -15,6 +15,9 @@ import { AccountGroupEditor } from './AccountGroupEditor'
 
 export const ACCOUNT_GROUPS_SCREEN = 'account-groups'
 
+/** While the editor is open these are in it, not in the list. */
+const HIDDEN_WITH_PANE = ['description']
+
 /** Account groups: the list with account counts and ladders, and the editor of the selected (or a new) one. */
 export function AccountGroupsScreen({ params }: ScreenComponentProps): React.JSX.Element {
   const { t } = useTranslation()
@@ -92,6 +95,7 @@ export function AccountGroupsScreen({ params }: ScreenComponentProps): React.JSX
       list={list}
       canEdit={canEdit}
       columns={columns}
+      hiddenWithPane={HIDDEN_WITH_PANE}
       icon="group"
       texts={{
         title: t('accountGroups.title'),

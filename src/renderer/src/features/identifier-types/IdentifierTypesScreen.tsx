@@ -14,6 +14,9 @@ import { IdentifierTypeEditor } from './IdentifierTypeEditor'
 
 export const IDENTIFIER_TYPES_SCREEN = 'identifier-types'
 
+/** While the editor is open these are in it, not in the list. */
+const HIDDEN_WITH_PANE = ['kind', 'pattern', 'unique']
+
 /** Identifier types: the list, and the editor of the selected (or a new) one with a live test of a value. */
 export function IdentifierTypesScreen({ params }: ScreenComponentProps): React.JSX.Element {
   const { t } = useTranslation()
@@ -92,6 +95,7 @@ export function IdentifierTypesScreen({ params }: ScreenComponentProps): React.J
       list={list}
       canEdit={canEdit}
       columns={columns}
+      hiddenWithPane={HIDDEN_WITH_PANE}
       icon="identifier"
       texts={{
         title: t('identifierTypes.title'),

@@ -2,45 +2,19 @@
 // - 1,000 queued ladder edits drained by the outbox worker vs the same 1,000 PUTs sent by a bare fetch loop
 //   (the sandbox server in its own process, the core or the loop in this one);
 // - an in-process IPC call answered from cached data (p50 per call).
-import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ladder as ladderSchema, tokenPair, type Ladder } from '../src/shared/api'
 import type { IpcChannel, IpcResult } from '../src/shared/ipc'
 import { createCore, type Core } from '../src/main/core'
+import { startBenchServer } from './server-process'
 import type { Bench } from './run'
 
 const EDITS = Number(process.env.BENCH_EDITS ?? 1000)
 const HANDLER_CALLS = 20_000
 const WARM_UP = 200
 const ROUNDS = 10
-
-/** The sandbox server in a child process (tsx), as the HTTP benches run it. */
-async function serverProcess(dbPath: string): Promise<{ url: string; stop(): Promise<void> }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(import.meta.dirname, 'server-child.ts'), dbPath],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  )
-  const url = await new Promise<string>((resolve, reject) => {
-    let text = ''
-    child.stdout.on('data', (chunk: Buffer) => {
-      text += chunk.toString()
-      const found = /listening (\S+)/.exec(text)?.[1]
-      if (found) resolve(found)
-    })
-    child.on('exit', (code) => reject(new Error(`bench server exited with ${code}`)))
-  })
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      child.on('exit', () => resolve())
-      child.kill('SIGTERM')
-    })
-  return { url, stop }
-}
 
 const bodyOf = (name: string, bonus: number) => ({
   name,
@@ -78,7 +52,7 @@ const bench: Bench = {
   title: `outbox drain of ${EDITS} ladder edits vs a bare fetch loop; IPC call on cached data`,
   async run() {
     const work = mkdtempSync(join(tmpdir(), 'probonus-main-bench-'))
-    const server = await serverProcess(join(work, 'sandbox.db'))
+    const server = await startBenchServer(join(work, 'sandbox.db'))
     const cores: Core[] = []
     try {
       const api = `${server.url}/api/v0`

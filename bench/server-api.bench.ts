@@ -2,12 +2,12 @@
 // authenticated GET /api/v0/ladders/list and PUT /api/v0/ladders/{id} (every PUT with the right version).
 // The server runs in its own process (one core), autocannon in this one (the other core).
 import autocannon from 'autocannon'
-import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type Ladder, ladder as ladderSchema, tokenPair } from '../src/shared/api'
 import { z } from 'zod'
+import { startBenchServer } from './server-process'
 import type { Bench, BenchFigure } from './run'
 
 const versionAnswer = z.object({
@@ -19,33 +19,6 @@ const DURATION_SECONDS = Number(process.env.BENCH_DURATION ?? 8)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10)
 /** One ladder per in-flight PUT and then some: twice the connections. */
 const BENCH_LADDERS = CONNECTIONS * 2
-
-async function startServer(dbPath: string): Promise<{ url: string; stop(): Promise<void> }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(import.meta.dirname, 'server-child.ts'), dbPath],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  )
-  const url = await new Promise<string>((resolve, reject) => {
-    let text = ''
-    child.stdout.on('data', (chunk: Buffer) => {
-      text += chunk.toString()
-      const match = /listening (\S+)/.exec(text)
-      if (match?.[1]) resolve(match[1])
-    })
-    child.on('exit', (code) => reject(new Error(`bench server exited with ${code}`)))
-  })
-  return {
-    url,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.on('exit', () => resolve())
-        child.kill('SIGTERM')
-      }),
-  }
-}
 
 async function json(url: string, init: RequestInit): Promise<unknown> {
   const response = await fetch(url, init)
@@ -98,7 +71,7 @@ const bench: Bench = {
   title: 'sandbox HTTP API vs a bare route of the same instance (autocannon)',
   async run() {
     const dir = mkdtempSync(join(tmpdir(), 'probonus-bench-'))
-    const server = await startServer(join(dir, 'bench.db'))
+    const server = await startBenchServer(join(dir, 'bench.db'))
     try {
       const api = `${server.url}/api/v0`
       const pair = tokenPair.parse(

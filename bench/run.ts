@@ -28,6 +28,7 @@ export interface Bench {
 const BENCHES: Record<string, () => Promise<{ default: Bench }>> = {
   'server-api': () => import('./server-api.bench'),
   'main-sync': () => import('./main-sync.bench'),
+  'server-scale': () => import('./server-scale.bench'),
 }
 
 const RESULTS_DIR = join(import.meta.dirname, 'results')

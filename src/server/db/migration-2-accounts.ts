@@ -4,7 +4,7 @@ import type { Migration } from './migrations'
  * Part 2 of the schema: what accounts need at a million rows. Migration 1 already has `accounts` and
  * `account_identifiers`; this adds
  * - `account_search`: lowercased prefix-search keys of every account (number, phone, holder name and its words,
- *   e-mail, identifier values), so a search is an index range scan, never a table scan;
+ *   e-mail, identifier values) with its group, so a search — within a group too — is an index range scan;
  * - `purchases`: what tills reported, for `rolling_days` ladders (a covering index sums an account's window);
  * - `operations`: the bonus ledger (deposit, withdraw, and the bonus a purchase credits), with the account's
  *   group at the time of the operation;
@@ -20,8 +20,11 @@ export const accountsMigration: Migration = {
       CREATE TABLE account_search (
         term TEXT NOT NULL,
         account_id INTEGER NOT NULL,
+        group_id INTEGER NOT NULL,
         PRIMARY KEY (term, account_id)
       ) STRICT, WITHOUT ROWID;
+      -- The same keys per group: a search within a group is one range too.
+      CREATE INDEX account_search_group ON account_search(group_id, term);
 
       CREATE TABLE purchases (
         id INTEGER PRIMARY KEY,
@@ -83,8 +86,10 @@ export const accountsMigration: Migration = {
         ON CONFLICT (group_id) DO UPDATE SET balance_total = balance_total + excluded.balance_total;
       END;
 
-      -- Accounts per ladder step are counted as ranges of these (all_time ladders).
-      CREATE INDEX accounts_group_spend ON accounts(group_id, spend_total);
+      -- Accounts per ladder step are counted as ranges of these (all_time ladders); the first also covers what
+      -- placing a group's accounts on a ladder reads (previews).
+      CREATE INDEX accounts_group_totals
+        ON accounts(group_id, spend_total, visits, highest_step_ladder_id, highest_step_index);
       CREATE INDEX accounts_group_visits ON accounts(group_id, visits);
       -- A group operation refuses a group with a blocked account: found without reading the group.
       CREATE INDEX accounts_blocked ON accounts(group_id) WHERE blocked <> 0;

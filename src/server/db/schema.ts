@@ -170,6 +170,8 @@ export interface IdempotencyKeysTable {
 export interface AccountSearchTable {
   term: string
   account_id: number
+  /** The account's group, kept in step with `accounts.group_id`. */
+  group_id: number
 }
 
 /** A paid bill a till reported: `rolling_days` ladders sum an account's window of these. */

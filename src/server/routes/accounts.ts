@@ -9,13 +9,8 @@ import {
 } from '../../shared/api'
 import type { ServerContext } from '../context'
 import { ADMIN_ONLY, ANY_ROLE, caller, errors, PROTECTED_ERRORS, SECURITY, type ZodApp } from '../http'
-import {
-  createAccount,
-  getAccount,
-  listAccounts,
-  SEARCH_COUNT_CAP,
-  updateAccount,
-} from '../services/accounts'
+import { SEARCH_COUNT_CAP } from '../services/account-search'
+import { createAccount, getAccount, listAccounts, updateAccount } from '../services/accounts'
 import { idempotentCreate } from '../services/idempotency'
 
 const tags = ['accounts']

@@ -290,8 +290,18 @@ export function seedAccounts(
   const clock = new Clock(Math.floor(ctx.now() / DAY_MS) * DAY_MS)
   const seedGroups = planGroups(ctx, profile, groups, clock)
   const cacheSize = sqlite.pragma('cache_size', { simple: true })
-  if (kind === 'large') sqlite.pragma('cache_size = -262144')
-  sqlite.exec('CREATE TEMP TABLE seed_search_terms (term TEXT NOT NULL, account_id INTEGER NOT NULL)')
+  if (kind === 'large') {
+    sqlite.pragma('cache_size = -262144')
+    // Sorts and the staging table in memory (a setting SQLite allows only before the connection's first temp use).
+    try {
+      sqlite.pragma('temp_store = MEMORY')
+    } catch {
+      // Too late on this connection: the load is only slower.
+    }
+  }
+  sqlite.exec(
+    'CREATE TEMP TABLE seed_search_terms (term TEXT NOT NULL, account_id INTEGER NOT NULL, group_id INTEGER NOT NULL)',
+  )
   try {
     const accounts = new BulkInsert(
       sqlite,
@@ -313,7 +323,7 @@ export function seedAccounts(
         columns('account_id position type_id value'),
         [accounts],
       ),
-      terms: new BulkInsert(sqlite, 'temp.seed_search_terms', columns('term account_id')),
+      terms: new BulkInsert(sqlite, 'temp.seed_search_terms', columns('term account_id group_id')),
       purchases: new BulkInsert(sqlite, 'purchases', columns('account_id amount created_at created_by'), [
         accounts,
       ]),
@@ -337,11 +347,14 @@ export function seedAccounts(
       for (const insert of [seed.accounts, seed.identifiers, seed.terms, seed.purchases, seed.operations]) {
         insert.flush()
       }
-      sqlite.exec(`INSERT INTO account_search (term, account_id)
-        SELECT term, account_id FROM temp.seed_search_terms ORDER BY term, account_id`)
+      sqlite.exec(`INSERT INTO account_search (term, account_id, group_id)
+        SELECT term, account_id, group_id FROM temp.seed_search_terms ORDER BY term, account_id`)
     }
-    bulkLoad(sqlite, ['accounts', 'account_identifiers', 'purchases', 'operations'], load, () =>
-      seed.totals.write(sqlite),
+    bulkLoad(
+      sqlite,
+      ['accounts', 'account_identifiers', 'account_search', 'purchases', 'operations'],
+      load,
+      () => seed.totals.write(sqlite),
     )
   } finally {
     sqlite.exec('DROP TABLE IF EXISTS temp.seed_search_terms')
@@ -477,7 +490,7 @@ function writeAccount(seed: SeedContext, id: number, index: number, rng: Rng, pl
     account,
     identifiers.map(([, value]) => value),
   ))
-    seed.terms.row(term, id)
+    seed.terms.row(term, id, plan.group.id)
 }
 
 /** An account's purchases and manual operations, in time order. */

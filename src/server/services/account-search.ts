@@ -1,3 +1,6 @@
+import type { ServerContext } from '../context'
+import { statement, valueOf } from './sql'
+
 // How accounts are found at a million rows: every account has a few lowercased search keys (its number, phone
 // digits, holder name and each later word of it, e-mail, identifier values) in `account_search`, and a query is
 // a prefix range over them (`term >= key AND term < key + U+10FFFF`): an index range scan, never a table scan.
@@ -93,3 +96,77 @@ export const rangeSql = (keyCount: number, column = 'term'): string =>
 /** Whether any term starts with any key: the same match as the SQL range, done in memory. */
 export const termsMatch = (terms: readonly string[], keys: readonly string[]): boolean =>
   terms.some((term) => keys.some((key) => term.startsWith(key)))
+
+// ---- the search itself ----
+
+/** Code point order: what SQLite's BINARY collation gives for UTF-8 text (UTF-16 order differs above U+FFFF). */
+export function compareCodePoints(a: string, b: string): number {
+  const length = Math.min(a.length, b.length)
+  for (let i = 0; i < length;) {
+    const x = a.codePointAt(i) ?? 0
+    const y = b.codePointAt(i) ?? 0
+    if (x !== y) return x < y ? -1 : 1
+    i += x > 0xffff ? 2 : 1
+  }
+  return a.length - b.length
+}
+
+/** More matching accounts than this: `total` is reported as SEARCH_COUNT_CAP + 1 ("more than"). */
+export const SEARCH_COUNT_CAP = 10_000
+
+export interface SearchPage {
+  ids: number[]
+  total: number
+}
+
+/**
+ * One page of the accounts matching `keys` (and the group), ordered by the first key they match, then by id:
+ * the order of the `account_search` index (or of its per-group twin), so a page is a short index range scan
+ * however many accounts match. The total is counted up to `countCap + 1`.
+ */
+export function searchAccounts(
+  ctx: ServerContext,
+  keys: readonly string[],
+  page: { groupId?: number; offset: number; limit: number },
+  countCap = SEARCH_COUNT_CAP,
+): SearchPage {
+  // queryKeys gives one key, or two that are not prefixes of one another: their ranges are disjoint, and
+  // scanning them in key order keeps the index's order.
+  const sorted = [...keys].sort(compareCodePoints)
+  const need = page.offset + page.limit
+  const inGroup = page.groupId === undefined ? '' : 'group_id = ? AND'
+  const groupParam = page.groupId === undefined ? [] : [page.groupId]
+  const total =
+    valueOf<number>(
+      ctx,
+      `SELECT count(*) FROM (SELECT DISTINCT account_id FROM account_search
+       WHERE ${inGroup} (${rangeSql(sorted.length)}) LIMIT ?)`,
+      ...groupParam,
+      ...rangeParams(sorted),
+      countCap + 1,
+    ) ?? 0
+  const ids: number[] = []
+  const seen = new Set<number>()
+  const scan = statement(
+    ctx,
+    `SELECT term, account_id FROM account_search WHERE ${inGroup} (term, account_id) > (?, ?) AND term < ?
+     ORDER BY term, account_id LIMIT ?`,
+  )
+  for (const key of sorted) {
+    let after: [string, number] = [key, 0]
+    let chunk = Math.max(64, need * 2)
+    while (ids.length < need) {
+      const rows = scan.raw().all(...groupParam, after[0], after[1], key + TOP, chunk) as [string, number][]
+      for (const [, id] of rows) {
+        if (seen.has(id)) continue
+        seen.add(id)
+        if (ids.push(id) === need) break
+      }
+      const last = rows[rows.length - 1]
+      if (!last || rows.length < chunk) break
+      after = last
+      chunk = Math.min(4096, chunk * 4)
+    }
+  }
+  return { ids: ids.slice(page.offset), total }
+}

@@ -11,7 +11,13 @@ import { fromKopecks } from '../../shared/domain'
 import type { ServerContext } from '../context'
 import { bool } from '../db/database'
 import { assertVersion, conflict, fieldError, notFound, validationFailed } from '../errors'
-import { accountSearchTerms, queryKeys, rangeParams, rangeSql, termsMatch } from './account-search'
+import {
+  accountSearchTerms,
+  queryKeys,
+  SEARCH_COUNT_CAP,
+  type SearchPage,
+  searchAccounts,
+} from './account-search'
 import { identifierHolder, identifierValueProblems } from './identifier-types'
 import { envelope } from './lists'
 import {
@@ -24,12 +30,6 @@ import {
   windowTotals,
 } from './placement'
 import { execute, placeholders, rowOf, rowsOf, valueOf } from './sql'
-
-/**
- * A search that matches more than this many keys reports `total` as SEARCH_COUNT_CAP + 1 ("more than 10,000")
- * instead of counting a large part of a million accounts on every keystroke. Smaller results are counted exactly.
- */
-export const SEARCH_COUNT_CAP = 10_000
 
 export interface AccountRow {
   id: number
@@ -149,9 +149,11 @@ function accountsByIds(ctx: ServerContext, ids: readonly number[]): Account[] {
   if (ids.length === 0) return []
   const rows = rowsOf<AccountRow>(
     ctx,
-    `SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE id IN (${placeholders(ids.length)}) ORDER BY id`,
+    `SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE id IN (${placeholders(ids.length)})`,
     ...ids,
   )
+  const position = new Map(ids.map((id, i) => [id, i]))
+  rows.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0))
   return accountsFromRows(ctx, rows)
 }
 
@@ -169,17 +171,20 @@ export function listAccounts(
   countCap = SEARCH_COUNT_CAP,
 ): ListEnvelope<Account> {
   const keys = queryKeys(query.q)
-  const page = keys.length === 0 ? unsearchedPage(ctx, query) : searchedPage(ctx, query, keys, countCap)
+  const page =
+    keys.length === 0
+      ? unsearchedPage(ctx, query)
+      : searchAccounts(
+          ctx,
+          keys,
+          { groupId: query.group_id, offset: query.offset, limit: query.limit },
+          countCap,
+        )
   return envelope(accountsByIds(ctx, page.ids), page.total, query)
 }
 
-interface IdPage {
-  ids: number[]
-  total: number
-}
-
 /** No search: ids in order; the total from the groups' maintained `accounts_count` (no count over the table). */
-function unsearchedPage(ctx: ServerContext, query: AccountListQuery): IdPage {
+function unsearchedPage(ctx: ServerContext, query: AccountListQuery): SearchPage {
   if (query.group_id === undefined) {
     return {
       ids: rowsOf<{ id: number }>(
@@ -202,88 +207,6 @@ function unsearchedPage(ctx: ServerContext, query: AccountListQuery): IdPage {
     total:
       valueOf<number>(ctx, 'SELECT accounts_count FROM account_groups WHERE id = ?', query.group_id) ?? 0,
   }
-}
-
-/**
- * A search: when at most `countCap` keys match, the matching ids are read from the index, paged and counted
- * exactly. When more match, the accounts are read in id order and matched in memory (dense matches: a page is
- * found after a few thousand rows), and `total` is the count of matches up to `countCap + 1`.
- */
-function searchedPage(ctx: ServerContext, query: AccountListQuery, keys: string[], countCap: number): IdPage {
-  const ranges = rangeSql(keys.length)
-  const params = rangeParams(keys)
-  const group = query.group_id === undefined ? '' : 'AND a.group_id = ?'
-  const groupParam = query.group_id === undefined ? [] : [query.group_id]
-  const matched = valueOf<number>(
-    ctx,
-    `SELECT count(*) FROM (SELECT 1 FROM account_search WHERE ${ranges} LIMIT ?)`,
-    ...params,
-    countCap + 1,
-  )
-  if ((matched ?? 0) <= countCap) {
-    const matching = `a.id IN (SELECT account_id FROM account_search WHERE ${ranges}) ${group}`
-    return {
-      ids: rowsOf<{ id: number }>(
-        ctx,
-        `SELECT a.id FROM accounts a WHERE ${matching} ORDER BY a.id LIMIT ? OFFSET ?`,
-        ...params,
-        ...groupParam,
-        query.limit,
-        query.offset,
-      ).map((row) => row.id),
-      total:
-        valueOf<number>(ctx, `SELECT count(*) FROM accounts a WHERE ${matching}`, ...params, ...groupParam) ??
-        0,
-    }
-  }
-  const join = query.group_id === undefined ? '' : 'JOIN accounts a ON a.id = s.account_id AND a.group_id = ?'
-  const total =
-    valueOf<number>(
-      ctx,
-      `SELECT count(*) FROM (SELECT DISTINCT s.account_id FROM account_search s ${join}
-       WHERE ${rangeSql(keys.length, 's.term')} LIMIT ?)`,
-      ...groupParam,
-      ...params,
-      countCap + 1,
-    ) ?? 0
-  return { ids: scanForMatches(ctx, query, keys), total }
-}
-
-const SCAN_BATCH = 2000
-
-/** The page of matching ids, reading accounts in id order and matching their search keys in memory. */
-function scanForMatches(ctx: ServerContext, query: AccountListQuery, keys: readonly string[]): number[] {
-  const ids: number[] = []
-  let toSkip = query.offset
-  let after = 0
-  const batchSql =
-    query.group_id === undefined
-      ? 'SELECT id, number, holder_name, phone, email FROM accounts WHERE id > ? ORDER BY id LIMIT ?'
-      : 'SELECT id, number, holder_name, phone, email FROM accounts WHERE group_id = ? AND id > ? ORDER BY id LIMIT ?'
-  const groupParam = query.group_id === undefined ? [] : [query.group_id]
-  type Searchable = {
-    id: number
-    number: string
-    holder_name: string | null
-    phone: string | null
-    email: string | null
-  }
-  while (ids.length < query.limit) {
-    const batch = rowsOf<Searchable>(ctx, batchSql, ...groupParam, after, SCAN_BATCH)
-    if (batch.length === 0) break
-    const identifiers = identifiersOf(
-      ctx,
-      batch.map((row) => row.id),
-    )
-    for (const row of batch) {
-      const values = (identifiers.get(row.id) ?? []).map((identifier) => identifier.value)
-      if (!termsMatch(accountSearchTerms(row, values), keys)) continue
-      if (toSkip > 0) toSkip -= 1
-      else if (ids.length < query.limit) ids.push(row.id)
-    }
-    after = batch[batch.length - 1]!.id
-  }
-  return ids
 }
 
 // ---- create and update ----
@@ -403,22 +326,33 @@ function writeIdentifiers(
   )
 }
 
-/** Replaces the account's search keys `before` with those of its new state (only the difference is written). */
+/**
+ * Replaces the account's search keys `before` (in group `groupBefore`) with those of its new state: only the
+ * difference is written, or every key when the account changed group.
+ */
 function writeSearchTerms(
   ctx: ServerContext,
   accountId: number,
-  before: readonly string[],
-  after: readonly string[],
+  before: { terms: readonly string[]; groupId: number | null },
+  after: { terms: readonly string[]; groupId: number },
 ): void {
-  const kept = new Set(after)
-  const old = new Set(before)
-  for (const term of before) {
+  const moved = before.groupId !== after.groupId
+  const kept = new Set(moved ? [] : after.terms)
+  const old = new Set(moved ? [] : before.terms)
+  for (const term of before.terms) {
     if (!kept.has(term))
       execute(ctx, 'DELETE FROM account_search WHERE term = ? AND account_id = ?', term, accountId)
   }
-  for (const term of after) {
-    if (!old.has(term))
-      execute(ctx, 'INSERT INTO account_search (term, account_id) VALUES (?, ?)', term, accountId)
+  for (const term of after.terms) {
+    if (!old.has(term)) {
+      execute(
+        ctx,
+        'INSERT INTO account_search (term, account_id, group_id) VALUES (?, ?, ?)',
+        term,
+        accountId,
+        after.groupId,
+      )
+    }
   }
 }
 
@@ -449,7 +383,12 @@ export function createAccount(ctx: ServerContext, input: AccountCreate, actor: s
       ).lastInsertRowid,
     )
     writeIdentifiers(ctx, id, identifiers)
-    writeSearchTerms(ctx, id, [], accountSearchTerms(fields, identifierValues(identifiers)))
+    writeSearchTerms(
+      ctx,
+      id,
+      { terms: [], groupId: null },
+      { terms: accountSearchTerms(fields, identifierValues(identifiers)), groupId: fields.group_id },
+    )
     return getAccount(ctx, id)
   })
 }
@@ -487,8 +426,8 @@ export function updateAccount(
     writeSearchTerms(
       ctx,
       id,
-      accountSearchTerms(current, identifierValues(held)),
-      accountSearchTerms(fields, identifierValues(identifiers)),
+      { terms: accountSearchTerms(current, identifierValues(held)), groupId: current.group_id },
+      { terms: accountSearchTerms(fields, identifierValues(identifiers)), groupId: fields.group_id },
     )
     return getAccount(ctx, id)
   })

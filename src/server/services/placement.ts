@@ -4,8 +4,9 @@
 //
 // Scale: an `all_time` ladder is counted as index ranges of `spend_total`/`visits` (every account between two
 // thresholds sits on the same step), plus a correction for `downgrade: false` read from a partial index of the
-// accounts whose highest step reached is above their value. A `rolling_days` ladder and a preview look at each
-// account once, summing its purchase window through the covering index `purchases(account_id, created_at, amount)`.
+// accounts whose highest step reached is above their value. A `rolling_days` ladder and a preview group the
+// accounts in SQL by threshold interval (summing each window through the covering index
+// `purchases(account_id, created_at, amount)`), and place each group with stepFor.
 import type { AccountStep, LadderPreview, LadderPreviewRequest, LadderStepCount } from '../../shared/api'
 import { type StepPlacement, stepFor, toKopecks } from '../../shared/domain'
 import type { ServerContext } from '../context'
@@ -189,43 +190,66 @@ export const groupsUsingLadder = (ctx: ServerContext, ladderId: number): number[
     .pluck()
     .all(ladderId) as number[]
 
-/** The window SQL of a rolling ladder for the account `a`: one covering-index range per account. */
-const windowColumn = (ladder: PlacementLadder): string =>
-  ladder.basis === 'spend'
-    ? '(SELECT coalesce(sum(p.amount), 0) FROM purchases p WHERE p.account_id = a.id AND p.created_at > ?)'
-    : '(SELECT count(*) FROM purchases p WHERE p.account_id = a.id AND p.created_at > ?)'
+/** What a ladder accumulates, as SQL over the account `a`: a column, or its window (one covering-index range). */
+function valueSql(ladder: PlacementLadder, windowParam: string): string {
+  if (!isRolling(ladder)) return ladder.basis === 'spend' ? 'a.spend_total' : 'a.visits'
+  return ladder.basis === 'spend'
+    ? `(SELECT coalesce(sum(p.amount), 0) FROM purchases p WHERE p.account_id = a.id AND p.created_at > @${windowParam})`
+    : `(SELECT count(*) FROM purchases p WHERE p.account_id = a.id AND p.created_at > @${windowParam})`
+}
+
+/** Accounts that every given ladder places alike, with how many there are. */
+interface PlacementClass {
+  /** Per ladder, the value at the start of the threshold interval the accounts' value falls in. */
+  values: number[]
+  totals: AccountTotals
+  count: number
+}
 
 /**
- * Calls `visit` with each account of the group: its totals and, per ladder in `ladders` that rolls, the value of
- * its window (others get their all-time value). Streams rows: memory stays flat over 100,000 accounts.
+ * The accounts of a group in classes that the given ladders place alike: per ladder the threshold interval their
+ * accumulated value falls in, and their highest step reached (kept only where a `downgrade: false` ladder may
+ * hold it). SQL does the per-account work — the value or window, the interval — and answers one row per class:
+ * stepFor then places a class by its interval's start, where every value of the interval has the same step.
  */
-function eachAccountOf(
+function placementClasses(
   ctx: ServerContext,
   groupId: number,
   ladders: readonly PlacementLadder[],
-  visit: (totals: AccountTotals, values: number[]) => void,
-): void {
-  const windows = ladders.map((ladder) => (isRolling(ladder) ? windowColumn(ladder) : null))
-  const columns = windows.map((sql, i) => `${sql ?? 'NULL'} AS w${i}`)
-  const params = ladders.flatMap((ladder) => (isRolling(ladder) ? [windowStart(ctx, ladder)] : []))
-  const sql = `SELECT a.spend_total, a.visits, a.highest_step_ladder_id, a.highest_step_index, ${columns.join(', ')}
-    FROM accounts a WHERE a.group_id = ?`
-  const totals: AccountTotals = { spendTotal: 0, visits: 0, highestLadderId: null, highestIndex: null }
-  const values = ladders.map(() => 0)
-  for (const row of statement(ctx, sql)
-    .raw()
-    .iterate(...params, groupId) as Iterable<unknown[]>) {
-    totals.spendTotal = row[0] as number
-    totals.visits = row[1] as number
-    totals.highestLadderId = row[2] as number | null
-    totals.highestIndex = row[3] as number | null
-    for (let i = 0; i < ladders.length; i++) {
-      const ladder = ladders[i]!
-      const window = row[4 + i] as number | null
-      values[i] = window !== null ? window : ladder.basis === 'spend' ? totals.spendTotal : totals.visits
-    }
-    visit(totals, values)
-  }
+): PlacementClass[] {
+  const params: Record<string, number | string> = { group: groupId }
+  const holding = ladders
+    .filter((ladder) => !ladder.downgrade && ladder.id !== null)
+    .map((ladder) => ladder.id ?? 0)
+  const held = holding.length === 0 ? 'NULL' : `CASE WHEN h_ladder IN (${holding.join(', ')}) THEN`
+  const intervals = ladders.map((ladder, l) => {
+    if (isRolling(ladder)) params[`w${l}`] = windowStart(ctx, ladder)
+    const bounds = ladder.steps.slice(1).map((step, i) => {
+      params[`t${l}_${i}`] = step.threshold
+      return `(v${l} >= @t${l}_${i})`
+    })
+    return `${bounds.length === 0 ? '0' : bounds.join(' + ')} AS b${l}`
+  })
+  const values = ladders.map((ladder, l) => `${valueSql(ladder, `w${l}`)} AS v${l}`)
+  const buckets = ladders.map((_, l) => `b${l}`).join(', ')
+  // LIMIT -1 keeps SQLite from flattening the inner query (which would compute each window once per threshold).
+  const sql = `SELECT ${buckets}, h_l, h_i, count(*) AS n FROM (
+      SELECT ${intervals.join(', ')},
+        ${holding.length === 0 ? 'NULL' : `${held} h_ladder END`} AS h_l,
+        ${holding.length === 0 ? 'NULL' : `${held} h_index END`} AS h_i
+      FROM (SELECT ${values.join(', ')}, a.highest_step_ladder_id AS h_ladder, a.highest_step_index AS h_index
+            FROM accounts a WHERE a.group_id = @group LIMIT -1))
+    GROUP BY ${buckets}, h_l, h_i`
+  return (statement(ctx, sql).raw().all(params) as number[][]).map((row) => ({
+    values: ladders.map((ladder, l) => ladder.steps[row[l] ?? 0]?.threshold ?? 0),
+    totals: {
+      spendTotal: 0,
+      visits: 0,
+      highestLadderId: row[ladders.length] ?? null,
+      highestIndex: row[ladders.length + 1] ?? null,
+    },
+    count: row[ladders.length + 2] ?? 0,
+  }))
 }
 
 /** Accounts per step of `ladder` over the accounts of `groupIds`: index ranges when it can, else one pass. */
@@ -238,10 +262,10 @@ export function stepCounts(
   if (ladder.steps.length === 0) return counts
   if (isRolling(ladder)) {
     for (const groupId of groupIds) {
-      eachAccountOf(ctx, groupId, [ladder], (totals, values) => {
-        const placed = placeOn(ladder, values[0]!, totals)
-        if (placed) counts[placed.index]! += 1
-      })
+      for (const group of placementClasses(ctx, groupId, [ladder])) {
+        const placed = placeOn(ladder, group.values[0]!, group.totals)
+        if (placed) counts[placed.index]! += group.count
+      }
     }
     return counts
   }
@@ -278,12 +302,12 @@ function correctForHighestReached(
   const last = ladder.steps.length - 1
   const below = statement(
     ctx,
-    `SELECT spend_total, visits, highest_step_index FROM accounts
+    `SELECT spend_total, visits, highest_step_index FROM accounts INDEXED BY accounts_highest_step
      WHERE highest_step_ladder_id = ? AND highest_step_index = ? AND group_id = ? AND ${column} < ?`,
   )
   const belowLast = statement(
     ctx,
-    `SELECT spend_total, visits, highest_step_index FROM accounts
+    `SELECT spend_total, visits, highest_step_index FROM accounts INDEXED BY accounts_highest_step
      WHERE highest_step_ladder_id = ? AND highest_step_index >= ? AND group_id = ? AND ${column} < ?`,
   )
   type Held = { spend_total: number; visits: number; highest_step_index: number }
@@ -332,16 +356,16 @@ export function previewPlacement(
   for (const group of groups) {
     const current = group.current
     const ladders = current ? [proposed, current] : [proposed]
-    eachAccountOf(ctx, group.id, ladders, (totals, values) => {
-      const next = placeOn(proposed, values[0]!, totals)
-      const now = current ? placeOn(current, values[1]!, totals) : null
-      if (next) counts[next.index]! += 1
+    for (const alike of placementClasses(ctx, group.id, ladders)) {
+      const next = placeOn(proposed, alike.values[0]!, alike.totals)
+      const now = current ? placeOn(current, alike.values[1]!, alike.totals) : null
+      if (next) counts[next.index]! += alike.count
       const from = now ? now.index : -1
       const to = next ? next.index : -1
-      if (to > from) movedUp += 1
-      else if (to < from) movedDown += 1
-      else unchanged += 1
-    })
+      if (to > from) movedUp += alike.count
+      else if (to < from) movedDown += alike.count
+      else unchanged += alike.count
+    }
   }
   return { steps: stepCountItems(proposed, counts), moved_up: movedUp, moved_down: movedDown, unchanged }
 }

@@ -27,13 +27,16 @@ const DEMO_TRIGGERS = [
 /** Every invariant the ledger, the search keys and the aggregates must keep, checked row by row. */
 function checkSeededRows(db: BetterSqlite3.Database): void {
   const accounts = db
-    .prepare('SELECT id, number, holder_name, phone, email, balance, spend_total, visits FROM accounts')
+    .prepare(
+      'SELECT id, number, holder_name, phone, email, group_id, balance, spend_total, visits FROM accounts',
+    )
     .all() as {
     id: number
     number: string
     holder_name: string | null
     phone: string | null
     email: string | null
+    group_id: number
     balance: number
     spend_total: number
     visits: number
@@ -77,11 +80,14 @@ function checkSeededRows(db: BetterSqlite3.Database): void {
     identifiers.set(row.account_id, [...(identifiers.get(row.account_id) ?? []), row.value])
   }
   const terms = new Map<number, string[]>()
-  for (const row of db.prepare('SELECT term, account_id FROM account_search').all() as {
+  const groupOfTerms = new Map<number, number>()
+  for (const row of db.prepare('SELECT term, account_id, group_id FROM account_search').all() as {
     term: string
     account_id: number
+    group_id: number
   }[]) {
     terms.set(row.account_id, [...(terms.get(row.account_id) ?? []), row.term])
+    groupOfTerms.set(row.account_id, row.group_id)
   }
   for (const a of accounts) {
     expect(a.balance, `account ${a.id}`).toBe(ledger.get(a.id)?.sum ?? 0)
@@ -117,7 +123,7 @@ function checkSeededRows(db: BetterSqlite3.Database): void {
     db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name").pluck().all(),
   ).toEqual(DEMO_TRIGGERS)
   for (const index of [
-    'accounts_group_spend',
+    'accounts_group_totals',
     'accounts_highest_step',
     'operations_time',
     'purchases_account_time',

@@ -7,7 +7,7 @@ import {
   identifierType,
   listOf,
 } from '../../shared/api'
-import { accountSearchTerms, queryKeys, termsMatch } from '../services/account-search'
+import { accountSearchTerms, compareCodePoints, queryKeys, termsMatch } from '../services/account-search'
 import { listAccounts } from '../services/accounts'
 import { call, demoTokens, locsOf, messageOf, startTestServer } from '../test-support'
 import { editable, withDb } from './ledger-support'
@@ -43,7 +43,10 @@ const search = async (query: string, token = tokens.viewer) => {
 const create = (body: unknown, token = tokens.admin, headers: Record<string, string> = {}) =>
   call(api, 'POST', '/accounts/create', { token, json: body, headers })
 
-/** Every account id whose search keys match the query, recounted from the rows (the reference for totals). */
+/**
+ * Every account id whose search keys match the query, recounted from the rows, in the order the API pages them:
+ * by the first (lowest) key the account matches, then by id.
+ */
 function matchingIds(q: string, groupId?: number): number[] {
   const keys = queryKeys(q)
   return withDb(dbPath(), (db) => {
@@ -66,8 +69,14 @@ function matchingIds(q: string, groupId?: number): number[] {
     }
     return rows
       .filter((row) => groupId === undefined || row.group_id === groupId)
-      .filter((row) => termsMatch(accountSearchTerms(row, values.get(row.id) ?? []), keys))
-      .map((row) => row.id)
+      .flatMap((row) => {
+        const matched = accountSearchTerms(row, values.get(row.id) ?? []).filter((term) =>
+          termsMatch([term], keys),
+        )
+        return matched.length === 0 ? [] : [{ id: row.id, first: matched.sort(compareCodePoints)[0]! }]
+      })
+      .sort((a, b) => compareCodePoints(a.first, b.first) || a.id - b.id)
+      .map((match) => match.id)
   })
 }
 
@@ -158,22 +167,32 @@ describe('accounts: list and search', () => {
     expect((await search(`q=${q}&group_id=1&limit=1`)).total).toBe(all.length)
   })
 
-  it('a search matching more keys than the cap pages the same accounts, total capped', () => {
+  it('pages in index order, with and without a group; totals above the cap are reported as cap + 1', () => {
     const ctx = server.app.sandbox
-    for (const q of ['7', 'а', '2700000100']) {
-      const exact = listAccounts(ctx, { q, offset: 0, limit: 500 })
-      const dense = listAccounts(ctx, { q, offset: 0, limit: 500 }, 10)
-      expect(
-        dense.items.map((a) => a.id),
-        q,
-      ).toEqual(exact.items.map((a) => a.id))
-      expect(dense.total, q).toBe(Math.min(exact.total, 11))
-      const denseGroup = listAccounts(ctx, { q, offset: 7, limit: 20, group_id: 2 }, 10)
-      const exactGroup = listAccounts(ctx, { q, offset: 7, limit: 20, group_id: 2 })
-      expect(
-        denseGroup.items.map((a) => a.id),
-        q,
-      ).toEqual(exactGroup.items.map((a) => a.id))
+    for (const q of ['7', 'а', '2700000100', 'иван']) {
+      for (const [groupId, offset, limit] of [
+        [undefined, 0, 500],
+        [undefined, 30, 20],
+        [2, 7, 20],
+        [4, 0, 500],
+        [4, 3, 5],
+      ] as const) {
+        const query = { q, offset, limit, group_id: groupId }
+        const reference = matchingIds(q, groupId)
+        const exact = listAccounts(ctx, query)
+        const capped = listAccounts(ctx, query, 10)
+        const label = `${q} group ${groupId} offset ${offset}`
+        expect(
+          exact.items.map((a) => a.id),
+          label,
+        ).toEqual(reference.slice(offset, offset + limit))
+        expect(
+          capped.items.map((a) => a.id),
+          label,
+        ).toEqual(exact.items.map((a) => a.id))
+        expect(exact.total, label).toBe(reference.length)
+        expect(capped.total, label).toBe(Math.min(reference.length, 11))
+      }
     }
   })
 
@@ -281,6 +300,14 @@ describe('accounts: create and update', () => {
     expect((await search('q=первоначальная')).items.map((a) => a.id)).not.toContain(created.id)
     expect((await search('q=переименованная')).items.map((a) => a.id)).toContain(created.id)
     expect((await search('q=чужая')).items.map((a) => a.id)).not.toContain(created.id)
+    // Moved to another group: found there, no longer in the old one.
+    const moved = await call(api, 'PUT', `/accounts/${created.id}`, {
+      token: tokens.admin,
+      json: { ...update, group_id: 3, version: 2 },
+    })
+    expect(moved.status).toBe(200)
+    expect((await search('q=переименованная&group_id=3')).items.map((a) => a.id)).toContain(created.id)
+    expect((await search('q=переименованная&group_id=1')).items.map((a) => a.id)).not.toContain(created.id)
     const missing = await call(api, 'PUT', '/accounts/99999999', { token: tokens.admin, json: update })
     expect(missing.status).toBe(404)
   })

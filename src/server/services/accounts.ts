@@ -1,3 +1,4 @@
+import type { Selectable } from 'kysely'
 import type {
   Account,
   AccountCreate,
@@ -10,6 +11,7 @@ import type {
 import { fromKopecks } from '../../shared/domain'
 import type { ServerContext } from '../context'
 import { bool } from '../db/database'
+import type { AccountsTable } from '../db/schema'
 import { assertVersion, conflict, fieldError, notFound, validationFailed } from '../errors'
 import {
   accountSearchTerms,
@@ -31,25 +33,8 @@ import {
 } from './placement'
 import { execute, placeholders, rowOf, rowsOf, valueOf } from './sql'
 
-export interface AccountRow {
-  id: number
-  number: string
-  holder_name: string | null
-  phone: string | null
-  email: string | null
-  birth_date: string | null
-  group_id: number
-  blocked: number
-  balance: number
-  spend_total: number
-  visits: number
-  highest_step_ladder_id: number | null
-  highest_step_index: number | null
-  version: number
-  created_at: string
-  updated_at: string
-  updated_by: string | null
-}
+/** An `accounts` row as read. */
+export type AccountRow = Selectable<AccountsTable>
 
 export const ACCOUNT_COLUMNS =
   'id, number, holder_name, phone, email, birth_date, group_id, blocked, balance, spend_total, visits, ' +
@@ -365,23 +350,14 @@ export function createAccount(ctx: ServerContext, input: AccountCreate, actor: s
     checkAccountInput(ctx, input, null, [])
     const now = ctx.nowIso()
     const fields = accountFields(input)
-    const id = Number(
-      execute(
-        ctx,
-        `INSERT INTO accounts (number, holder_name, phone, email, birth_date, group_id, blocked, version,
-           created_at, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
-        fields.number,
-        fields.holder_name,
-        fields.phone,
-        fields.email,
-        fields.birth_date,
-        fields.group_id,
-        fields.blocked,
-        now,
-        now,
-        actor,
-      ).lastInsertRowid,
+    const inserted = ctx.db.first(
+      ctx.db.q
+        .insertInto('accounts')
+        .values({ ...fields, version: 1, created_at: now, updated_at: now, updated_by: actor })
+        .returning('id'),
     )
+    if (!inserted) throw new Error('Account insert returned no id')
+    const id = inserted.id
     writeIdentifiers(ctx, id, identifiers)
     writeSearchTerms(
       ctx,
@@ -406,21 +382,11 @@ export function updateAccount(
     const identifiers = input.identifiers ?? []
     checkAccountInput(ctx, input, id, held)
     const fields = accountFields(input)
-    execute(
-      ctx,
-      `UPDATE accounts SET number = ?, holder_name = ?, phone = ?, email = ?, birth_date = ?, group_id = ?,
-         blocked = ?, version = ?, updated_at = ?, updated_by = ? WHERE id = ?`,
-      fields.number,
-      fields.holder_name,
-      fields.phone,
-      fields.email,
-      fields.birth_date,
-      fields.group_id,
-      fields.blocked,
-      current.version + 1,
-      ctx.nowIso(),
-      actor,
-      id,
+    ctx.db.run(
+      ctx.db.q
+        .updateTable('accounts')
+        .set({ ...fields, version: current.version + 1, updated_at: ctx.nowIso(), updated_by: actor })
+        .where('id', '=', id),
     )
     writeIdentifiers(ctx, id, identifiers)
     writeSearchTerms(

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import type { Selectable } from 'kysely'
 import type {
   GroupOperationCreate,
   GroupOperationResult,
@@ -13,6 +14,7 @@ import type {
 import { benefitsFor, fromKopecks, kopecksToDecimal, MAX_MONEY_ROUBLES, toKopecks } from '../../shared/domain'
 import type { ServerContext } from '../context'
 import { bool } from '../db/database'
+import type { OperationsTable } from '../db/schema'
 import { conflict, fieldError, type HttpError, unprocessable } from '../errors'
 import { type AccountRow, accountTotals, findAccountRow } from './accounts'
 import { envelope } from './lists'
@@ -34,17 +36,8 @@ import { execute, rowOf, rowsOf, valueOf } from './sql'
 /** The most any balance, group total or day's volume of one operation type may reach, in kopecks. */
 const LIMIT_KOPECKS = MAX_MONEY_ROUBLES * 100
 
-interface OperationRow {
-  id: number
-  account_id: number
-  type: OperationType
-  amount: number
-  balance_after: number
-  comment: string | null
-  batch_id: string | null
-  created_at: string
-  created_by: string | null
-}
+/** An `operations` row as answered (the group is the ledger's own bookkeeping). */
+type OperationRow = Omit<Selectable<OperationsTable>, 'group_id'>
 
 const OPERATION_COLUMNS =
   'id, account_id, type, amount, balance_after, comment, batch_id, created_at, created_by'

@@ -10,7 +10,7 @@ import { seedRkDiscounts } from '../seed/rk-discounts'
 import { accountSearchTerms } from '../services/account-search'
 import { identifierValueProblems } from '../services/identifier-types'
 import { call, demoTokens, startTestServer } from '../test-support'
-import { movableClock, withDb } from './ledger-support'
+import { movableClock, type SearchableRow, withDb } from './ledger-support'
 
 // What the seeds write must be what the API itself would have written: checked on the rows.
 
@@ -30,17 +30,7 @@ function checkSeededRows(db: BetterSqlite3.Database): void {
     .prepare(
       'SELECT id, number, holder_name, phone, email, group_id, balance, spend_total, visits FROM accounts',
     )
-    .all() as {
-    id: number
-    number: string
-    holder_name: string | null
-    phone: string | null
-    email: string | null
-    group_id: number
-    balance: number
-    spend_total: number
-    visits: number
-  }[]
+    .all() as (SearchableRow & { balance: number; spend_total: number; visits: number })[]
   const ledger = new Map<number, { sum: number; last: number }>()
   for (const op of db
     .prepare('SELECT account_id, type, amount, balance_after FROM operations ORDER BY created_at, id')

@@ -10,7 +10,7 @@ import {
 import { accountSearchTerms, compareCodePoints, queryKeys, termsMatch } from '../services/account-search'
 import { listAccounts } from '../services/accounts'
 import { call, demoTokens, locsOf, messageOf, startTestServer } from '../test-support'
-import { editable, withDb } from './ledger-support'
+import { editable, type SearchableRow, withDb } from './ledger-support'
 
 let server: Awaited<ReturnType<typeof startTestServer>>
 let api: string
@@ -52,14 +52,7 @@ function matchingIds(q: string, groupId?: number): number[] {
   return withDb(dbPath(), (db) => {
     const rows = db
       .prepare('SELECT id, number, holder_name, phone, email, group_id FROM accounts ORDER BY id')
-      .all() as {
-      id: number
-      number: string
-      holder_name: string | null
-      phone: string | null
-      email: string | null
-      group_id: number
-    }[]
+      .all() as SearchableRow[]
     const values = new Map<number, string[]>()
     for (const row of db.prepare('SELECT account_id, value FROM account_identifiers').all() as {
       account_id: number

@@ -141,3 +141,13 @@ export const editable = (a: Account) => ({
   blocked: a.blocked,
   version: a.version,
 })
+
+/** What search keys are made of, per account, as the tests read it from the rows. */
+export type SearchableRow = {
+  id: number
+  number: string
+  holder_name: string | null
+  phone: string | null
+  email: string | null
+  group_id: number
+}

@@ -72,6 +72,14 @@ function recount(proposed: RecountLadder, stepCount: number, groupIds: number[])
   return { counts, ...moves }
 }
 
+/** A recount in the shape the preview answers. */
+const asPreview = (proposal: LadderCreate, expected: ReturnType<typeof recount>) => ({
+  steps: proposal.steps.map((step, index) => ({ index, name: step.name, accounts: expected.counts[index] })),
+  moved_up: expected.moved_up,
+  moved_down: expected.moved_down,
+  unchanged: expected.unchanged,
+})
+
 const groupsOf = (ladderId: number): number[] =>
   readLedger(dbPath())
     .groups.filter((g) => g.ladder_id === ladderId)
@@ -181,16 +189,9 @@ describe('ladders/preview', () => {
           proposal.steps.length,
           groupsOf(ladder.id),
         )
-        expect(answer, `${ladder.name}: ${JSON.stringify(proposal.steps.map((s) => s.threshold))}`).toEqual({
-          steps: proposal.steps.map((step, index) => ({
-            index,
-            name: step.name,
-            accounts: expected.counts[index],
-          })),
-          moved_up: expected.moved_up,
-          moved_down: expected.moved_down,
-          unchanged: expected.unchanged,
-        })
+        expect(answer, `${ladder.name}: ${JSON.stringify(proposal.steps.map((s) => s.threshold))}`).toEqual(
+          asPreview(proposal, expected),
+        )
       }
       expect((await preview({ ...body, id: ladder.id })).moved_up).toBe(0)
     }
@@ -199,16 +200,7 @@ describe('ladders/preview', () => {
     const { id: _id, ...unsaved } = guest
     const over = await preview(unsaved, '?group_id=2')
     const expected = recount(recountLadder(unsaved), unsaved.steps.length, [2])
-    expect(over).toEqual({
-      steps: unsaved.steps.map((step, index) => ({
-        index,
-        name: step.name,
-        accounts: expected.counts[index],
-      })),
-      moved_up: expected.moved_up,
-      moved_down: expected.moved_down,
-      unchanged: expected.unchanged,
-    })
+    expect(over).toEqual(asPreview(unsaved, expected))
     expect(await preview(unsaved)).toMatchObject({ moved_up: 0, moved_down: 0, unchanged: 0 })
     expect(watcher.pragma('data_version', { simple: true })).toBe(before)
     watcher.close()

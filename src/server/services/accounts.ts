@@ -31,7 +31,7 @@ import {
   windowStart,
   windowTotals,
 } from './placement'
-import { execute, placeholders, rowOf, rowsOf, valueOf } from './sql'
+import { execute, placeholders, rowOf, rowsOf, statement, valueOf } from './sql'
 
 /** An `accounts` row as read. */
 export type AccountRow = Selectable<AccountsTable>
@@ -170,28 +170,20 @@ export function listAccounts(
 
 /** No search: ids in order; the total from the groups' maintained `accounts_count` (no count over the table). */
 function unsearchedPage(ctx: ServerContext, query: AccountListQuery): SearchPage {
-  if (query.group_id === undefined) {
-    return {
-      ids: rowsOf<{ id: number }>(
-        ctx,
-        'SELECT id FROM accounts ORDER BY id LIMIT ? OFFSET ?',
-        query.limit,
-        query.offset,
-      ).map((row) => row.id),
-      total: valueOf<number>(ctx, 'SELECT coalesce(sum(accounts_count), 0) FROM account_groups') ?? 0,
-    }
-  }
-  return {
-    ids: rowsOf<{ id: number }>(
-      ctx,
-      'SELECT id FROM accounts WHERE group_id = ? ORDER BY id LIMIT ? OFFSET ?',
-      query.group_id,
-      query.limit,
-      query.offset,
-    ).map((row) => row.id),
-    total:
-      valueOf<number>(ctx, 'SELECT accounts_count FROM account_groups WHERE id = ?', query.group_id) ?? 0,
-  }
+  const byGroup = query.group_id !== undefined
+  const params = byGroup ? [query.group_id] : []
+  const ids = statement(
+    ctx,
+    `SELECT id FROM accounts ${byGroup ? 'WHERE group_id = ?' : ''} ORDER BY id LIMIT ? OFFSET ?`,
+  )
+    .pluck()
+    .all(...params, query.limit, query.offset) as number[]
+  const total = valueOf<number>(
+    ctx,
+    `SELECT coalesce(sum(accounts_count), 0) FROM account_groups ${byGroup ? 'WHERE id = ?' : ''}`,
+    ...params,
+  )
+  return { ids, total: total ?? 0 }
 }
 
 // ---- create and update ----

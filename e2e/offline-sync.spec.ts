@@ -82,6 +82,10 @@ test('offline the screens show cached data with its age, and a type created offl
   await app.reload()
   await catalog.goto()
   await expect(catalog.table.count).toHaveText('42 строки')
+  // The health probe runs every 15 s while online; the person asks for a check instead of waiting for it.
+  const shell = new ShellPage(app)
+  await shell.statusConnection.click()
+  await expect(shell.statusConnection).toContainText('Нет связи')
   await expect(app.getByText(OFFLINE_BANNER)).toBeVisible()
   await expect(catalog.importButton).toBeVisible()
 

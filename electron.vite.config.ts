@@ -1,9 +1,13 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import { aliases } from './aliases'
+
+const resolveAliases = { alias: aliases }
 
 export default defineConfig({
   main: {
+    resolve: resolveAliases,
     build: {
       rolldownOptions: {
         input: { index: resolve(import.meta.dirname, 'src/main/index.ts') },
@@ -11,6 +15,7 @@ export default defineConfig({
     },
   },
   preload: {
+    resolve: resolveAliases,
     build: {
       // A sandboxed preload must be a single CommonJS file whose only require is 'electron'.
       externalizeDeps: false,
@@ -22,6 +27,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(import.meta.dirname, 'src/renderer'),
+    resolve: resolveAliases,
     build: {
       rolldownOptions: {
         input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') },

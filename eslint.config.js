@@ -28,20 +28,79 @@ export default tseslint.config(
       'react-refresh/only-export-components': ['warn', { allowConstantExport: true }],
     },
   },
-  {
-    // Electron may be imported only at the one boundary: the entry and src/main/electron.
-    files: ['src/**/*.{ts,tsx}'],
-    ignores: ['src/main/index.ts', 'src/main/electron/**', 'src/preload/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            { name: 'electron', message: 'Only src/main/electron and src/main/index.ts import electron.' },
-          ],
-        },
-      ],
-    },
-  },
+  // Layering: one rule entry per area (a later no-restricted-imports entry replaces an earlier one for the same
+  // file, so each area lists everything it may not import).
+  ...layering(),
   prettier,
 )
+
+function layering() {
+  const electron = {
+    name: 'electron',
+    message: 'Only src/main/electron and src/main/index.ts import electron.',
+  }
+  const nodeBuiltins = [
+    'node:*',
+    ...[
+      'fs',
+      'path',
+      'os',
+      'crypto',
+      'child_process',
+      'http',
+      'https',
+      'net',
+      'url',
+      'util',
+      'events',
+      'stream',
+    ].flatMap((name) => [name, `${name}/*`]),
+  ]
+  const area = (files, paths, patterns, ignores = []) => ({
+    files,
+    ignores,
+    rules: { 'no-restricted-imports': ['error', { paths, patterns }] },
+  })
+  const notFrom = (groups, message) => ({ group: groups, message })
+  const rendererPatterns = [
+    notFrom(
+      ['@main/*', '@server/*', '@web/*', '@preload/*'],
+      'The renderer talks to main only through the IPC bridge.',
+    ),
+    notFrom(nodeBuiltins, 'The renderer runs in a sandboxed page: no Node modules.'),
+  ]
+  return [
+    area(
+      ['src/**/*.{ts,tsx}'],
+      [electron],
+      [],
+      ['src/main/index.ts', 'src/main/electron/**', 'src/preload/**'],
+    ),
+    area(
+      ['src/shared/**/*.{ts,tsx}'],
+      [electron],
+      [
+        notFrom(
+          ['@main/*', '@server/*', '@renderer/*', '@web/*', '@preload/*'],
+          'src/shared is imported, it imports nothing of ours.',
+        ),
+        notFrom(
+          [...nodeBuiltins, 'react', 'react-dom', 'react/*', 'react-dom/*'],
+          'src/shared runs everywhere: no node, react or electron.',
+        ),
+      ],
+    ),
+    area(['src/renderer/**/*.{ts,tsx}'], [electron], rendererPatterns),
+    area(
+      ['src/renderer/src/components/**/*.{ts,tsx}'],
+      [electron],
+      [
+        ...rendererPatterns,
+        notFrom(
+          ['@renderer/features/*', '../features/*', '../../features/*'],
+          'components/ are generic: they never import features/.',
+        ),
+      ],
+    ),
+  ]
+}

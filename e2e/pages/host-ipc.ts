@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test'
 import WebSocket from 'ws'
-import { createIpcClient, type IpcClient } from '../../src/shared/ipc'
-import { HOST_WS_PATH } from '../../src/shared/web/protocol'
-import { createWebSocketBridge, type WebSocketLike } from '../../src/shared/web/websocket-bridge'
+import { createIpcClient, type IpcClient } from '@shared/ipc'
+import { HOST_WS_PATH } from '@shared/web/protocol'
+import { createWebSocketBridge, type WebSocketLike } from '@shared/web/websocket-bridge'
 
 /**
  * A second client of the same running app (as a second window would be): the contract over the browser host's

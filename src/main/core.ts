@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto'
 import { promises as fs } from 'node:fs'
 import { join } from 'node:path'
-import type { SessionState, SyncStatus } from '../shared/ipc'
+import type { SessionState, SyncStatus } from '@shared/ipc'
 import { createHandlers, type HandlerContext } from './ipc/handlers'
 import { EventHub } from './ipc/events'
 import { IpcFailure } from './ipc/errors'

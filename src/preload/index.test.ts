@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 // The preload with `electron` stubbed at its one boundary: what it puts in the page, and what it refuses.
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { IPC_CHANNELS, IPC_EVENTS } from '../shared/ipc/channels'
-import type { ProbonusBridge } from '../shared/ipc/bridge'
+import { IPC_CHANNELS, IPC_EVENTS } from '@shared/ipc/channels'
+import type { ProbonusBridge } from '@shared/ipc/bridge'
 
 type Listener = (event: unknown, payload: unknown) => void
 

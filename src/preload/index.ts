@@ -2,9 +2,9 @@
 // its events. Nothing else crosses into the page (no ipcRenderer, no env, no tokens). Bundled to one CommonJS
 // file whose only require is 'electron'; channels.ts has no imports.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import { isIpcChannel, isIpcEventName } from '../shared/ipc/channels'
-import type { ProbonusBridge } from '../shared/ipc/bridge'
-import type { IpcResult } from '../shared/ipc/contract'
+import { isIpcChannel, isIpcEventName } from '@shared/ipc/channels'
+import type { ProbonusBridge } from '@shared/ipc/bridge'
+import type { IpcResult } from '@shared/ipc/contract'
 
 function failure(code: 'bad_request' | 'internal', message: string): IpcResult<never> {
   return { ok: false, error: { code, message } }

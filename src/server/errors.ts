@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
-import type { ConflictError, MessageError, ValidationError, ValidationErrorItem } from '../shared/api'
+import type { ConflictError, MessageError, ValidationError, ValidationErrorItem } from '@shared/api'
 
 export type Loc = (string | number)[]
 

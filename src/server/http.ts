@@ -8,7 +8,7 @@ import type {
 } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { conflictError, messageError, type Role, validationError } from '../shared/api'
+import { conflictError, messageError, type Role, validationError } from '@shared/api'
 import type { AuthContext } from './auth/service'
 import { unauthorized } from './errors'
 

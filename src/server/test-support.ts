@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { tokenPair, type TokenPair, validationError, type ValidationErrorItem } from '../shared/api'
+import { tokenPair, type TokenPair, validationError, type ValidationErrorItem } from '@shared/api'
 import { API_PREFIX, buildServer, type BuildServerOptions } from './app'
 import type { ZodApp } from './http'
 

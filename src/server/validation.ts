@@ -1,6 +1,6 @@
 import type { FastifySchemaCompiler } from 'fastify'
 import { type z } from 'zod'
-import type { ValidationErrorItem } from '../shared/api'
+import type { ValidationErrorItem } from '@shared/api'
 import { type Loc, RequestValidationError, validationFailed } from './errors'
 
 /** Where Fastify's request parts go in a FastAPI `loc`. */

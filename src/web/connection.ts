@@ -1,9 +1,9 @@
 // One browser tab's WebSocket: `invoke` messages go to the registry and come back as `result` with the same id;
 // registry events are pushed as `event`. A message that cannot be read gets an error envelope, never a crash.
 import type { WebSocket } from 'ws'
-import type { IpcError } from '../shared/ipc'
-import type { IpcRegistry } from '../main/ipc/registry'
-import { clientMessage, type ServerMessage } from '../shared/web/protocol'
+import type { IpcError } from '@shared/ipc'
+import type { IpcRegistry } from '@main/ipc/registry'
+import { clientMessage, type ServerMessage } from '@shared/web/protocol'
 
 /** Calls one tab may have in flight; more is a client bug or abuse. */
 const MAX_IN_FLIGHT = 256

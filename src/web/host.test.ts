@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import { startSandbox, type Sandbox } from '../server/testing'
-import { HOST_STATUS_PATH, HOST_WS_PATH, MAX_WS_MESSAGE_BYTES } from '../shared/web/protocol'
+import { startSandbox, type Sandbox } from '@server/testing'
+import { HOST_STATUS_PATH, HOST_WS_PATH, MAX_WS_MESSAGE_BYTES } from '@shared/web/protocol'
 import { startBrowserHost, type BrowserHost } from './host'
 
 let sandbox: Sandbox

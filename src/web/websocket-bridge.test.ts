@@ -5,12 +5,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import WebSocket from 'ws'
-import {
-  createWebSocketBridge,
-  type WebSocketBridge,
-  type WebSocketLike,
-} from '../shared/web/websocket-bridge'
-import { HOST_STATUS_PATH, HOST_WS_PATH, hostStatus } from '../shared/web/protocol'
+import { createWebSocketBridge, type WebSocketBridge, type WebSocketLike } from '@shared/web/websocket-bridge'
+import { HOST_STATUS_PATH, HOST_WS_PATH, hostStatus } from '@shared/web/protocol'
 import { startBrowserHost, type BrowserHost } from './host'
 
 let base = ''

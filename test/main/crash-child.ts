@@ -2,7 +2,7 @@
 // allows, printing `start` before and `ack` after each durable write, until the parent kills it.
 
 import v8 from 'node:v8'
-import { Workspace } from '../../src/main/sync/workspace'
+import { Workspace } from '@main/sync/workspace'
 
 async function run(dir: string, seedText: string): Promise<void> {
   let seed = Number(seedText) >>> 0 || 1

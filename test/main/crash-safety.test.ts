@@ -11,9 +11,9 @@ import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { build } from 'esbuild'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { decodeRecord, isTempFile } from '../../src/main/store/atomic'
-import { tempDir } from '../../src/main/testing/harness'
-import { Workspace } from '../../src/main/sync/workspace'
+import { decodeRecord, isTempFile } from '@main/store/atomic'
+import { tempDir } from '@main/testing/harness'
+import { Workspace } from '@main/sync/workspace'
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 200)
 const LANES = 3

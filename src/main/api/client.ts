@@ -38,7 +38,7 @@ import {
   type OperationListQuery,
   type PurchaseRequest,
   type RkDiscountImportRequest,
-} from '../../shared/api'
+} from '@shared/api'
 import { ApiError } from './errors'
 import { type Http, type QueryValue, type RequestSpec } from './http'
 

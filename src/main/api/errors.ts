@@ -1,4 +1,4 @@
-import type { IpcFieldError } from '../../shared/ipc'
+import type { IpcFieldError } from '@shared/ipc'
 
 export type ApiErrorCode =
   'offline' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'validation' | 'throttled' | 'server'

@@ -2,8 +2,8 @@
 // shared schemas, GETs retried on network errors with backoff.
 
 import type { z } from 'zod'
-import { conflictError, messageError, validationError } from '../../shared/api'
-import type { IpcFieldError } from '../../shared/ipc'
+import { conflictError, messageError, validationError } from '@shared/api'
+import type { IpcFieldError } from '@shared/ipc'
 import { ApiError } from './errors'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'

@@ -6,8 +6,8 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { IPC_CHANNELS } from '../../shared/ipc/channels'
-import { startSandbox, type Sandbox } from '../../server/testing'
+import { IPC_CHANNELS } from '@shared/ipc/channels'
+import { startSandbox, type Sandbox } from '@server/testing'
 
 type Handler = (event: unknown, ...args: unknown[]) => unknown
 

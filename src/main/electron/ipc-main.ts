@@ -1,7 +1,7 @@
 // Binds the IPC registry to Electron: one ipcMain.handle per contract channel, each checking the sender frame
 // before the registry sees the message; registry events go to the window with webContents.send.
 import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'electron'
-import type { IpcResult } from '../../shared/ipc'
+import type { IpcResult } from '@shared/ipc'
 import type { IpcRegistry } from '../ipc/registry'
 import { isTrustedSender } from './security'
 

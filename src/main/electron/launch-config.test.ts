@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { ProfilesList } from '../../shared/ipc'
+import type { ProfilesList } from '@shared/ipc'
 import { createCore, type Core } from '../core'
 import { defaultProfilesFromEnv, ensureLaunchProfile, SANDBOX_PROFILE_NAME } from './launch-config'
 

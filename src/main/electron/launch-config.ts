@@ -1,7 +1,7 @@
 // What `npm start` tells the app through the environment: the server of the ready-made profile.
 // PROBONUS_URL is the server root (http://127.0.0.1:8777); PROBONUS_PROFILE_NAME names the profile;
 // PROBONUS_PROFILE_SELECT=1 makes it the selected profile (`npm start` sets it: the app is run for that server).
-import type { ProfilesList } from '../../shared/ipc'
+import type { ProfilesList } from '@shared/ipc'
 import type { IpcRegistry } from '../ipc/registry'
 
 export const SANDBOX_PROFILE_NAME = 'Локальная песочница'

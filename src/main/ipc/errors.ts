@@ -1,4 +1,4 @@
-import type { IpcError, IpcErrorCode, IpcFieldError } from '../../shared/ipc'
+import type { IpcError, IpcErrorCode, IpcFieldError } from '@shared/ipc'
 
 /** Thrown inside handlers; the registry turns it into an error envelope. */
 export class IpcFailure extends Error {

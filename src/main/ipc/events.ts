@@ -1,4 +1,4 @@
-import type { IpcEventName, IpcEventPayload } from '../../shared/ipc'
+import type { IpcEventName, IpcEventPayload } from '@shared/ipc'
 
 export type IpcEventListener = (event: IpcEventName, payload: unknown) => void
 

@@ -1,5 +1,5 @@
 // The direct transport: a ProbonusBridge over a registry in the same process (tests, benches).
-import type { IpcChannel, ProbonusBridge } from '../../shared/ipc'
+import type { IpcChannel, ProbonusBridge } from '@shared/ipc'
 import type { IpcRegistry } from './registry'
 
 export function inProcessBridge(registry: IpcRegistry, senderId = 'in-process'): ProbonusBridge {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { IPC_CHANNELS, type IpcResult } from '../../shared/ipc'
-import { startSandbox, type Sandbox } from '../../server/testing'
+import { IPC_CHANNELS, type IpcResult } from '@shared/ipc'
+import { startSandbox, type Sandbox } from '@server/testing'
 import { eventually, openCore, tempDir, type TestCore } from '../testing/harness'
 import { inProcessBridge } from './in-process'
 

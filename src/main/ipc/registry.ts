@@ -13,7 +13,7 @@ import {
   type IpcOutput,
   type IpcParsedInput,
   type IpcResult,
-} from '../../shared/ipc'
+} from '@shared/ipc'
 import { ApiError } from '../api/errors'
 import { IpcFailure } from './errors'
 import type { EventHub } from './events'

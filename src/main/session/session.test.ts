@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { SessionState } from '../../shared/ipc'
-import { startSandbox, type Sandbox } from '../../server/testing'
+import type { SessionState } from '@shared/ipc'
+import { startSandbox, type Sandbox } from '@server/testing'
 import { countingFetch, eventually, openCore, tempDir, type TestCore } from '../testing/harness'
 import { MemorySecretStore } from './secret-store'
 

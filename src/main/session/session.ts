@@ -3,8 +3,8 @@
 // during an expiry cause one refresh. A refresh the server refuses ends the session as `expired` (log in
 // again); the login, its drafts and its outbox stay.
 
-import type { AuthUser } from '../../shared/api'
-import type { SessionState, SessionStatus } from '../../shared/ipc'
+import type { AuthUser } from '@shared/api'
+import type { SessionState, SessionStatus } from '@shared/ipc'
 import { ApiClient, type TokenSource } from '../api/client'
 import { ApiError } from '../api/errors'
 import { Http } from '../api/http'

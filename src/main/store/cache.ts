@@ -4,11 +4,11 @@
 import { promises as fs } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { accountGroup, type AccountGroup } from '../../shared/api/account-groups'
-import { timestamp } from '../../shared/api/common'
-import { identifierType, type IdentifierType } from '../../shared/api/identifier-types'
-import { ladder, type Ladder } from '../../shared/api/ladders'
-import { rkDiscount, type RkDiscount } from '../../shared/api/rk-discounts'
+import { accountGroup, type AccountGroup } from '@shared/api/account-groups'
+import { timestamp } from '@shared/api/common'
+import { identifierType, type IdentifierType } from '@shared/api/identifier-types'
+import { ladder, type Ladder } from '@shared/api/ladders'
+import { rkDiscount, type RkDiscount } from '@shared/api/rk-discounts'
 import { DocumentFile } from './document-file'
 
 export interface CacheTypes {

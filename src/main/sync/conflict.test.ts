@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Ladder } from '../../shared/api'
-import type { Draft } from '../../shared/ipc'
-import { startSandbox, type Sandbox } from '../../server/testing'
+import type { Ladder } from '@shared/api'
+import type { Draft } from '@shared/ipc'
+import { startSandbox, type Sandbox } from '@server/testing'
 import { openCore, serverReader, tempDir, type TestCore } from '../testing/harness'
 
 let sandbox: Sandbox

@@ -1,7 +1,7 @@
 import { afterEach, expect, it } from 'vitest'
-import type { AccountGroup, IdentifierType, Ladder } from '../../shared/api'
-import type { EntitiesChanged } from '../../shared/ipc'
-import { startSandbox } from '../../server/testing'
+import type { AccountGroup, IdentifierType, Ladder } from '@shared/api'
+import type { EntitiesChanged } from '@shared/ipc'
+import { startSandbox } from '@server/testing'
 import { MemorySecretStore } from '../session/secret-store'
 import { countingFetch, eventually, openCore, serverReader, tempDir } from '../testing/harness'
 

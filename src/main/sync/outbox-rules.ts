@@ -8,7 +8,7 @@
 //   rebased on the server's answer when that row succeeds.
 // - An entity with an unresolved conflict, or already queued for deletion, takes no new edits.
 
-import type { DraftEntity, DraftEntityBody } from '../../shared/ipc'
+import type { DraftEntity, DraftEntityBody } from '@shared/ipc'
 import { rowKey, type OutboxRow } from './records'
 
 export interface NewEdit {

@@ -2,11 +2,11 @@
 
 import type { z } from 'zod'
 // Narrow imports (not the index files): the crash-safety child loads this, and its start-up time counts.
-import { accountGroup, accountGroupCreate } from '../../shared/api/account-groups'
-import { identifierType, identifierTypeCreate } from '../../shared/api/identifier-types'
-import { ladder, ladderCreate } from '../../shared/api/ladders'
-import { ladderCreateChecked } from '../../shared/domain/ladder-schemas'
-import type { DraftEntity, DraftEntityBody, IpcFieldError } from '../../shared/ipc'
+import { accountGroup, accountGroupCreate } from '@shared/api/account-groups'
+import { identifierType, identifierTypeCreate } from '@shared/api/identifier-types'
+import { ladder, ladderCreate } from '@shared/api/ladders'
+import { ladderCreateChecked } from '@shared/domain/ladder-schemas'
+import type { DraftEntity, DraftEntityBody, IpcFieldError } from '@shared/ipc'
 
 /** The body checks of a create (an update body is the same plus `version`, which main adds). */
 const bodySchemas: Record<DraftEntity, z.ZodType> = {

@@ -1,7 +1,7 @@
 // What drafts and outbox rows look like on disk, and how they are shown over IPC (the contract's `Draft`).
 
 import { z } from 'zod'
-import { id, timestamp, version } from '../../shared/api/common'
+import { id, timestamp, version } from '@shared/api/common'
 import {
   draftConflict,
   draftEntity,
@@ -9,8 +9,8 @@ import {
   type Draft,
   type DraftEntity,
   type DraftEntityBody,
-} from '../../shared/ipc/drafts'
-import { ipcErrorCode, ipcFieldError } from '../../shared/ipc/errors'
+} from '@shared/ipc/drafts'
+import { ipcErrorCode, ipcFieldError } from '@shared/ipc/errors'
 
 /** A local, unpublished edit. */
 export const draftRecord = z.object({

@@ -3,7 +3,7 @@
 // go on; network error, 429, 5xx → backoff with jitter; 401 → the session refreshes once, else it expires and
 // the worker waits for a new login. Nothing is ever dropped without an answer from the server or the user.
 
-import type { DraftEntityBody } from '../../shared/ipc'
+import type { DraftEntityBody } from '@shared/ipc'
 import type { ApiClient, EntityResource } from '../api/client'
 import { ApiError } from '../api/errors'
 import { entitySchemas, sameContent } from './payloads'

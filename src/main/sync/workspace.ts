@@ -11,7 +11,7 @@ import type {
   IpcErrorCode,
   IpcFieldError,
   SyncCounts,
-} from '../../shared/ipc'
+} from '@shared/ipc'
 import { IpcFailure } from '../ipc/errors'
 import { EntityCache } from '../store/cache'
 import { RecordDir } from '../store/record-dir'

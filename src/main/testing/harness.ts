@@ -10,7 +10,7 @@ import {
   type IpcInput,
   type IpcOutput,
   type IpcResult,
-} from '../../shared/ipc'
+} from '@shared/ipc'
 import { createCore, type Core, type CoreOptions } from '../core'
 
 export interface FetchLog {

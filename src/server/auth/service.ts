@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
-import type { AuthUser, TokenPair } from '../../shared/api'
+import type { AuthUser, TokenPair } from '@shared/api'
 import type { Db } from '../db/database'
 import { throttled, unauthorized } from '../errors'
 import { type AccessClaims, signJwt, verifyJwt } from './jwt'

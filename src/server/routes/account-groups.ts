@@ -1,4 +1,4 @@
-import { accountGroup, accountGroupCreate, accountGroupUpdate } from '../../shared/api'
+import { accountGroup, accountGroupCreate, accountGroupUpdate } from '@shared/api'
 import type { ServerContext } from '../context'
 import { ADMIN_ONLY, type ZodApp } from '../http'
 import {

@@ -6,7 +6,7 @@ import {
   idempotencyHeaders,
   idParams,
   listOf,
-} from '../../shared/api'
+} from '@shared/api'
 import type { ServerContext } from '../context'
 import { ADMIN_ONLY, ANY_ROLE, caller, errors, PROTECTED_ERRORS, SECURITY, type ZodApp } from '../http'
 import { SEARCH_COUNT_CAP } from '../services/account-search'

@@ -1,4 +1,4 @@
-import { authInfo, loginForm, loginRequest, logoutRequest, refreshRequest, tokenPair } from '../../shared/api'
+import { authInfo, loginForm, loginRequest, logoutRequest, refreshRequest, tokenPair } from '@shared/api'
 import { type ServerContext, SERVER_VERSION } from '../context'
 import { ANY_ROLE, caller, errors, SECURITY, type ZodApp } from '../http'
 import { parseOr422 } from '../validation'

@@ -8,7 +8,7 @@ import {
   listOf,
   type Role,
   versionQuery,
-} from '../../shared/api'
+} from '@shared/api'
 import type { FastifyInstance } from 'fastify'
 import type { ServerContext } from '../context'
 import { ANY_ROLE, caller, errors, PROTECTED_ERRORS, SECURITY, type ZodApp } from '../http'

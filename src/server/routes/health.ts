@@ -1,4 +1,4 @@
-import { health } from '../../shared/api'
+import { health } from '@shared/api'
 import { SERVER_VERSION } from '../context'
 import type { ZodApp } from '../http'
 

@@ -5,7 +5,7 @@ import {
   identifierTypeCreate,
   identifierTypeUpdate,
   idParams,
-} from '../../shared/api'
+} from '@shared/api'
 import type { ServerContext } from '../context'
 import { ADMIN_ONLY, ANY_ROLE, errors, PROTECTED_ERRORS, SECURITY, type ZodApp } from '../http'
 import {

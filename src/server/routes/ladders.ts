@@ -1,5 +1,5 @@
-import { idParams, ladder, ladderHistory } from '../../shared/api'
-import { ladderCreateChecked, ladderUpdateChecked } from '../../shared/domain'
+import { idParams, ladder, ladderHistory } from '@shared/api'
+import { ladderCreateChecked, ladderUpdateChecked } from '@shared/domain'
 import type { ServerContext } from '../context'
 import { ANY_ROLE, errors, LADDER_WRITERS, PROTECTED_ERRORS, SECURITY, type ZodApp } from '../http'
 import {

@@ -9,7 +9,7 @@ import {
   purchaseRequest,
   purchaseResult,
   requiredIdempotencyHeaders,
-} from '../../shared/api'
+} from '@shared/api'
 import type { ServerContext } from '../context'
 import { ADMIN_ONLY, ANY_ROLE, caller, errors, PROTECTED_ERRORS, SECURITY, type ZodApp } from '../http'
 import { idempotentCreate } from '../services/idempotency'

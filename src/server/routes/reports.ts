@@ -6,8 +6,8 @@ import {
   ladderStepsReportQuery,
   operationsReport,
   operationsReportQuery,
-} from '../../shared/api'
-import { ladderPreviewChecked } from '../../shared/domain'
+} from '@shared/api'
+import { ladderPreviewChecked } from '@shared/domain'
 import type { ServerContext } from '../context'
 import { ANY_ROLE, errors, PROTECTED_ERRORS, SECURITY, type ZodApp } from '../http'
 import {

@@ -5,7 +5,7 @@ import {
   rkDiscountImportRequest,
   rkDiscountImportResult,
   rkDiscountListQuery,
-} from '../../shared/api'
+} from '@shared/api'
 import type { ServerContext } from '../context'
 import { ADMIN_ONLY, ANY_ROLE, errors, PROTECTED_ERRORS, SECURITY, type ZodApp } from '../http'
 import { getRkDiscount, importRkDiscounts, listRkDiscounts } from '../services/rk-discounts'

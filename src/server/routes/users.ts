@@ -1,4 +1,4 @@
-import { listOf, listQuery, user } from '../../shared/api'
+import { listOf, listQuery, user } from '@shared/api'
 import type { ServerContext } from '../context'
 import { ADMIN_ONLY, errors, PROTECTED_ERRORS, SECURITY, type ZodApp } from '../http'
 import { listUsers } from '../services/users'

@@ -1,4 +1,4 @@
-import type { AccountGroup } from '../../shared/api'
+import type { AccountGroup } from '@shared/api'
 import type { ServerContext } from '../context'
 import { createAccountGroup } from '../services/account-groups'
 import type { DemoLadders } from './ladders'

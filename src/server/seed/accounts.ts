@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3'
-import type { AccountGroup, IdentifierType } from '../../shared/api'
-import { type BenefitStep, benefitsFor, fromKopecks, stepFor } from '../../shared/domain'
+import type { AccountGroup, IdentifierType } from '@shared/api'
+import { type BenefitStep, benefitsFor, fromKopecks, stepFor } from '@shared/domain'
 import type { ServerContext } from '../context'
 import { createAccountGroup } from '../services/account-groups'
 import { accountSearchTerms } from '../services/account-search'

@@ -1,4 +1,4 @@
-import type { IdentifierType, IdentifierTypeCreate } from '../../shared/api'
+import type { IdentifierType, IdentifierTypeCreate } from '@shared/api'
 import type { ServerContext } from '../context'
 import { createIdentifierType } from '../services/identifier-types'
 

@@ -1,5 +1,5 @@
-import type { Ladder, LadderCreate } from '../../shared/api'
-import { exampleRkDiscounts, guestLadderExample } from '../../shared/domain/example-ladder'
+import type { Ladder, LadderCreate } from '@shared/api'
+import { exampleRkDiscounts, guestLadderExample } from '@shared/domain/example-ladder'
 import type { ServerContext } from '../context'
 import { createLadder } from '../services/ladders'
 

@@ -1,4 +1,4 @@
-import type { RkDiscountImportItem } from '../../shared/api'
+import type { RkDiscountImportItem } from '@shared/api'
 import type { ServerContext } from '../context'
 import { importRkDiscounts } from '../services/rk-discounts'
 

@@ -1,4 +1,4 @@
-import type { Role } from '../../shared/api'
+import type { Role } from '@shared/api'
 import { loginKey } from '../auth/service'
 import type { ServerContext } from '../context'
 

@@ -4,7 +4,7 @@ import type {
   AccountGroupUpdate,
   ActiveListQuery,
   ListEnvelope,
-} from '../../shared/api'
+} from '@shared/api'
 import type { ServerContext } from '../context'
 import { bool } from '../db/database'
 import type { AccountGroupsTable } from '../db/schema'

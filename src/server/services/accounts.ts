@@ -7,8 +7,8 @@ import type {
   AccountUpdate,
   ListEnvelope,
   ValidationErrorItem,
-} from '../../shared/api'
-import { fromKopecks } from '../../shared/domain'
+} from '@shared/api'
+import { fromKopecks } from '@shared/domain'
 import type { ServerContext } from '../context'
 import { bool } from '../db/database'
 import type { AccountsTable } from '../db/schema'

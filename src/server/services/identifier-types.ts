@@ -6,7 +6,7 @@ import type {
   IdentifierTypeCreate,
   IdentifierTypeUpdate,
   ListEnvelope,
-} from '../../shared/api'
+} from '@shared/api'
 import type { ServerContext } from '../context'
 import { bool } from '../db/database'
 import type { IdentifierTypesTable } from '../db/schema'

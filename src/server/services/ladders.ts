@@ -6,9 +6,9 @@ import type {
   LadderStep,
   LadderUpdate,
   ListEnvelope,
-} from '../../shared/api'
-import { ladder as ladderSchema } from '../../shared/api'
-import { fromKopecks, toKopecks, validateLadder } from '../../shared/domain'
+} from '@shared/api'
+import { ladder as ladderSchema } from '@shared/api'
+import { fromKopecks, toKopecks, validateLadder } from '@shared/domain'
 import type { ServerContext } from '../context'
 import { bool, type Db, type PreparedQuery } from '../db/database'
 import { rememberJson } from '../serialization'

@@ -1,5 +1,5 @@
 import { type Compilable, type RawBuilder, type SelectQueryBuilder, sql, type SqlBool } from 'kysely'
-import type { ListEnvelope } from '../../shared/api'
+import type { ListEnvelope } from '@shared/api'
 import type { Db } from '../db/database'
 
 /**

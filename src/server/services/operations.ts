@@ -10,8 +10,8 @@ import type {
   OperationType,
   PurchaseRequest,
   PurchaseResult,
-} from '../../shared/api'
-import { benefitsFor, fromKopecks, kopecksToDecimal, MAX_MONEY_ROUBLES, toKopecks } from '../../shared/domain'
+} from '@shared/api'
+import { benefitsFor, fromKopecks, kopecksToDecimal, MAX_MONEY_ROUBLES, toKopecks } from '@shared/domain'
 import type { ServerContext } from '../context'
 import { bool } from '../db/database'
 import type { OperationsTable } from '../db/schema'

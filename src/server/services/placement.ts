@@ -7,8 +7,8 @@
 // accounts whose highest step reached is above their value. A `rolling_days` ladder and a preview group the
 // accounts in SQL by threshold interval (summing each window through the covering index
 // `purchases(account_id, created_at, amount)`), and place each group with stepFor.
-import type { AccountStep, LadderPreview, LadderPreviewRequest, LadderStepCount } from '../../shared/api'
-import { type StepPlacement, stepFor, toKopecks } from '../../shared/domain'
+import type { AccountStep, LadderPreview, LadderPreviewRequest, LadderStepCount } from '@shared/api'
+import { type StepPlacement, stepFor, toKopecks } from '@shared/domain'
 import type { ServerContext } from '../context'
 import { bool } from '../db/database'
 import { thresholdToDb } from './ladders'

@@ -7,8 +7,8 @@ import type {
   OperationsReport,
   OperationsReportQuery,
   OperationType,
-} from '../../shared/api'
-import { fromKopecks } from '../../shared/domain'
+} from '@shared/api'
+import { fromKopecks } from '@shared/domain'
 import type { ServerContext } from '../context'
 import { fieldError, notFound } from '../errors'
 import { assertDayRange } from './operations'

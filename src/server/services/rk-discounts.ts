@@ -4,8 +4,8 @@ import type {
   RkDiscount,
   RkDiscountImportRequest,
   RkDiscountImportResult,
-} from '../../shared/api'
-import { fromKopecks, toKopecks } from '../../shared/domain'
+} from '@shared/api'
+import { fromKopecks, toKopecks } from '@shared/domain'
 import type { ServerContext } from '../context'
 import { bool } from '../db/database'
 import type { RkDiscountsTable } from '../db/schema'

@@ -1,4 +1,4 @@
-import type { ListEnvelope, ListQuery, User } from '../../shared/api'
+import type { ListEnvelope, ListQuery, User } from '@shared/api'
 import type { ServerContext } from '../context'
 import { bool } from '../db/database'
 import { countAll, listPage, withListFilters } from './lists'

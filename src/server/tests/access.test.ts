@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Role } from '../../shared/api'
+import type { Role } from '@shared/api'
 import { startSandbox, type Sandbox } from '../testing'
 import { call, demoTokens } from '../test-support'
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type BetterSqlite3 from 'better-sqlite3'
-import { guestLadderExample } from '../../shared/domain/example-ladder'
+import { guestLadderExample } from '@shared/domain/example-ladder'
 import { startSandbox, type Sandbox } from '../testing'
 import { call, demoTokens } from '../test-support'
 import { openSandboxDb } from './direct-db'

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type BetterSqlite3 from 'better-sqlite3'
-import { identifierType, listOf } from '../../shared/api'
+import { identifierType, listOf } from '@shared/api'
 import { seedAccountGroups } from '../seed/account-groups'
 import { seedAccounts } from '../seed/accounts'
 import { seedIdentifierTypes } from '../seed/identifier-types'

@@ -6,7 +6,7 @@ import {
   type IdentifierType,
   identifierType,
   listOf,
-} from '../../shared/api'
+} from '@shared/api'
 import { accountSearchTerms, compareCodePoints, queryKeys, termsMatch } from '../services/account-search'
 import { listAccounts } from '../services/accounts'
 import { call, demoTokens, locsOf, messageOf, startTestServer } from '../test-support'

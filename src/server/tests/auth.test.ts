@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { authInfo, listOf, tokenPair, user } from '../../shared/api'
+import { authInfo, listOf, tokenPair, user } from '@shared/api'
 import { call, login, messageOf, startTestServer } from '../test-support'
 
 // One server with a clock the tests move: token expiry and throttling windows without waiting.

@@ -7,7 +7,7 @@ import {
   listOf,
   rkDiscount,
   rkDiscountImportResult,
-} from '../../shared/api'
+} from '@shared/api'
 import { startSandbox, type Sandbox } from '../testing'
 import { call, demoTokens, detailOf, locsOf, messageOf } from '../test-support'
 import { openSandboxDb } from './direct-db'

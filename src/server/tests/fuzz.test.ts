@@ -12,9 +12,9 @@ import {
   refreshRequest,
   rkDiscountImportRequest,
   versionQuery,
-} from '../../shared/api'
-import { guestLadderExample } from '../../shared/domain/example-ladder'
-import { ladderCreateChecked, ladderUpdateChecked } from '../../shared/domain'
+} from '@shared/api'
+import { guestLadderExample } from '@shared/domain/example-ladder'
+import { ladderCreateChecked, ladderUpdateChecked } from '@shared/domain'
 import { startSandbox, type Sandbox } from '../testing'
 import { call, demoTokens } from '../test-support'
 import { openSandboxDb } from './direct-db'

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { accountGroup, ladder, ladderHistory, type LadderCreate, listOf } from '../../shared/api'
+import { accountGroup, ladder, ladderHistory, type LadderCreate, listOf } from '@shared/api'
 import { startSandbox, type Sandbox } from '../testing'
 import { call, demoTokens, detailOf, locsOf, messageOf } from '../test-support'
 

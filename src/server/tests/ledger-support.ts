@@ -1,8 +1,8 @@
 // Independent recounts for the accounts, operations and reports tests: straight from the database file, one
 // account at a time with the shared stepFor — none of the server's range counts, aggregates or window SQL.
 import type BetterSqlite3 from 'better-sqlite3'
-import { type Account, type LadderCreate, type Ladder } from '../../shared/api'
-import { stepFor, toKopecks } from '../../shared/domain'
+import { type Account, type LadderCreate, type Ladder } from '@shared/api'
+import { stepFor, toKopecks } from '@shared/domain'
 import { openSandboxDb } from './direct-db'
 
 const DAY_MS = 86_400_000

@@ -10,8 +10,8 @@ import {
   operation,
   groupOperationResult,
   purchaseResult,
-} from '../../shared/api'
-import { benefitsFor, toKopecks } from '../../shared/domain'
+} from '@shared/api'
+import { benefitsFor, toKopecks } from '@shared/domain'
 import { call, demoTokens, locsOf, login, messageOf, startTestServer } from '../test-support'
 import { editable, movableClock, withDb } from './ledger-support'
 

@@ -10,8 +10,8 @@ import {
   listOf,
   operationsReport,
   account,
-} from '../../shared/api'
-import { fromKopecks } from '../../shared/domain'
+} from '@shared/api'
+import { fromKopecks } from '@shared/domain'
 import { call, demoTokens, locsOf, startTestServer } from '../test-support'
 import { openSandboxDb } from './direct-db'
 import {

@@ -1,8 +1,8 @@
 // What an R-Keeper import would do to the catalog: checked row by row, compared by rk_code. Pure.
 
-import { rkDiscountImportItem, type RkDiscount, type RkDiscountImportItem } from '../../../shared/api'
-import type { CatalogImportPreview, CatalogUsage, DraftEntityBody } from '../../../shared/ipc'
-import type { Ladder } from '../../../shared/api'
+import { rkDiscountImportItem, type RkDiscount, type RkDiscountImportItem } from '@shared/api'
+import type { CatalogImportPreview, CatalogUsage, DraftEntityBody } from '@shared/ipc'
+import type { Ladder } from '@shared/api'
 
 export function previewImport(rows: unknown[], current: readonly RkDiscount[]): CatalogImportPreview {
   const errors: CatalogImportPreview['errors'] = []

@@ -1,6 +1,6 @@
 // What handlers may use: the core's services, behind one small interface.
 
-import type { SyncStatus } from '../../../shared/ipc'
+import type { SyncStatus } from '@shared/ipc'
 import type { ApiClient } from '../../api/client'
 import type { ProfilesStore } from '../../session/profiles'
 import type { SessionManager } from '../../session/session'

@@ -1,4 +1,4 @@
-import type { Draft, DraftEntity } from '../../../shared/ipc'
+import type { Draft, DraftEntity } from '@shared/ipc'
 import { IpcFailure } from '../errors'
 import type { HandlerContext } from './context'
 import { entityForEdit } from './reads'

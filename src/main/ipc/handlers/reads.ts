@@ -1,6 +1,6 @@
 // Reads shared by the entity handlers: server first when it can be asked, the cache otherwise.
 
-import type { DraftEntity, DraftEntityBody } from '../../../shared/ipc'
+import type { DraftEntity, DraftEntityBody } from '@shared/ipc'
 import type { ApiClient } from '../../api/client'
 import { ApiError } from '../../api/errors'
 import type { CacheKind, CacheTypes } from '../../store/cache'

@@ -2,7 +2,7 @@
 // not, nothing reaches main: the shell says so, and when it is back every store re-reads what it shows,
 // since events sent meanwhile were missed.
 import { useSyncExternalStore } from 'react'
-import type { HostConnection, HostConnectionState } from '../../../shared/web/websocket-bridge'
+import type { HostConnection, HostConnectionState } from '@shared/web/websocket-bridge'
 
 const ALWAYS_OPEN: HostConnection = { getState: () => 'open', subscribe: () => () => {} }
 let connection: HostConnection = ALWAYS_OPEN

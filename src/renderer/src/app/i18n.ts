@@ -4,8 +4,8 @@ import { z } from 'zod'
 // Only the two locales the app speaks (z.locales would bundle all of zod's languages).
 import zodEn from 'zod/v4/locales/en.js'
 import zodRu from 'zod/v4/locales/ru.js'
-import { ladderIssueTexts } from '../../../shared/domain'
-import type { IpcErrorCode } from '../../../shared/ipc'
+import { ladderIssueTexts } from '@shared/domain'
+import type { IpcErrorCode } from '@shared/ipc'
 import { enTexts, ruTexts, type Texts } from './locales'
 
 export type Language = 'ru' | 'en'

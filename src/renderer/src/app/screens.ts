@@ -1,7 +1,7 @@
 // The screens of the sidebar, in order. A screen exists here only when it is built: no placeholders.
 import type { ComponentType } from 'react'
 import type { TFunction } from 'i18next'
-import type { DraftEntity } from '../../../shared/ipc'
+import type { DraftEntity } from '@shared/ipc'
 import type { IconName } from '../components/Icon'
 import { AccountGroupsScreen } from '../features/account-groups/AccountGroupsScreen'
 import { IdentifierTypesScreen } from '../features/identifier-types/IdentifierTypesScreen'

@@ -1,15 +1,15 @@
 // The one way the renderer reaches main: `window.probonus` under Electron (the preload), else the browser host's
 // WebSocket on the page's own origin. Both are the same ProbonusBridge.
-import type { ProbonusBridge } from '../../../shared/ipc'
-import { HOST_STATUS_PATH, HOST_WS_PATH, hostStatus } from '../../../shared/web/protocol'
+import type { ProbonusBridge } from '@shared/ipc'
+import { HOST_STATUS_PATH, HOST_WS_PATH, hostStatus } from '@shared/web/protocol'
 import {
   createWebSocketBridge,
   type HostConnection,
   type HostConnectionState,
-} from '../../../shared/web/websocket-bridge'
+} from '@shared/web/websocket-bridge'
 
-export type { HostConnection, HostConnectionState } from '../../../shared/web/websocket-bridge'
-export { createWebSocketBridge } from '../../../shared/web/websocket-bridge'
+export type { HostConnection, HostConnectionState } from '@shared/web/websocket-bridge'
+export { createWebSocketBridge } from '@shared/web/websocket-bridge'
 
 declare global {
   interface Window {

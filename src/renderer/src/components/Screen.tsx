@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { OfflineBanner, ReadOnlyBanner, StaleBanner } from './banners'
+import { OfflineBanner, ReadOnlyBanner, StaleBanner } from '../app/banners'
 
 export interface ScreenProps {
   title: string

@@ -1,5 +1,5 @@
 import type { FieldPath, FieldValues, UseFormSetError } from 'react-hook-form'
-import type { IpcFieldError } from '../../../shared/ipc'
+import type { IpcFieldError } from '@shared/ipc'
 
 /** `['steps', 2, 'threshold']` → `'steps.2.threshold'` (react-hook-form's field names). */
 export function fieldName(path: readonly (string | number)[]): string {

@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { IpcError } from '../../../shared/ipc'
+import type { IpcError } from '@shared/ipc'
 import { ipcErrorText } from '../app/i18n'
 
 export type ToastTone = 'success' | 'error' | 'info' | 'warning'

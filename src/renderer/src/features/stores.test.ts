@@ -1,6 +1,6 @@
 // The stores are projections of main: they read once, then follow main's events (and never poll).
 import { afterEach, describe, expect, it } from 'vitest'
-import type { DraftsList, SessionState, SyncStatus } from '../../../shared/ipc'
+import type { DraftsList, SessionState, SyncStatus } from '@shared/ipc'
 import { configureIpc } from '../ipc/client'
 import { installFakeBridge } from '../testing/fake-bridge'
 import { useDraftsStore } from './drafts/store'

@@ -11,7 +11,7 @@ import {
   type IpcOutput,
   type IpcResult,
   type ProbonusBridge,
-} from '../../../shared/ipc'
+} from '@shared/ipc'
 
 export type { IpcError, IpcResult }
 

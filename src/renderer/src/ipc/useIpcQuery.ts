@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { EntityKind, IpcChannel, IpcError, IpcInput, IpcOutput, IpcResult } from '../../../shared/ipc'
+import type { EntityKind, IpcChannel, IpcError, IpcInput, IpcOutput, IpcResult } from '@shared/ipc'
 import { invoke, on } from './client'
 
 export interface IpcQuery<T> {

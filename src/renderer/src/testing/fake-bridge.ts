@@ -1,6 +1,6 @@
 // An in-memory stand-in for main, for component tests of hooks that call the IPC client. Only the channels a
 // test gives handlers for answer; every call is recorded. (End-to-end tests use the real host and sandbox.)
-import type { IpcChannel, IpcEventName, IpcResult, ProbonusBridge } from '../../../shared/ipc'
+import type { IpcChannel, IpcEventName, IpcResult, ProbonusBridge } from '@shared/ipc'
 import { configureIpc } from '../ipc/client'
 
 export type Handler = (input: unknown) => IpcResult<unknown> | Promise<IpcResult<unknown>>

@@ -1,6 +1,6 @@
 // The account group form: the create body's input shape (the shared schema is the form's resolver).
 import type { z } from 'zod'
-import type { AccountGroup, accountGroupCreate } from '../../../../shared/api'
+import type { AccountGroup, accountGroupCreate } from '@shared/api'
 
 export type AccountGroupForm = z.input<typeof accountGroupCreate>
 

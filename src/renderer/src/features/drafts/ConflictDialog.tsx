@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ConflictResolution, Draft, DraftConflict } from '../../../../shared/ipc'
+import type { ConflictResolution, Draft, DraftConflict } from '@shared/ipc'
 import { Dialog } from '../../components/Dialog'
 import { toast } from '../../components/toast-store'
 import { useUiStore } from '../../app/ui-store'

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ConflictResolution, Draft, DraftConflict } from '../../../../shared/ipc'
+import type { ConflictResolution, Draft, DraftConflict } from '@shared/ipc'
 import { Button } from '../../components/Button'
 import { Banner } from '../../components/states'
 import { formatDataTime } from '../../app/format'

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { DraftState } from '../../../../shared/ipc'
+import type { DraftState } from '@shared/ipc'
 import { Badge, type BadgeTone } from '../../components/Badge'
 import type { IconName } from '../../components/Icon'
 

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Draft } from '../../../../shared/ipc'
+import type { Draft } from '@shared/ipc'
 import { Button } from '../../components/Button'
 import { ConfirmDialog, Dialog } from '../../components/Dialog'
 import { EmptyState } from '../../components/states'

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { identifierKind } from '../../../../shared/api'
+import { identifierKind } from '@shared/api'
 import { formatNumber } from '../../app/format'
 import { currentLanguage } from '../../app/i18n'
 

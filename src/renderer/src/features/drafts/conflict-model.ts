@@ -1,13 +1,8 @@
 // The side-by-side model of a conflict: which fields and ladder steps differ between mine and theirs, the
 // default choice for each (a three-way merge against the base), and the merged body a choice gives.
-import {
-  accountGroupCreate,
-  identifierTypeCreate,
-  ladderCreate,
-  ladderStepInput,
-} from '../../../../shared/api'
-import { diffLadders, sameValue } from '../../../../shared/domain'
-import type { DraftConflict, DraftEntity } from '../../../../shared/ipc'
+import { accountGroupCreate, identifierTypeCreate, ladderCreate, ladderStepInput } from '@shared/api'
+import { diffLadders, sameValue } from '@shared/domain'
+import type { DraftConflict, DraftEntity } from '@shared/ipc'
 
 export type Side = 'mine' | 'theirs'
 

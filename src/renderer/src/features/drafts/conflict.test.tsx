@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { AccountGroup, Ladder, LadderCreate } from '../../../../shared/api'
-import { guestLadderExample } from '../../../../shared/domain/example-ladder'
-import type { Draft, DraftConflict } from '../../../../shared/ipc'
+import type { AccountGroup, Ladder, LadderCreate } from '@shared/api'
+import { guestLadderExample } from '@shared/domain/example-ladder'
+import type { Draft, DraftConflict } from '@shared/ipc'
 import { renderUi } from '../../testing/render'
 import { buildMerged, defaultChoices, fieldRows, stepRows } from './conflict-model'
 import { ConflictView } from './ConflictView'

@@ -1,4 +1,4 @@
-import type { Draft } from '../../../../shared/ipc'
+import type { Draft } from '@shared/ipc'
 import type { DraftsFilter } from '../../app/ui-store'
 
 /** Which rows each list of the drafts panel shows. */

@@ -9,7 +9,7 @@ import type {
   DraftState,
   IpcResult,
   SyncCounts,
-} from '../../../../shared/ipc'
+} from '@shared/ipc'
 import { invoke, on } from '../../ipc/client'
 
 const EMPTY_COUNTS: SyncCounts = { drafts: 0, queued: 0, syncing: 0, failed: 0, conflicts: 0 }

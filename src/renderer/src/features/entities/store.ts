@@ -3,7 +3,7 @@
 // server comes back. Nothing polls.
 import { useCallback, useEffect } from 'react'
 import { create } from 'zustand'
-import type { EntityKind, IpcError, IpcOutput } from '../../../../shared/ipc'
+import type { EntityKind, IpcError, IpcOutput } from '@shared/ipc'
 import { invoke, on } from '../../ipc/client'
 
 export const LIST_CHANNELS = {

@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useState } from 'react'
 import { useWatch, type Control } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import type { IdentifierCheckResult, IdentifierType } from '../../../../shared/api'
+import type { IdentifierCheckResult, IdentifierType } from '@shared/api'
 import { Icon } from '../../components/Icon'
 import { invoke, type IpcResult } from '../../ipc/client'
 import { useOnline } from '../sync/store'

@@ -1,7 +1,7 @@
 // The identifier type form: the create body's input shape (the shared schema is the form's resolver).
 import type { TFunction } from 'i18next'
 import type { z } from 'zod'
-import type { IdentifierType, identifierTypeCreate } from '../../../../shared/api'
+import type { IdentifierType, identifierTypeCreate } from '@shared/api'
 
 export type IdentifierTypeForm = z.input<typeof identifierTypeCreate>
 

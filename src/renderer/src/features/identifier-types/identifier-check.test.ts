@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { patternCompiles } from '../../../../shared/api'
+import { patternCompiles } from '@shared/api'
 import { checkValueLocally, codePointLength, compilePattern, rulesDiffer } from './identifier-check'
 
 describe('checkValueLocally', () => {

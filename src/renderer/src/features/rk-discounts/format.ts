@@ -1,6 +1,6 @@
 // How an RK discount's value reads: "12,5 %" or "150 ₽".
-import type { RkDiscount } from '../../../../shared/api'
-import { formatMoney, hasAtMostDecimals, toKopecks } from '../../../../shared/domain'
+import type { RkDiscount } from '@shared/api'
+import { formatMoney, hasAtMostDecimals, toKopecks } from '@shared/domain'
 import { formatNumber } from '../../app/format'
 import type { Language } from '../../app/i18n'
 

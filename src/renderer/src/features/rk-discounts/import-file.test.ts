@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MAX } from '../../../../shared/api'
+import { MAX } from '@shared/api'
 import { headerField, parseDecimal, parseImportText, type ImportParse } from './import-file'
 
 function ok(parse: ImportParse) {

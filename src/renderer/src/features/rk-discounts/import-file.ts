@@ -2,7 +2,7 @@
 // English, decimal commas, quoted fields) or JSON (`{discounts: […]}` or a bare array). Every row is converted
 // and then checked with the shared import schema, so the errors name the row (as a person counts it: the line
 // of the file for CSV, the item for JSON), the field and what is wrong. Pure: no React, no IPC.
-import { MAX, rkDiscountImportItem, type RkDiscountImportItem } from '../../../../shared/api'
+import { MAX, rkDiscountImportItem, type RkDiscountImportItem } from '@shared/api'
 
 export const IMPORT_FIELDS = ['rk_code', 'name', 'kind', 'value', 'active'] as const
 export type ImportField = (typeof IMPORT_FIELDS)[number]

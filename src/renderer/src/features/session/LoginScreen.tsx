@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Profile } from '../../../../shared/ipc'
+import type { Profile } from '@shared/ipc'
 import { Button, IconButton } from '../../components/Button'
 import { ConfirmDialog } from '../../components/Dialog'
 import { Banner, EmptyState } from '../../components/states'

@@ -1,14 +1,7 @@
 // A projection of main's session and server profiles. Main owns the tokens; this holds only what it tells.
 import { create } from 'zustand'
-import type {
-  IpcError,
-  IpcResult,
-  LoginInput,
-  Profile,
-  ProfileSaveInput,
-  SessionState,
-} from '../../../../shared/ipc'
-import type { Role } from '../../../../shared/api'
+import type { IpcError, IpcResult, LoginInput, Profile, ProfileSaveInput, SessionState } from '@shared/ipc'
+import type { Role } from '@shared/api'
 import { invoke, on } from '../../ipc/client'
 
 export interface SessionStore {

@@ -1,6 +1,6 @@
 // A projection of main's sync status: online, last sync, and the outbox counts for the status bar.
 import { create } from 'zustand'
-import type { IpcResult, SyncStatus } from '../../../../shared/ipc'
+import type { IpcResult, SyncStatus } from '@shared/ipc'
 import { invoke, on } from '../../ipc/client'
 
 export interface SyncStore {

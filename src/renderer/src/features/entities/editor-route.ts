@@ -2,7 +2,7 @@
 // `#/<screen>/12` the entity 12, `#/<screen>/new` a new one, `#/<screen>/new/<draft id>` a new one's draft
 // (what the drafts panel opens, and what a reload reopens).
 import { useCallback, useState } from 'react'
-import { replaceParams } from '../app/router'
+import { replaceParams } from '../../app/router'
 
 export type EditorTarget =
   | { kind: 'none' }

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next'
-import { formatDataTime } from '../app/format'
-import { currentLanguage } from '../app/i18n'
+import { formatDataTime } from './format'
+import { currentLanguage } from './i18n'
 import { useRole } from '../features/session/store'
 import { useSyncStore } from '../features/sync/store'
-import { Button } from './Button'
-import { Banner } from './states'
+import { Button } from '../components/Button'
+import { Banner } from '../components/states'
 
 /**
  * Shown while the server is unreachable: the data is as of the last sync, and edits become drafts.

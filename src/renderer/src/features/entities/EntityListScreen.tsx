@@ -3,15 +3,15 @@
 // editor of what the route opens.
 import { useMemo, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { DraftEntity, IpcError } from '../../../shared/ipc'
-import { Button } from './Button'
-import { DataTable } from './DataTable'
-import type { DataTableColumn } from './data-table-model'
+import type { DraftEntity, IpcError } from '@shared/ipc'
+import { Button } from '../../components/Button'
+import { DataTable } from '../../components/DataTable'
+import type { DataTableColumn } from '../../components/data-table-model'
 import type { EditorRoute } from './editor-route'
 import { NewEntityDrafts } from './entity-screen'
-import type { IconName } from './Icon'
-import { Screen } from './Screen'
-import { EmptyState, ErrorState, LoadingState } from './states'
+import type { IconName } from '../../components/Icon'
+import { Screen } from '../../components/Screen'
+import { EmptyState, ErrorState, LoadingState } from '../../components/states'
 
 export interface ListState<T> {
   status: 'loading' | 'ready' | 'error'

@@ -3,14 +3,14 @@
 // no editor to show.
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Draft, DraftEntity } from '../../../shared/ipc'
-import { hrefTo } from '../app/router'
-import { useUiStore } from '../app/ui-store'
-import { DraftStateBadge } from '../features/drafts/DraftStateBadge'
-import { useNewEntityDrafts } from '../features/drafts/store'
-import { Button } from './Button'
+import type { Draft, DraftEntity } from '@shared/ipc'
+import { hrefTo } from '../../app/router'
+import { useUiStore } from '../../app/ui-store'
+import { DraftStateBadge } from '../drafts/DraftStateBadge'
+import { useNewEntityDrafts } from '../drafts/store'
+import { Button } from '../../components/Button'
 import type { EditorPaneView } from './useEditorLifecycle'
-import { Banner, EmptyState, LoadingState } from './states'
+import { Banner, EmptyState, LoadingState } from '../../components/states'
 import './entity-screen.css'
 
 /** Creates of this entity that have no server id yet (drafts and queued rows), as links into the editor. */

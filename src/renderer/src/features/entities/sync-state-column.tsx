@@ -1,6 +1,6 @@
-import type { DraftState } from '../../../shared/ipc'
-import { DraftStateBadge } from '../features/drafts/DraftStateBadge'
-import type { DataTableColumn } from './data-table-model'
+import type { DraftState } from '@shared/ipc'
+import { DraftStateBadge } from '../drafts/DraftStateBadge'
+import type { DataTableColumn } from '../../components/data-table-model'
 
 /** The column with each entity's draft badge («черновик / ожидает синхронизации / конфликт»). */
 export function syncStateColumn<T extends { id: number }>(

@@ -4,10 +4,10 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { FieldValues } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import type { Draft } from '../../../shared/ipc'
-import { useDraftsStore } from '../features/drafts/store'
+import type { Draft } from '@shared/ipc'
+import { useDraftsStore } from '../drafts/store'
 import type { EditorRoute } from './editor-route'
-import { toast } from './toast-store'
+import { toast } from '../../components/toast-store'
 import type { EntityEditor } from './useEntityEditor'
 
 /** How long a pane waits for the list to show an entity whose create was just sent. */

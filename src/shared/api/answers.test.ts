@@ -227,10 +227,10 @@ describe('answers that break the contract are refused', () => {
         .success,
     ).toBe(false)
     expect(
-      listOf(user).safeParse({ items: [], total: 0, offset: 0, limit: 0 }).error?.issues[0].path,
+      listOf(user).safeParse({ items: [], total: 0, offset: 0, limit: 0 }).error?.issues[0]?.path,
     ).toEqual(['limit'])
-    expect(account.safeParse({ ...accountAnswer, balance: -1 }).error?.issues[0].path).toEqual(['balance'])
-    expect(operation.safeParse({ ...operationAnswer, amount: 1.234 }).error?.issues[0].path).toEqual([
+    expect(account.safeParse({ ...accountAnswer, balance: -1 }).error?.issues[0]?.path).toEqual(['balance'])
+    expect(operation.safeParse({ ...operationAnswer, amount: 1.234 }).error?.issues[0]?.path).toEqual([
       'amount',
     ])
   })

@@ -120,7 +120,7 @@ describe('bad bodies are refused at the right path', () => {
       { path: [], code: 'unrecognized_keys', keys: ['remember'] },
     ])
     const ladder = editableLadder()
-    ladder.steps[1].discount = 5
+    ladder.steps[1]!.discount = 5
     expect(issuesOf(ladderCreate, ladder)).toEqual([
       { path: ['steps', 1], code: 'unrecognized_keys', keys: ['discount'] },
     ])
@@ -143,8 +143,8 @@ describe('bad bodies are refused at the right path', () => {
 
   it('percent above 100 or below 0', () => {
     const ladder = editableLadder()
-    ladder.steps[2].bonus_percent = 101
-    ladder.steps[1].max_payment_percent = -1
+    ladder.steps[2]!.bonus_percent = 101
+    ladder.steps[1]!.max_payment_percent = -1
     expect(pathsOf(ladderCreate, ladder)).toEqual([
       ['steps', 1, 'max_payment_percent'],
       ['steps', 2, 'bonus_percent'],
@@ -193,8 +193,8 @@ describe('bad bodies are refused at the right path', () => {
     expect(pathsOf(logoutRequest, { refresh_token: null })).toEqual([])
     expect(pathsOf(ladderPreviewRequest, { ...examples.ladder, id: null })).toEqual([])
     const ladder = editableLadder()
-    ladder.steps[2].rk_discount_id = null
-    ladder.steps[2].bonus_percent = null
+    ladder.steps[2]!.rk_discount_id = null
+    ladder.steps[2]!.bonus_percent = null
     expect(pathsOf(ladderCreate, ladder)).toEqual([])
     const importBody = { discounts: [{ ...examples.import.discounts[0], active: null }] }
     expect(pathsOf(rkDiscountImportRequest, importBody)).toEqual([])
@@ -239,7 +239,7 @@ describe('bad bodies are refused at the right path', () => {
   it('ladderCreateChecked gives the domain rules their paths', () => {
     const ladder = editableLadder()
     ladder.basis = 'visits'
-    ladder.steps[1].threshold = 5.5
+    ladder.steps[1]!.threshold = 5.5
     ladder.steps[2] = { name: 'Пусто', threshold: 3 }
     expect(pathsOf(ladderCreateChecked, ladder)).toEqual([
       ['steps', 1, 'threshold'],

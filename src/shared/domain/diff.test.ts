@@ -15,7 +15,7 @@ const newStep = {
 describe('diffLadders', () => {
   it('finds nothing between equal ladders, treating null and absent alike', () => {
     const b = clone()
-    delete b.steps[0].max_payment_percent
+    delete b.steps[0]!.max_payment_percent
     delete b.period_days
     expect(diffLadders(guestLadderExample, b)).toEqual({ fields: [], steps: [] })
   })
@@ -31,8 +31,8 @@ describe('diffLadders', () => {
 
   it('reports a changed step with its field changes', () => {
     const b = clone()
-    b.steps[1].threshold = 25_000
-    b.steps[1].bonus_percent = 4.5
+    b.steps[1]!.threshold = 25_000
+    b.steps[1]!.bonus_percent = 4.5
     expect(diffLadders(guestLadderExample, b).steps).toEqual([
       {
         kind: 'changed',
@@ -64,7 +64,7 @@ describe('diffLadders', () => {
 
   it('pairs a renamed step in place as a change', () => {
     const b = clone()
-    b.steps[1].name = 'Silver'
+    b.steps[1]!.name = 'Silver'
     expect(diffLadders(guestLadderExample, b).steps).toEqual([
       {
         kind: 'changed',

@@ -95,13 +95,16 @@ function alignSteps(a: readonly unknown[], b: readonly unknown[]): [number, numb
   const keysA = a.map(stepKey)
   const keysB = b.map(stepKey)
   // lcs[i][j]: LCS length of a[i..] and b[j..] (at most 50 × 50 steps per ladder through the API).
-  const lcs = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0))
+  // Kept flat (row-major, width b.length + 1) so every cell read is a plain number.
+  const width = b.length + 1
+  const lcs = new Array<number>((a.length + 1) * width).fill(0)
+  const at = (row: number, column: number): number => lcs[row * width + column] ?? 0
   for (let i = a.length - 1; i >= 0; i--) {
     for (let j = b.length - 1; j >= 0; j--) {
-      lcs[i][j] =
+      lcs[i * width + j] =
         keysA[i] !== null && keysA[i] === keysB[j]
-          ? lcs[i + 1][j + 1] + 1
-          : Math.max(lcs[i + 1][j], lcs[i][j + 1])
+          ? at(i + 1, j + 1) + 1
+          : Math.max(at(i + 1, j), at(i, j + 1))
     }
   }
   const pairs: [number, number][] = []
@@ -113,14 +116,14 @@ function alignSteps(a: readonly unknown[], b: readonly unknown[]): [number, numb
     for (let k = 0; k < Math.min(i - gapA, j - gapB); k++) pairs.push([gapA + k, gapB + k])
   }
   while (i < a.length && j < b.length) {
-    if (keysA[i] !== null && keysA[i] === keysB[j] && lcs[i][j] === lcs[i + 1][j + 1] + 1) {
+    if (keysA[i] !== null && keysA[i] === keysB[j] && at(i, j) === at(i + 1, j + 1) + 1) {
       closeGap()
       pairs.push([i, j])
       i++
       j++
       gapA = i
       gapB = j
-    } else if (lcs[i + 1][j] >= lcs[i][j + 1]) i++
+    } else if (at(i + 1, j) >= at(i, j + 1)) i++
     else j++
   }
   i = a.length

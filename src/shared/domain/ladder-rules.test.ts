@@ -31,7 +31,7 @@ describe('validateLadder', () => {
     expect(errorsOf(validateLadder(ladder))).toEqual([
       { path: ['steps'], severity: 'error', code: 'steps_count' },
     ])
-    expect(validateLadder(ladder)[0].params).toEqual({ count: 51, min: 1, max: 50 })
+    expect(validateLadder(ladder)[0]!.params).toEqual({ count: 51, min: 1, max: 50 })
     ladder.steps = []
     expect(errorsOf(validateLadder(ladder))).toEqual([
       { path: ['steps'], severity: 'error', code: 'steps_count' },
@@ -40,7 +40,7 @@ describe('validateLadder', () => {
 
   it('requires the first threshold to be 0', () => {
     const ladder = clone()
-    ladder.steps[0].threshold = 100
+    ladder.steps[0]!.threshold = 100
     expect(errorsOf(validateLadder(ladder))).toEqual([
       { path: ['steps', 0, 'threshold'], severity: 'error', code: 'first_threshold_not_zero' },
     ])
@@ -48,14 +48,14 @@ describe('validateLadder', () => {
 
   it('refuses equal and decreasing thresholds at the offending step', () => {
     const equal = clone()
-    equal.steps[2].threshold = 30_000
+    equal.steps[2]!.threshold = 30_000
     expect(errorsOf(validateLadder(equal))).toEqual([
       { path: ['steps', 2, 'threshold'], severity: 'error', code: 'threshold_not_increasing' },
     ])
-    expect(validateLadder(equal)[0].params).toMatchObject({ step: 3, previous: 30_000, previousStep: 2 })
+    expect(validateLadder(equal)[0]!.params).toMatchObject({ step: 3, previous: 30_000, previousStep: 2 })
 
     const swapped = clone()
-    swapped.steps[1].threshold = 200_000
+    swapped.steps[1]!.threshold = 200_000
     expect(errorsOf(validateLadder(swapped))).toEqual([
       { path: ['steps', 2, 'threshold'], severity: 'error', code: 'threshold_not_increasing' },
     ])
@@ -76,13 +76,13 @@ describe('validateLadder', () => {
     expect(errorsOf(validateLadder(visits))).toEqual([
       { path: ['steps', 2, 'threshold'], severity: 'error', code: 'visits_threshold_not_integer' },
     ])
-    visits.steps[2].threshold = 10
+    visits.steps[2]!.threshold = 10
     expect(validateLadder(visits)).toEqual([])
 
     const spend = clone()
-    spend.steps[1].threshold = 30_000.5
+    spend.steps[1]!.threshold = 30_000.5
     expect(validateLadder(spend)).toEqual([])
-    spend.steps[1].threshold = 30_000.505
+    spend.steps[1]!.threshold = 30_000.505
     expect(errorsOf(validateLadder(spend))).toEqual([
       { path: ['steps', 1, 'threshold'], severity: 'error', code: 'threshold_decimals' },
     ])
@@ -91,7 +91,7 @@ describe('validateLadder', () => {
   it('refuses a step without any benefit at the step path', () => {
     const ladder = clone()
     ladder.steps[1] = {
-      ...ladder.steps[1],
+      ...ladder.steps[1]!,
       rk_discount_id: null,
       bonus_percent: null,
       max_payment_percent: undefined,
@@ -100,7 +100,7 @@ describe('validateLadder', () => {
       { path: ['steps', 1], severity: 'error', code: 'step_without_benefit' },
     ])
     // Any single benefit is enough, including only a payment cap or a 0 % bonus.
-    ladder.steps[1].max_payment_percent = 30
+    ladder.steps[1]!.max_payment_percent = 30
     expect(validateLadder(ladder)).toEqual([])
   })
 
@@ -112,7 +112,7 @@ describe('validateLadder', () => {
       { path: ['period_days'], severity: 'error', code: 'period_days_required' },
     ])
     delete ladder.period_days
-    expect(errorsOf(validateLadder(ladder))[0].code).toBe('period_days_required')
+    expect(errorsOf(validateLadder(ladder))[0]!.code).toBe('period_days_required')
     ladder.period_days = 0
     expect(errorsOf(validateLadder(ladder))).toEqual([
       { path: ['period_days'], severity: 'error', code: 'period_days_range' },
@@ -134,24 +134,24 @@ describe('validateLadder', () => {
       ['max_payment_percent', Number.NaN],
     ] as const) {
       const ladder = clone()
-      ladder.steps[2] = { ...ladder.steps[2], [field]: value }
+      ladder.steps[2] = { ...ladder.steps[2]!, [field]: value }
       expect(errorsOf(validateLadder(ladder))).toEqual([
         { path: ['steps', 2, field], severity: 'error', code: 'percent_range' },
       ])
     }
     const ladder = clone()
-    ladder.steps[2].bonus_percent = 7.125
+    ladder.steps[2]!.bonus_percent = 7.125
     expect(errorsOf(validateLadder(ladder))).toEqual([
       { path: ['steps', 2, 'bonus_percent'], severity: 'error', code: 'percent_decimals' },
     ])
-    ladder.steps[2].bonus_percent = 100
-    ladder.steps[2].max_payment_percent = 0
+    ladder.steps[2]!.bonus_percent = 100
+    ladder.steps[2]!.max_payment_percent = 0
     expect(validateLadder(ladder)).toEqual([])
   })
 
   it('checks RK discounts against the catalog: missing is an error, inactive depends on the mode', () => {
     const ladder = clone()
-    ladder.steps[1].rk_discount_id = 99
+    ladder.steps[1]!.rk_discount_id = 99
     expect(errorsOf(validateLadder(ladder, catalog))).toEqual([
       { path: ['steps', 1, 'rk_discount_id'], severity: 'error', code: 'rk_discount_missing' },
     ])
@@ -168,35 +168,35 @@ describe('validateLadder', () => {
     expect(brief(validateLadder(guestLadderExample, inactive, 'draft'))).toEqual([
       { ...issue, severity: 'warning' },
     ])
-    expect(validateLadder(guestLadderExample, inactive, 'draft')[0].params).toMatchObject({
+    expect(validateLadder(guestLadderExample, inactive, 'draft')[0]!.params).toMatchObject({
       name: 'Скидка 10%',
     })
   })
 
   it('warns when a higher step gives a smaller bonus or a smaller RK discount than a lower one', () => {
     const ladder = clone()
-    ladder.steps[2].bonus_percent = 4
-    ladder.steps[2].rk_discount_id = 1
-    ladder.steps[1].rk_discount_id = 2
+    ladder.steps[2]!.bonus_percent = 4
+    ladder.steps[2]!.rk_discount_id = 1
+    ladder.steps[1]!.rk_discount_id = 2
     const issues = validateLadder(ladder, catalog)
     expect(brief(issues)).toEqual([
       { path: ['steps', 2, 'rk_discount_id'], severity: 'warning', code: 'benefit_decreases' },
       { path: ['steps', 2, 'bonus_percent'], severity: 'warning', code: 'benefit_decreases' },
     ])
-    expect(issues[1].params).toMatchObject({ value: 4, lowerValue: 5, lowerStep: 2 })
+    expect(issues[1]!.params).toMatchObject({ value: 4, lowerValue: 5, lowerStep: 2 })
     // Without the catalog discount values are unknown: only the bonus is compared.
     expect(brief(validateLadder(ladder)).map((i) => i.path)).toEqual([['steps', 2, 'bonus_percent']])
     // Dropping the bonus in favour of an RK discount is a legal trade, not a decrease.
     const trade = clone()
-    trade.steps[2].bonus_percent = null
+    trade.steps[2]!.bonus_percent = null
     expect(validateLadder(trade, catalog)).toEqual([])
   })
 
   it('requires names and warns about duplicate step names', () => {
     const ladder = clone()
     ladder.name = '   '
-    ladder.steps[1].name = ''
-    ladder.steps[2].name = ' гость '
+    ladder.steps[1]!.name = ''
+    ladder.steps[2]!.name = ' гость '
     expect(brief(validateLadder(ladder))).toEqual([
       { path: ['name'], severity: 'error', code: 'name_required' },
       { path: ['steps', 1, 'name'], severity: 'error', code: 'step_name_required' },
@@ -252,16 +252,16 @@ describe('ladder issue messages', () => {
 
   it('interpolates params and localizes field names', () => {
     const ladder = clone()
-    ladder.steps[2].threshold = 20_000
-    const [issue] = validateLadder(ladder)
+    ladder.steps[2]!.threshold = 20_000
+    const issue = validateLadder(ladder)[0]!
     expect(issue.message).toBe('Step 3: the threshold 20000 must be greater than 30000 of step 2')
     expect(ladderIssueMessage(issue, 'ru')).toBe(
       'Ступень 3: порог 20000 должен быть больше 30000 у ступени 2',
     )
 
-    ladder.steps[2].threshold = 100_000
-    ladder.steps[2].bonus_percent = 101
-    const [percent] = validateLadder(ladder)
+    ladder.steps[2]!.threshold = 100_000
+    ladder.steps[2]!.bonus_percent = 101
+    const percent = validateLadder(ladder)[0]!
     expect(percent.message).toBe('Step 3: bonus % must be from 0 to 100 %')
     expect(ladderIssueMessage(percent, 'ru')).toBe('Ступень 3: бонус, % — от 0 до 100 %')
   })

@@ -20,8 +20,8 @@ describe('checked ladder schemas', () => {
 
   it('report the domain rules at their paths with the issue code', () => {
     const body = structuredClone(guestLadderExample)
-    body.steps[2].threshold = 30_000
-    body.steps[1] = { ...body.steps[1], rk_discount_id: null, bonus_percent: null }
+    body.steps[2]!.threshold = 30_000
+    body.steps[1] = { ...body.steps[1]!, rk_discount_id: null, bonus_percent: null }
     body.period = 'rolling_days'
     expect(issuesOf(ladderCreateChecked.safeParse(body))).toEqual([
       { path: ['period_days'], code: 'period_days_required' },

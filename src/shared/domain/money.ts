@@ -91,7 +91,7 @@ export function parseMoney(text: string, lang: MoneyLang): number | null {
     .trim()
   const match = moneyInput[lang].exec(trimmed)
   if (!match) return null
-  const digits = match[1].replace(/\D/g, '').replace(/^0+(?=\d)/, '')
+  const digits = (match[1] ?? '').replace(/\D/g, '').replace(/^0+(?=\d)/, '')
   if (digits.length > String(MAX_MONEY_ROUBLES).length) return null
   const roubles = Number(digits)
   if (roubles > MAX_MONEY_ROUBLES) return null

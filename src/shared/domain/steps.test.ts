@@ -53,7 +53,7 @@ describe('stepFor properties', () => {
         const expected = thresholds.findLastIndex((t) => t <= value)
         expect(stepFor({ steps, downgrade: true }, value)?.index).toBe(expected)
         // A value exactly at a threshold lands on that step.
-        const at = thresholds[Math.floor(value) % thresholds.length]
+        const at = thresholds[Math.floor(value) % thresholds.length]!
         expect(stepFor({ steps }, at)?.index).toBe(thresholds.indexOf(at))
       }),
     )

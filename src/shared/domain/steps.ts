@@ -36,7 +36,7 @@ export function stepFor<S extends { threshold: number }>(
   let found = -1
   while (low <= high) {
     const middle = (low + high) >>> 1
-    if (steps[middle].threshold <= accumulated) {
+    if ((steps[middle]?.threshold ?? Infinity) <= accumulated) {
       found = middle
       low = middle + 1
     } else high = middle - 1
@@ -46,5 +46,6 @@ export function stepFor<S extends { threshold: number }>(
     const kept = Math.min(highestReached, steps.length - 1)
     if (kept > found) found = kept
   }
-  return found < 0 ? null : { index: found, step: steps[found] }
+  const step = steps[found]
+  return step === undefined ? null : { index: found, step }
 }

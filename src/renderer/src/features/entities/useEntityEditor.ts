@@ -189,7 +189,7 @@ export function useEntityEditor<TValues extends FieldValues, TEntity>(
     if (!errorsKey || !failedRow || appliedErrors.current === errorsKey) return
     appliedErrors.current = errorsKey
     const values = form.getValues() as Record<string, unknown>
-    setFormErrors(applyFieldErrors(form.setError, failedRow.fields, (name) => name.split('.')[0] in values))
+    setFormErrors(applyFieldErrors(form.setError, failedRow.fields, (name) => (name.split('.')[0] ?? '') in values))
   }, [errorsKey, failedRow, form])
 
   // Saves the form as the draft; saves run one after another so the last values always win.
@@ -272,7 +272,7 @@ export function useEntityEditor<TValues extends FieldValues, TEntity>(
           publish: true,
         })
         if (!result.ok) {
-          const known = (name: string) => name.split('.')[0] in (values as Record<string, unknown>)
+          const known = (name: string) => (name.split('.')[0] ?? '') in (values as Record<string, unknown>)
           setFormErrors(applyFieldErrors(form.setError, result.error.fields, known))
           toast.ipcError(result.error)
           return

@@ -81,7 +81,10 @@ test('take theirs: my edit is dropped and the server keeps the colleague’s ver
   expect(now).toMatchObject({ name: base.name, description: 'Описание коллеги', active: false })
 })
 
-test('keep mine: my edit is sent on top of the colleague’s version', async ({ app, sandbox }) => {
+test('keep mine: my changes are sent on top of the colleague’s version, theirs stay', async ({
+  app,
+  sandbox,
+}) => {
   const { other, base } = await makeConflict(app, sandbox.url)
   await openConflict(app)
   await app.getByTestId('conflict-keep-mine').click()
@@ -90,7 +93,8 @@ test('keep mine: my edit is sent on top of the colleague’s version', async ({ 
     .poll(() => other.request<AccountGroup>('GET', `/account_groups/${base.id}`).then((g) => g.name))
     .toBe(`${base.name} (моё)`)
   const now = await other.request<AccountGroup>('GET', `/account_groups/${base.id}`)
-  expect(now).toMatchObject({ description: 'Описание из приложения', active: true })
+  // The description both changed: mine. The switch only the colleague changed: theirs, not my stale copy.
+  expect(now).toMatchObject({ description: 'Описание из приложения', active: false })
   await expect(new ShellPage(app).statusConflicts).toHaveText('Конфликты: 0')
 })
 

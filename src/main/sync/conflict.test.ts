@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Ladder } from '@shared/api'
+import type { AccountGroup, Ladder } from '@shared/api'
 import type { Draft } from '@shared/ipc'
 import { startSandbox, type Sandbox } from '@server/testing'
 import { openCore, serverReader, tempDir, type TestCore } from '../testing/harness'
@@ -7,8 +7,9 @@ import { openCore, serverReader, tempDir, type TestCore } from '../testing/harne
 let sandbox: Sandbox
 let first: TestCore
 let second: TestCore
+let third: TestCore
 let read: Awaited<ReturnType<typeof serverReader>>
-const dirs = [tempDir(), tempDir()]
+const dirs = [tempDir(), tempDir(), tempDir()]
 
 beforeAll(async () => {
   sandbox = await startSandbox()
@@ -20,11 +21,14 @@ beforeAll(async () => {
   // Two workstations: an administrator and a marketing manager.
   first = await open(dirs[0]!.path, 'admin')
   second = await open(dirs[1]!.path, 'marketing')
+  // A second administrator's workstation (groups are written by admins only).
+  third = await open(dirs[2]!.path, 'admin')
   read = await serverReader(sandbox.url)
 })
 afterAll(async () => {
   await first.close()
   await second.close()
+  await third.close()
   await sandbox.dispose()
   dirs.forEach((dir) => dir.remove())
 })
@@ -118,13 +122,17 @@ describe('two workstations edit the same ladder', () => {
     await second.ok('sync:resolve', { id: conflict.id, resolution: 'take_theirs' })
   })
 
-  it('keep mine: re-sent on top of theirs', async () => {
+  it('keep mine: my step edit re-sent on top of theirs, their rename kept (a three-way merge)', async () => {
     const { theirs, conflict } = await conflictOnNewLadder('Конфликт Б')
     const result = await second.ok('sync:resolve', { id: conflict.id, resolution: 'keep_mine' })
     expect(result.draft).toMatchObject({ state: 'queued', base_version: theirs.version })
     await second.core.whenSynced()
     const now = await read<Ladder>(`/ladders/${theirs.id}`)
-    expect(now).toMatchObject({ name: 'Конфликт Б', version: theirs.version + 1, updated_by: 'marketing' })
+    expect(now).toMatchObject({
+      name: 'Конфликт Б (переименована)',
+      version: theirs.version + 1,
+      updated_by: 'marketing',
+    })
     expect(now.steps[1]).toMatchObject({ threshold: 25000, bonus_percent: 6 })
     expect((await second.ok('drafts:list')).counts.conflicts).toBe(0)
   })
@@ -217,6 +225,66 @@ describe('two workstations edit the same ladder', () => {
     expect(await first.call('drafts:get', { id: saved.id })).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
+    })
+  })
+})
+
+describe('keep mine is a three-way merge', () => {
+  const groupBody = (g: AccountGroup) => ({
+    name: g.name,
+    description: g.description,
+    ladder_id: g.ladder_id,
+    active: g.active,
+  })
+
+  it('keeps a colleague’s description and re-activation when I only renamed the group offline', async () => {
+    // An inactive group both workstations have read.
+    const groups = (await first.ok('account-groups:list', { refresh: true })).items
+    const start = groups.find((g) => g.ladder_id !== null) ?? groups[0]!
+    await first.ok('drafts:save', {
+      entity: 'account_group',
+      entity_id: start.id,
+      payload: { ...groupBody(start), description: 'Старое описание', active: false },
+      publish: true,
+    })
+    await first.core.whenSynced()
+    const base = await read<AccountGroup>(`/account_groups/${start.id}`)
+    expect(base).toMatchObject({ active: false, description: 'Старое описание' })
+    expect((await third.ok('account-groups:get', { id: base.id, refresh: true })).item).toEqual(base)
+
+    // I rename it (a draft, not sent yet); meanwhile the colleague rewrites the description and re-activates it.
+    const mine = await third.ok('drafts:save', {
+      entity: 'account_group',
+      entity_id: base.id,
+      payload: { ...groupBody(base), name: `${base.name} (моё)` },
+    })
+    await first.ok('drafts:save', {
+      entity: 'account_group',
+      entity_id: base.id,
+      payload: { ...groupBody(base), description: 'Описание коллеги', active: true },
+      publish: true,
+    })
+    await first.core.whenSynced()
+    const theirs = await read<AccountGroup>(`/account_groups/${base.id}`)
+
+    await third.ok('drafts:publish', { id: mine.id })
+    await third.core.whenSynced()
+    const conflict = (await third.ok('drafts:list')).items.find((d) => d.entity_id === base.id)!
+    expect(conflict).toMatchObject({ state: 'conflict', conflict: { theirs } })
+
+    const resolved = await third.ok('sync:resolve', { id: conflict.id, resolution: 'keep_mine' })
+    expect(resolved.draft?.payload).toEqual({
+      name: `${base.name} (моё)`,
+      description: 'Описание коллеги',
+      ladder_id: base.ladder_id,
+      active: true,
+    })
+    await third.core.whenSynced()
+    expect(await read<AccountGroup>(`/account_groups/${base.id}`)).toMatchObject({
+      name: `${base.name} (моё)`,
+      description: 'Описание коллеги',
+      active: true,
+      version: theirs.version + 1,
     })
   })
 })

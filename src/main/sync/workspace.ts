@@ -12,6 +12,7 @@ import type {
   IpcFieldError,
   SyncCounts,
 } from '@shared/ipc'
+import { keepMine } from '@shared/domain/merge'
 import { IpcFailure } from '../ipc/errors'
 import { EntityCache } from '../store/cache'
 import { RecordDir } from '../store/record-dir'
@@ -277,9 +278,18 @@ export class Workspace {
       return null
     }
     let payload = row.payload
-    if (resolution === 'merged') {
-      if (row.action === 'delete') throw new IpcFailure('bad_request', 'A delete cannot be merged')
-      const checked = checkBody(row.entity, merged)
+    if (resolution === 'merged' && row.action === 'delete') {
+      throw new IpcFailure('bad_request', 'A delete cannot be merged')
+    }
+    // Keep mine is the three-way merge: my value where I changed a field, theirs where I did not.
+    const body =
+      resolution === 'merged'
+        ? merged
+        : row.action === 'update' && theirs
+          ? keepMine(row.entity, row.conflict.base, row.payload, theirs)
+          : null
+    if (body !== null || resolution === 'merged') {
+      const checked = checkBody(row.entity, body)
       if (!checked.ok)
         throw new IpcFailure('validation', 'The merged version has errors', { fields: checked.fields })
       payload = checked.body

@@ -91,7 +91,7 @@ const stepKey = (step: unknown): string | null => {
  * then, between two such anchors, the remaining steps by position (so a renamed step is `changed`, not
  * removed + added). What is left over is added or removed.
  */
-function alignSteps(a: readonly unknown[], b: readonly unknown[]): [number, number][] {
+export function alignSteps(a: readonly unknown[], b: readonly unknown[]): [number, number][] {
   const keysA = a.map(stepKey)
   const keysB = b.map(stepKey)
   // lcs[i][j]: LCS length of a[i..] and b[j..] (at most 50 × 50 steps per ladder through the API).

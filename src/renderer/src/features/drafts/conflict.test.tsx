@@ -3,6 +3,7 @@ import { cleanup, fireEvent, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { AccountGroup, Ladder, LadderCreate } from '@shared/api'
 import { guestLadderExample } from '@shared/domain/example-ladder'
+import { keepMine } from '@shared/domain/merge'
 import type { Draft, DraftConflict } from '@shared/ipc'
 import { renderUi } from '../../testing/render'
 import { buildMerged, defaultChoices, fieldRows, stepRows } from './conflict-model'
@@ -106,6 +107,13 @@ describe('conflict model', () => {
     })
   })
 
+  it('shows as defaults exactly what keep mine sends', () => {
+    const { base, mine, theirs } = groupConflict
+    expect(
+      buildMerged('account_group', groupConflict, defaultChoices('account_group', groupConflict)),
+    ).toEqual(keepMine('account_group', base, mine, theirs))
+  })
+
   it('follows a per-field choice', () => {
     const merged = buildMerged('account_group', groupConflict, {
       ...defaultChoices('account_group', groupConflict),
@@ -172,6 +180,7 @@ describe('conflict model', () => {
       ['Платина', 300_000],
     ])
     expect(mergedSteps.find((s) => s.name === 'Серебро')?.bonus_percent).toBe(6)
+    expect(merged).toEqual(keepMine('ladder', base, mine, theirs))
   })
 })
 

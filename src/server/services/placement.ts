@@ -7,8 +7,14 @@
 // accounts whose highest step reached is above their value. A `rolling_days` ladder and a preview group the
 // accounts in SQL by threshold interval (summing each window through the covering index
 // `purchases(account_id, created_at, amount)`), and place each group with stepFor.
-import type { AccountStep, LadderPreview, LadderPreviewRequest, LadderStepCount } from '@shared/api'
-import { type StepPlacement, stepFor, toKopecks } from '@shared/domain'
+import type {
+  AccountStep,
+  LadderPreview,
+  LadderPreviewRequest,
+  LadderPreviewSample,
+  LadderStepCount,
+} from '@shared/api'
+import { benefitsFor, fromKopecks, type StepPlacement, stepFor, toKopecks } from '@shared/domain'
 import type { ServerContext } from '../context'
 import { bool } from '../db/database'
 import { thresholdToDb } from './ladders'
@@ -207,17 +213,18 @@ interface PlacementClass {
 }
 
 /**
- * The accounts of a group in classes that the given ladders place alike: per ladder the threshold interval their
- * accumulated value falls in, and their highest step reached (kept only where a `downgrade: false` ladder may
- * hold it). SQL does the per-account work — the value or window, the interval — and answers one row per class:
- * stepFor then places a class by its interval's start, where every value of the interval has the same step.
+ * One row per account of a group: per ladder the threshold interval its accumulated value falls in (`b0`, `b1`…)
+ * and its highest step reached (`h_l`, `h_i`, kept only where a `downgrade: false` ladder may hold it). SQL does
+ * the per-account work — the value or window, the interval — so that stepFor can place a whole interval by its
+ * start, where every value of the interval has the same step.
  */
-function placementClasses(
+function accountIntervalsSql(
   ctx: ServerContext,
-  groupId: number,
   ladders: readonly PlacementLadder[],
-): PlacementClass[] {
-  const params: Record<string, number | string> = { group: groupId }
+  params: Record<string, number | string>,
+  /** Columns of the account `a` to carry through, by the name they get. */
+  carry: Record<string, string> = {},
+): string {
   const holding = ladders
     .filter((ladder) => !ladder.downgrade && ladder.id !== null)
     .map((ladder) => ladder.id ?? 0)
@@ -231,16 +238,23 @@ function placementClasses(
     return `${bounds.length === 0 ? '0' : bounds.join(' + ')} AS b${l}`
   })
   const values = ladders.map((ladder, l) => `${valueSql(ladder, `w${l}`)} AS v${l}`)
-  const buckets = ladders.map((_, l) => `b${l}`).join(', ')
+  const inner = Object.entries(carry)
+    .map(([name, column]) => `${column} AS ${name}, `)
+    .join('')
+  const outer = Object.keys(carry)
+    .map((name) => `${name}, `)
+    .join('')
   // LIMIT -1 keeps SQLite from flattening the inner query (which would compute each window once per threshold).
-  const sql = `SELECT ${buckets}, h_l, h_i, count(*) AS n FROM (
-      SELECT ${intervals.join(', ')},
+  return `SELECT ${outer}${intervals.join(', ')},
         ${holding.length === 0 ? 'NULL' : `${held} h_ladder END`} AS h_l,
         ${holding.length === 0 ? 'NULL' : `${held} h_index END`} AS h_i
-      FROM (SELECT ${values.join(', ')}, a.highest_step_ladder_id AS h_ladder, a.highest_step_index AS h_index
-            FROM accounts a WHERE a.group_id = @group LIMIT -1))
-    GROUP BY ${buckets}, h_l, h_i`
-  return (statement(ctx, sql).raw().all(params) as number[][]).map((row) => ({
+      FROM (SELECT ${inner}${values.join(', ')}, a.highest_step_ladder_id AS h_ladder, a.highest_step_index AS h_index
+            FROM accounts a WHERE a.group_id = @group LIMIT -1)`
+}
+
+/** The placement of one interval row: per ladder its interval's start value, and the held step. */
+function classOf(ladders: readonly PlacementLadder[], row: readonly (number | null)[]): PlacementClass {
+  return {
     values: ladders.map((ladder, l) => ladder.steps[row[l] ?? 0]?.threshold ?? 0),
     totals: {
       spendTotal: 0,
@@ -248,6 +262,22 @@ function placementClasses(
       highestLadderId: row[ladders.length] ?? null,
       highestIndex: row[ladders.length + 1] ?? null,
     },
+    count: 0,
+  }
+}
+
+/** Accounts of a group in classes that the given ladders place alike, with how many there are. */
+function placementClasses(
+  ctx: ServerContext,
+  groupId: number,
+  ladders: readonly PlacementLadder[],
+): PlacementClass[] {
+  const params: Record<string, number | string> = { group: groupId }
+  const buckets = ladders.map((_, l) => `b${l}`).join(', ')
+  const sql = `SELECT ${buckets}, h_l, h_i, count(*) AS n FROM (${accountIntervalsSql(ctx, ladders, params)})
+    GROUP BY ${buckets}, h_l, h_i`
+  return (statement(ctx, sql).raw().all(params) as number[][]).map((row) => ({
+    ...classOf(ladders, row),
     count: row[ladders.length + 2] ?? 0,
   }))
 }
@@ -340,32 +370,142 @@ export const stepCountItems = (
 ): LadderStepCount[] =>
   ladder.steps.map((step, index) => ({ index, name: step.name, accounts: counts[index] ?? 0 }))
 
+/** How many sample accounts the preview names per direction. */
+export const PREVIEW_SAMPLES = 20
+/** The preview's bonus estimate re-prices the purchases of this many days. */
+export const PREVIEW_BONUS_DAYS = 30
+
+type Move = 'up' | 'down' | 'same'
+
+interface GroupPlacement {
+  id: number
+  current: PlacementLadder | null
+}
+
+/** Where a class of accounts stands under the proposed and the current ladder (-1: below every step). */
+function movesOf(proposed: PlacementLadder, current: PlacementLadder | null, alike: PlacementClass) {
+  const next = placeOn(proposed, alike.values[0]!, alike.totals)
+  const now = current ? placeOn(current, alike.values[1]!, alike.totals) : null
+  const from = now ? now.index : -1
+  const to = next ? next.index : -1
+  const move: Move = to > from ? 'up' : to < from ? 'down' : 'same'
+  return { from, to, move, next, now }
+}
+
+const stepRef = (ladder: PlacementLadder | null, index: number) =>
+  ladder && index >= 0 ? { index, name: ladder.steps[index]?.name ?? '' } : null
+
 /**
- * The proposed ladder over the accounts of `groupIds`: accounts per proposed step, and how many move up, down or
- * stay against the step their group's current ladder gives them (no ladder: below every step).
+ * The proposed ladder over the accounts of `groups`: accounts per proposed step before (on the same index of
+ * the group's current ladder) and after, how many move up, down or stay against the step their group's current
+ * ladder gives them (no ladder: below every step), up to 20 named accounts per direction, and the bonus the
+ * purchases of the last 30 days would have earned on the step each account stands on now and would stand on.
  */
 export function previewPlacement(
   ctx: ServerContext,
   proposed: PlacementLadder,
-  groups: readonly { id: number; current: PlacementLadder | null }[],
+  groups: readonly GroupPlacement[],
 ): LadderPreview {
   const counts = proposed.steps.map(() => 0)
-  let movedUp = 0
-  let movedDown = 0
-  let unchanged = 0
+  const before = proposed.steps.map(() => 0)
+  const tally = { up: 0, down: 0, same: 0 }
   for (const group of groups) {
-    const current = group.current
-    const ladders = current ? [proposed, current] : [proposed]
+    const ladders = group.current ? [proposed, group.current] : [proposed]
     for (const alike of placementClasses(ctx, group.id, ladders)) {
-      const next = placeOn(proposed, alike.values[0]!, alike.totals)
-      const now = current ? placeOn(current, alike.values[1]!, alike.totals) : null
-      if (next) counts[next.index]! += alike.count
-      const from = now ? now.index : -1
-      const to = next ? next.index : -1
-      if (to > from) movedUp += alike.count
-      else if (to < from) movedDown += alike.count
-      else unchanged += alike.count
+      const { from, to, move } = movesOf(proposed, group.current, alike)
+      if (to >= 0) counts[to]! += alike.count
+      if (from >= 0 && from < before.length) before[from]! += alike.count
+      tally[move] += alike.count
     }
   }
-  return { steps: stepCountItems(proposed, counts), moved_up: movedUp, moved_down: movedDown, unchanged }
+  return {
+    steps: proposed.steps.map((step, index) => ({
+      index,
+      name: step.name,
+      accounts: counts[index] ?? 0,
+      accounts_before: before[index] ?? 0,
+    })),
+    moved_up: tally.up,
+    moved_down: tally.down,
+    unchanged: tally.same,
+    samples: {
+      moved_up: movedSamples(ctx, proposed, groups, 'up'),
+      moved_down: movedSamples(ctx, proposed, groups, 'down'),
+    },
+    bonus_estimate: bonusEstimate(ctx, proposed, groups),
+  }
+}
+
+/** Up to PREVIEW_SAMPLES accounts that move in `direction`, in account order, group by group. */
+function movedSamples(
+  ctx: ServerContext,
+  proposed: PlacementLadder,
+  groups: readonly GroupPlacement[],
+  direction: 'up' | 'down',
+): LadderPreviewSample[] {
+  const samples: LadderPreviewSample[] = []
+  for (const group of groups) {
+    if (samples.length >= PREVIEW_SAMPLES) break
+    const ladders = group.current ? [proposed, group.current] : [proposed]
+    const params: Record<string, number | string> = { group: group.id }
+    const inner = accountIntervalsSql(ctx, ladders, params, {
+      id: 'a.id',
+      number: 'a.number',
+      holder: 'a.holder_name',
+    })
+    const buckets = ladders.map((_, l) => `b${l}`).join(', ')
+    const sql = `SELECT ${buckets}, h_l, h_i, id, number, holder FROM (${inner}) ORDER BY id`
+    for (const row of statement(ctx, sql).raw().iterate(params) as Iterable<(number | string | null)[]>) {
+      const alike = classOf(ladders, row as (number | null)[])
+      const { from, to, move } = movesOf(proposed, group.current, alike)
+      if (move !== direction) continue
+      const at = ladders.length + 2
+      samples.push({
+        account_id: row[at] as number,
+        number: row[at + 1] as string,
+        holder_name: (row[at + 2] as string | null) ?? null,
+        from_step: stepRef(group.current, from),
+        to_step: stepRef(proposed, to),
+      })
+      if (samples.length >= PREVIEW_SAMPLES) break
+    }
+  }
+  return samples
+}
+
+/**
+ * The bonus the accounts' purchases of the last PREVIEW_BONUS_DAYS days would have earned on the step each
+ * account stands on now and on the step the proposal gives it, per bill as a purchase credits it (bonus % of
+ * the bill, rounded half-up to the kopeck). Bills of one amount in one class earn alike, so SQL groups by both.
+ */
+function bonusEstimate(
+  ctx: ServerContext,
+  proposed: PlacementLadder,
+  groups: readonly GroupPlacement[],
+): { current: number; proposed: number } {
+  let current = 0
+  let next = 0
+  const since = new Date(ctx.now() - PREVIEW_BONUS_DAYS * DAY_MS).toISOString()
+  const bonusOf = (step: PlacementStep | undefined, amount: number) =>
+    step?.bonusBp === null || step?.bonusBp === undefined
+      ? 0
+      : benefitsFor({ bonus_percent: fromKopecks(step.bonusBp) }, amount).bonusKopecks
+  for (const group of groups) {
+    const ladders = group.current ? [proposed, group.current] : [proposed]
+    const params: Record<string, number | string> = { group: group.id, since }
+    const buckets = ladders.map((_, l) => `c.b${l}`).join(', ')
+    const sql = `SELECT ${buckets}, c.h_l, c.h_i, p.amount, count(*) AS n
+      FROM (${accountIntervalsSql(ctx, ladders, params, { id: 'a.id' })}) c
+      JOIN purchases p ON p.account_id = c.id AND p.created_at > @since
+      GROUP BY ${buckets}, c.h_l, c.h_i, p.amount`
+    for (const row of statement(ctx, sql).raw().iterate(params) as Iterable<number[]>) {
+      const alike = classOf(ladders, row)
+      const amount = row[ladders.length + 2] ?? 0
+      const bills = row[ladders.length + 3] ?? 0
+      const { next: to, now } = movesOf(proposed, group.current, alike)
+      next += bonusOf(to?.step, amount) * bills
+      current += bonusOf(now?.step, amount) * bills
+    }
+  }
+  return { current: fromKopecks(current), proposed: fromKopecks(next) }
 }

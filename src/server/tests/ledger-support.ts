@@ -26,6 +26,8 @@ export interface RecountLadder {
   period_days: number | null
   downgrade: boolean
   thresholds: number[]
+  names: string[]
+  bonusPercents: (number | null)[]
 }
 
 export function recountLadder(ladder: LadderCreate | Ladder, id: number | null = null): RecountLadder {
@@ -38,11 +40,15 @@ export function recountLadder(ladder: LadderCreate | Ladder, id: number | null =
     thresholds: ladder.steps.map((step) =>
       ladder.basis === 'spend' ? toKopecks(step.threshold) : step.threshold,
     ),
+    names: ladder.steps.map((step) => step.name),
+    bonusPercents: ladder.steps.map((step) => step.bonus_percent ?? null),
   }
 }
 
 interface AccountFacts {
   id: number
+  number: string
+  holder_name: string | null
   group_id: number
   spend_total: number
   visits: number
@@ -61,7 +67,7 @@ export function readLedger(dbPath: string): {
     return {
       accounts: db
         .prepare(
-          'SELECT id, group_id, spend_total, visits, highest_step_ladder_id, highest_step_index FROM accounts',
+          'SELECT id, number, holder_name, group_id, spend_total, visits, highest_step_ladder_id, highest_step_index FROM accounts ORDER BY id',
         )
         .all() as AccountFacts[],
       purchases: db.prepare('SELECT account_id, amount, created_at FROM purchases').all() as {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   type Ladder,
   type LadderCreate,
+  type LadderPreview,
   accountGroup,
   balancesReport,
   ladder as ladderSchema,
@@ -11,7 +12,7 @@ import {
   operationsReport,
   account,
 } from '@shared/api'
-import { fromKopecks } from '@shared/domain'
+import { benefitsFor, fromKopecks } from '@shared/domain'
 import { call, demoTokens, locsOf, startTestServer } from '../test-support'
 import { openSandboxDb } from './direct-db'
 import {
@@ -49,35 +50,78 @@ const ladderBody = (ladder: Ladder): LadderCreate & { id: number } => {
   return body
 }
 
-/** Accounts per step and moves, recounted account by account. */
+/**
+ * Accounts per step before and after, moves, the first 20 movers each way (groups in the given order, accounts
+ * by id) and the bonus of the last 30 days' bills on the step now and proposed — recounted account by account.
+ */
 function recount(proposed: RecountLadder, stepCount: number, groupIds: number[]) {
   const ledger = readLedger(dbPath())
   const purchases = purchasesByAccount(ledger.purchases)
   const ladders = new Map(demoLadders.map((l) => [l.id, recountLadder(l)]))
   const groupLadder = new Map(ledger.groups.map((g) => [g.id, g.ladder_id]))
   const counts = Array.from({ length: stepCount }, () => 0)
+  const before = Array.from({ length: stepCount }, () => 0)
   const moves = { moved_up: 0, moved_down: 0, unchanged: 0 }
-  for (const accountFacts of ledger.accounts) {
-    if (!groupIds.includes(accountFacts.group_id)) continue
-    const own = purchases.get(accountFacts.id) ?? []
-    const next = recountStep(proposed, accountFacts, own, clock.now())
-    const currentId = groupLadder.get(accountFacts.group_id) ?? null
-    const current = currentId === null ? undefined : ladders.get(currentId)
-    const now = current ? recountStep(current, accountFacts, own, clock.now()) : -1
-    if (next >= 0) counts[next]! += 1
-    if (next > now) moves.moved_up += 1
-    else if (next < now) moves.moved_down += 1
-    else moves.unchanged += 1
+  const samples = { moved_up: [] as PreviewSample[], moved_down: [] as PreviewSample[] }
+  const bonus = { current: 0, proposed: 0 }
+  const since = clock.now() - 30 * 24 * 60 * 60 * 1000
+  const bonusOn = (ladder: RecountLadder | undefined, index: number, amount: number) => {
+    const percent = index >= 0 ? ladder?.bonusPercents[index] : null
+    return percent === null || percent === undefined
+      ? 0
+      : benefitsFor({ bonus_percent: percent }, amount).bonusKopecks
   }
-  return { counts, ...moves }
+  const stepRef = (ladder: RecountLadder | undefined, index: number) =>
+    ladder && index >= 0 ? { index, name: ladder.names[index]! } : null
+  for (const groupId of groupIds) {
+    for (const accountFacts of ledger.accounts) {
+      if (accountFacts.group_id !== groupId) continue
+      const own = purchases.get(accountFacts.id) ?? []
+      const next = recountStep(proposed, accountFacts, own, clock.now())
+      const currentId = groupLadder.get(accountFacts.group_id) ?? null
+      const current = currentId === null ? undefined : ladders.get(currentId)
+      const now = current ? recountStep(current, accountFacts, own, clock.now()) : -1
+      if (next >= 0) counts[next]! += 1
+      if (now >= 0 && now < stepCount) before[now]! += 1
+      const direction = next > now ? 'moved_up' : next < now ? 'moved_down' : 'unchanged'
+      moves[direction] += 1
+      if (direction !== 'unchanged' && samples[direction].length < 20) {
+        samples[direction].push({
+          account_id: accountFacts.id,
+          number: accountFacts.number,
+          holder_name: accountFacts.holder_name,
+          from_step: stepRef(current, now),
+          to_step: stepRef(proposed, next),
+        })
+      }
+      for (const purchase of own) {
+        if (Date.parse(purchase.created_at) <= since) continue
+        bonus.current += bonusOn(current, now, purchase.amount)
+        bonus.proposed += bonusOn(proposed, next, purchase.amount)
+      }
+    }
+  }
+  return { counts, before, ...moves, samples, bonus }
 }
 
+type PreviewSample = LadderPreview['samples']['moved_up'][number]
+
 /** A recount in the shape the preview answers. */
-const asPreview = (proposal: LadderCreate, expected: ReturnType<typeof recount>) => ({
-  steps: proposal.steps.map((step, index) => ({ index, name: step.name, accounts: expected.counts[index] })),
+const asPreview = (proposal: LadderCreate, expected: ReturnType<typeof recount>): LadderPreview => ({
+  steps: proposal.steps.map((step, index) => ({
+    index,
+    name: step.name,
+    accounts: expected.counts[index]!,
+    accounts_before: expected.before[index]!,
+  })),
   moved_up: expected.moved_up,
   moved_down: expected.moved_down,
   unchanged: expected.unchanged,
+  samples: expected.samples,
+  bonus_estimate: {
+    current: fromKopecks(expected.bonus.current),
+    proposed: fromKopecks(expected.bonus.proposed),
+  },
 })
 
 const groupsOf = (ladderId: number): number[] =>
@@ -193,7 +237,14 @@ describe('ladders/preview', () => {
           asPreview(proposal, expected),
         )
       }
-      expect((await preview({ ...body, id: ladder.id })).moved_up).toBe(0)
+      const same = await preview({ ...body, id: ladder.id })
+      expect(same.moved_up + same.moved_down).toBe(0)
+      expect(same.bonus_estimate.proposed).toBe(same.bonus_estimate.current)
+      expect(same.steps.map((step) => step.accounts)).toEqual(same.steps.map((step) => step.accounts_before))
+      const halved = await preview({ ...proposals[1]!, id: ladder.id })
+      expect(halved.samples.moved_up.length).toBe(Math.min(20, halved.moved_up))
+      expect(halved.samples.moved_up.length).toBeGreaterThan(0)
+      expect(halved.bonus_estimate.proposed).toBeGreaterThan(halved.bonus_estimate.current)
     }
     // A new ladder over another group (?group_id=), compared with that group's current ladder.
     const guest = ladderBody(demoLadders[0]!)

@@ -111,12 +111,25 @@ describe('example answers of API.md parse', () => {
       ladderPreview,
       {
         steps: [
-          { index: 0, name: 'Гость', accounts: 120 },
-          { index: 1, name: 'Серебро', accounts: 30 },
+          { index: 0, name: 'Гость', accounts: 120, accounts_before: 124 },
+          { index: 1, name: 'Серебро', accounts: 30, accounts_before: 26 },
         ],
         moved_up: 4,
         moved_down: 0,
         unchanged: 146,
+        samples: {
+          moved_up: [
+            {
+              account_id: 17,
+              number: '2000017',
+              holder_name: 'Иванова Мария',
+              from_step: { index: 0, name: 'Гость' },
+              to_step: { index: 1, name: 'Серебро' },
+            },
+          ],
+          moved_down: [],
+        },
+        bonus_estimate: { current: 1520.4, proposed: 1610.25 },
       },
     ],
     [

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { activeListQuery, auditFields, id, idParam, MAX, name, percent, version } from './common'
+import { activeListQuery, auditFields, id, idParam, MAX, money, name, percent, version } from './common'
 
 export const ladderBasis = z.enum(['spend', 'visits'])
 export type LadderBasis = z.infer<typeof ladderBasis>
@@ -89,10 +89,33 @@ export const ladderStepCount = z.strictObject({
 })
 export type LadderStepCount = z.infer<typeof ladderStepCount>
 
+/** A step of the preview: accounts on it under the proposal, and on the same index of the current ladder. */
+export const ladderPreviewStep = ladderStepCount.extend({ accounts_before: z.number().int().min(0) })
+
+/** A step an account stands on: its index and name; null when below every step (or no ladder). */
+export const ladderStepRef = z.strictObject({ index: z.number().int().min(0), name: z.string() }).nullable()
+
+/** An account that moves: its card, holder and the step before and after. */
+export const ladderPreviewSample = z.strictObject({
+  account_id: id,
+  number: z.string(),
+  holder_name: z.string().nullable(),
+  from_step: ladderStepRef,
+  to_step: ladderStepRef,
+})
+export type LadderPreviewSample = z.infer<typeof ladderPreviewSample>
+
 export const ladderPreview = z.strictObject({
-  steps: z.array(ladderStepCount),
+  steps: z.array(ladderPreviewStep),
   moved_up: z.number().int().min(0),
   moved_down: z.number().int().min(0),
   unchanged: z.number().int().min(0),
+  /** At most 20 accounts per direction. */
+  samples: z.strictObject({
+    moved_up: z.array(ladderPreviewSample),
+    moved_down: z.array(ladderPreviewSample),
+  }),
+  /** Roubles: the bonus of the last 30 days' purchases of these accounts under the current and the proposed ladder. */
+  bonus_estimate: z.strictObject({ current: money, proposed: money }),
 })
 export type LadderPreview = z.infer<typeof ladderPreview>

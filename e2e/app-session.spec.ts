@@ -21,7 +21,8 @@ test('the sandbox profile is ready and an admin logs in with name and role shown
   await login.login('admin', '111')
   const shell = new ShellPage(app)
   await shell.expectVisible()
-  await expect(shell.statusUser).toContainText('Администратор')
+  // The demo admin is called «Администратор», like the role: it reads once, not «Администратор · Администратор».
+  await expect(shell.statusUser).toHaveText('Администратор')
   await expect(shell.statusUser).toHaveAttribute('title', /\(admin\), роль «Администратор»/)
   await expect(shell.statusProfile).toHaveText('Локальная песочница')
   await expect(shell.statusConnection).toContainText('В сети')

@@ -6,7 +6,7 @@ import { useDraftsStore } from '../features/drafts/store'
 import { useEntitiesStore, type EntitiesStore } from '../features/entities/store'
 import { useSessionStore } from '../features/session/store'
 import { useSyncStore } from '../features/sync/store'
-import { formatDataTime } from './format'
+import { formatDataTime, userText } from './format'
 import { currentLanguage } from './i18n'
 import { LanguageSwitch } from './LanguageSwitch'
 import { useUiStore } from './ui-store'
@@ -22,10 +22,14 @@ function latestFetch(lists: EntitiesStore['lists']): string | null {
   return result
 }
 
-/** One clickable item of the status bar: an icon, a short text, and a tooltip saying what a click does. */
+/**
+ * One clickable item of the status bar: an icon, a short text, and a tooltip saying what a click does. A count
+ * («Черновики: 2») keeps its label for screen readers but shows only the number in a narrow window.
+ */
 function StatusItem({
   icon,
   text,
+  count,
   title,
   onClick,
   testId,
@@ -34,22 +38,34 @@ function StatusItem({
 }: {
   icon: IconName
   text: string
+  count?: number
   title: string
   onClick: () => void
   testId: string
   tone?: 'is-busy' | 'is-danger' | 'is-warning'
   spin?: boolean
 }): React.JSX.Element {
+  const classes = [
+    'statusbar__item',
+    count === undefined ? 'statusbar__item--text' : 'statusbar__item--count',
+    tone,
+  ]
   return (
     <button
       type="button"
-      className={tone ? `statusbar__item ${tone}` : 'statusbar__item'}
+      className={classes.filter(Boolean).join(' ')}
       onClick={onClick}
       title={title}
       data-testid={testId}
     >
       <Icon name={icon} size={14} className={spin ? 'spin' : undefined} />
-      <span>{text}</span>
+      {count === undefined ? (
+        <span className="statusbar__text">{text}</span>
+      ) : (
+        <span>
+          <span className="statusbar__label">{text}:</span> {count}
+        </span>
+      )}
     </button>
   )
 }
@@ -101,7 +117,7 @@ export function StatusBar(): React.JSX.Element {
       {user && (
         <StatusItem
           icon="user"
-          text={t('shell.status.user', { name: user.name, role })}
+          text={userText(user.name, role)}
           title={t('shell.status.userTitle', { name: user.name, login: user.login, role })}
           onClick={() => openSession(true)}
           testId="status-user"
@@ -109,7 +125,7 @@ export function StatusBar(): React.JSX.Element {
       )}
       <button
         type="button"
-        className={`statusbar__item ${online ? 'is-online' : 'is-offline'}`}
+        className={`statusbar__item statusbar__item--text ${online ? 'is-online' : 'is-offline'}`}
         onClick={() => void onCheck()}
         disabled={checking}
         title={
@@ -140,14 +156,16 @@ export function StatusBar(): React.JSX.Element {
         icon="sync"
         spin={counts.syncing > 0}
         tone={syncing > 0 ? 'is-busy' : undefined}
-        text={t('shell.status.syncing', { count: syncing })}
+        text={t('shell.status.syncing')}
+        count={syncing}
         title={t('shell.status.syncingTitle')}
         onClick={() => openDrafts('queued')}
         testId="status-syncing"
       />
       <StatusItem
         icon="drafts"
-        text={t('shell.status.drafts', { count: counts.drafts })}
+        text={t('shell.status.drafts')}
+        count={counts.drafts}
         title={t('shell.status.draftsTitle')}
         onClick={() => openDrafts('drafts')}
         testId="status-drafts"
@@ -156,7 +174,8 @@ export function StatusBar(): React.JSX.Element {
         <StatusItem
           icon="alert"
           tone="is-danger"
-          text={t('shell.status.failed', { count: counts.failed })}
+          text={t('shell.status.failed')}
+          count={counts.failed}
           title={t('shell.status.failedTitle')}
           onClick={() => openDrafts('failed')}
           testId="status-failed"
@@ -165,7 +184,8 @@ export function StatusBar(): React.JSX.Element {
       <StatusItem
         icon="conflict"
         tone={counts.conflicts > 0 ? 'is-warning' : undefined}
-        text={t('shell.status.conflicts', { count: counts.conflicts })}
+        text={t('shell.status.conflicts')}
+        count={counts.conflicts}
         title={t('shell.status.conflictsTitle')}
         onClick={() => openDrafts('conflicts')}
         testId="status-conflicts"

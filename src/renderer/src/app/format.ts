@@ -44,3 +44,10 @@ export function formatDateTime(iso: string | null | undefined, language: Languag
 export function formatNumber(value: number, language: Language): string {
   return value.toLocaleString(locales[language], { maximumFractionDigits: 2 })
 }
+
+/** The user's name and role, each once: a user whose name is the role's own name («Администратор») shows it once. */
+export function userText(name: string, role: string): string {
+  const trimmed = name.trim()
+  if (!role || trimmed.toLocaleLowerCase() === role.toLocaleLowerCase()) return trimmed || role
+  return `${trimmed} · ${role}`
+}

@@ -6,6 +6,7 @@ import { DataTable } from './DataTable'
 import {
   buildSearchIndex,
   filterIndexes,
+  fitColumns,
   minimumWidth,
   nextSort,
   sortIndexes,
@@ -176,5 +177,41 @@ describe('data table model', () => {
     expect(nextSort({ columnId: 'a', direction: 'desc' }, 'a')).toBeNull()
     expect(nextSort({ columnId: 'a', direction: 'desc' }, 'b')).toEqual({ columnId: 'b', direction: 'asc' })
     expect(minimumWidth(columns)).toBe(80 + 120 * 3)
+  })
+
+  it('lets optional columns step aside, lowest priority first, until the rest fit without scrolling', () => {
+    const optional: DataTableColumn<Discount>[] = [
+      { id: 'code', header: 'Код', value: (d) => d.code, width: '80px' },
+      { id: 'name', header: 'Название', value: (d) => d.name, width: 'minmax(200px, 2fr)' },
+      { id: 'value', header: 'Значение', value: (d) => d.value, width: '100px', priority: 2 },
+      { id: 'active', header: 'Активна', value: (d) => d.active, width: '100px', priority: 1 },
+    ]
+    const ids = (width: number | null) => fitColumns(optional, width).map((column) => column.id)
+    expect(ids(null)).toEqual(['code', 'name', 'value', 'active'])
+    expect(ids(480)).toEqual(['code', 'name', 'value', 'active'])
+    expect(ids(479)).toEqual(['code', 'name', 'value'])
+    expect(ids(379)).toEqual(['code', 'name'])
+    // The columns without a priority stay even when they do not fit.
+    expect(ids(100)).toEqual(['code', 'name'])
+  })
+})
+
+describe('DataTable in a narrow grid', () => {
+  it('leaves out the optional columns that do not fit, and still filters by them', async () => {
+    const narrow: DataTableColumn<Discount>[] = [
+      { id: 'code', header: 'Код', value: (d) => d.code, width: '300px' },
+      { id: 'name', header: 'Название', value: (d) => d.name, width: '300px' },
+      { id: 'value', header: 'Значение', value: (d) => d.value, width: '300px', priority: 1 },
+    ]
+    await renderUi(
+      <DataTable rows={makeRows(20)} columns={narrow} getRowId={(d) => d.id} label="Скидки RK" />,
+    )
+    // The grid is 800 px wide here: 900 px of minimums do not fit, so «Значение» steps aside.
+    expect(
+      within(grid())
+        .getAllByRole('columnheader')
+        .map((header) => header.textContent),
+    ).toEqual(['Код', 'Название'])
+    expect(grid().getAttribute('aria-colcount')).toBe('2')
   })
 })

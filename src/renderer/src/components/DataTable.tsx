@@ -1,4 +1,4 @@
-import { useDeferredValue, useId, useMemo, useRef, useState, type ReactNode } from 'react'
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useTranslation } from 'react-i18next'
 import { SearchInput } from './fields'
@@ -6,6 +6,7 @@ import { Icon } from './Icon'
 import {
   buildSearchIndex,
   columnTemplate,
+  fitColumns,
   minimumWidth,
   filterIndexes,
   nextSort,
@@ -51,7 +52,7 @@ export interface DataTableProps<T> {
  */
 export function DataTable<T>({
   rows,
-  columns,
+  columns: allColumns,
   getRowId,
   label,
   onRowActivate,
@@ -75,13 +76,26 @@ export function DataTable<T>({
   const deferredFilter = useDeferredValue(filterText)
   const [sort, setSort] = useState<SortState | null>(initialSort)
   const [activeIndex, setActiveIndex] = useState(0)
+  // The grid's inner width: columns with a priority step aside when the others would not fit without scrolling.
+  const [width, setWidth] = useState<number | null>(null)
+  useEffect(() => {
+    const element = scrollRef.current
+    if (!element) return
+    const measure = () => setWidth(element.clientWidth || null)
+    measure()
+    if (typeof ResizeObserver === 'undefined') return
+    const observer = new ResizeObserver(measure)
+    observer.observe(element)
+    return () => observer.disconnect()
+  }, [])
+  const columns = useMemo(() => fitColumns(allColumns, width), [allColumns, width])
 
-  const searchIndex = useMemo(() => buildSearchIndex(rows, columns), [rows, columns])
+  const searchIndex = useMemo(() => buildSearchIndex(rows, allColumns), [rows, allColumns])
   const filtered = useMemo(() => filterIndexes(searchIndex, deferredFilter), [searchIndex, deferredFilter])
   const visible = useMemo(() => {
-    const column = sort ? columns.find((c) => c.id === sort.columnId) : undefined
+    const column = sort ? allColumns.find((c) => c.id === sort.columnId) : undefined
     return column && sort ? sortIndexes(filtered, rows, column, sort.direction, i18n.language) : filtered
-  }, [filtered, rows, columns, sort, i18n.language])
+  }, [filtered, rows, allColumns, sort, i18n.language])
 
   // TanStack Virtual's API is not memoizable by the React compiler (it says so); the app does not use the compiler.
   // eslint-disable-next-line react-hooks/incompatible-library

@@ -22,6 +22,11 @@ export interface DataTableColumn<T> {
   align?: 'start' | 'end' | 'center'
   /** Default true. */
   sortable?: boolean
+  /**
+   * A column that may step aside when the grid is too narrow for every column's minimum: the lowest priority goes
+   * first. Columns without one always stay (the name, the code).
+   */
+  priority?: number
 }
 
 export function textOf(value: SortValue): string {
@@ -109,4 +114,27 @@ export function minimumWidth<T>(columns: readonly DataTableColumn<T>[]): number 
     const match = /^(?:minmax\(\s*)?(\d+(?:\.\d+)?)px/.exec(track.trim())
     return sum + (match ? Number(match[1]) : 120)
   }, 0)
+}
+
+/**
+ * The columns that fit in `width` pixels: while the minimums add up to more, the optional column of the lowest
+ * priority (the last of equals) steps aside. `null` (not measured yet) keeps them all.
+ */
+export function fitColumns<T>(
+  columns: readonly DataTableColumn<T>[],
+  width: number | null,
+): DataTableColumn<T>[] {
+  const shown = [...columns]
+  if (width === null || width <= 0) return shown
+  while (minimumWidth(shown) > width) {
+    let drop = -1
+    shown.forEach((column, index) => {
+      if (column.priority === undefined) return
+      const current = drop < 0 ? undefined : shown[drop]
+      if (!current || (current.priority ?? 0) >= column.priority) drop = index
+    })
+    if (drop < 0) break
+    shown.splice(drop, 1)
+  }
+  return shown
 }

@@ -55,6 +55,7 @@ export function AccountGroupsScreen({ params }: ScreenComponentProps): React.JSX
             </span>
           ) : null,
         width: 'minmax(160px, 2fr)',
+        priority: 1,
       },
       {
         id: 'ladder',
@@ -74,14 +75,16 @@ export function AccountGroupsScreen({ params }: ScreenComponentProps): React.JSX
         value: (group) => group.accounts_count,
         cell: (group) => formatNumber(group.accounts_count, language),
         align: 'end',
-        width: '100px',
+        width: '96px',
+        priority: 3,
       },
       {
         id: 'active',
         header: t('accountGroups.active'),
         value: (group) => group.active,
         align: 'center',
-        width: '100px',
+        width: '88px',
+        priority: 2,
       },
       syncStateColumn(t('accountGroups.state'), draftStates),
     ]

@@ -56,13 +56,14 @@ export function LaddersScreen({ params }: ScreenComponentProps): React.JSX.Eleme
             </>
           )
         },
-        width: 'minmax(160px, 2fr)',
+        width: 'minmax(140px, 2fr)',
       },
       {
         id: 'basis',
         header: t('ladders.basis'),
         value: (l) => t(`ladders.basisValue.${l.basis}`),
-        width: 'minmax(130px, 1fr)',
+        width: 'minmax(120px, 1fr)',
+        priority: 2,
       },
       {
         id: 'period',
@@ -71,10 +72,25 @@ export function LaddersScreen({ params }: ScreenComponentProps): React.JSX.Eleme
           l.period === 'rolling_days'
             ? t('ladders.periodValue.rolling_days', { days: l.period_days ?? 0 })
             : t('ladders.periodValue.all_time'),
-        width: 'minmax(140px, 1fr)',
+        width: 'minmax(130px, 1fr)',
+        priority: 3,
       },
-      { id: 'steps', header: t('ladders.steps'), value: (l) => l.steps.length, align: 'end', width: '104px' },
-      { id: 'active', header: t('ladders.active'), value: (l) => l.active, align: 'center', width: '104px' },
+      {
+        id: 'steps',
+        header: t('ladders.steps'),
+        value: (l) => l.steps.length,
+        align: 'end',
+        width: '88px',
+        priority: 4,
+      },
+      {
+        id: 'active',
+        header: t('ladders.active'),
+        value: (l) => l.active,
+        align: 'center',
+        width: '88px',
+        priority: 1,
+      },
       {
         id: 'updated',
         header: t('ladders.updated'),
@@ -82,6 +98,7 @@ export function LaddersScreen({ params }: ScreenComponentProps): React.JSX.Eleme
         cell: (l) => formatDataTime(l.updated_at, language),
         filterText: false,
         width: '116px',
+        priority: 5,
       },
     ],
     [t, language, draftStates],

@@ -59,7 +59,7 @@ export function RkDiscountsScreen({ params }: ScreenComponentProps): React.JSX.E
         header: t('rkDiscounts.code'),
         value: (discount) => discount.rk_code,
         align: 'end',
-        width: '90px',
+        width: '76px',
       },
       {
         id: 'name',
@@ -72,6 +72,7 @@ export function RkDiscountsScreen({ params }: ScreenComponentProps): React.JSX.E
         header: t('rkDiscounts.kind'),
         value: (discount) => t(`rkDiscounts.kindValue.${discount.kind}`),
         width: '100px',
+        priority: 1,
       },
       {
         id: 'value',
@@ -80,14 +81,15 @@ export function RkDiscountsScreen({ params }: ScreenComponentProps): React.JSX.E
         cell: (discount) => formatDiscountValue(discount, language),
         filterText: false,
         align: 'end',
-        width: '110px',
+        width: '100px',
       },
       {
         id: 'active',
         header: t('rkDiscounts.active'),
         value: (discount) => discount.active,
         align: 'center',
-        width: '100px',
+        width: '88px',
+        priority: 3,
       },
       {
         id: 'synced',
@@ -95,7 +97,8 @@ export function RkDiscountsScreen({ params }: ScreenComponentProps): React.JSX.E
         value: (discount) => discount.synced_at,
         cell: (discount) => formatDataTime(discount.synced_at, language),
         filterText: false,
-        width: '130px',
+        width: '168px',
+        priority: 2,
       },
       {
         id: 'used',
@@ -113,7 +116,8 @@ export function RkDiscountsScreen({ params }: ScreenComponentProps): React.JSX.E
         },
         filterText: false,
         align: 'end',
-        width: '120px',
+        width: '92px',
+        priority: 4,
       },
     ]
     return compact ? all.filter((column) => column.id !== 'kind' && column.id !== 'synced') : all

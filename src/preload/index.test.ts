@@ -49,9 +49,9 @@ function emit(channel: string, payload: unknown): void {
 }
 
 describe('the preload', () => {
-  it('exposes window.probonus with invoke and on, and nothing else', () => {
+  it('exposes window.probonus with invoke, cancel and on, and nothing else', () => {
     expect([...stub.exposed.keys()]).toEqual(['probonus'])
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'on'])
+    expect(Object.keys(bridge).sort()).toEqual(['cancel', 'invoke', 'on'])
   })
 
   it('forwards every contract channel to ipcRenderer.invoke', async () => {
@@ -80,6 +80,24 @@ describe('the preload', () => {
       ok: false,
       error: { code: 'bad_request' },
     })
+  })
+
+  it('sends a call id with a cancellable call, and cancels only well-formed ids', async () => {
+    stub.invoke.mockClear()
+    await bridge.invoke('accounts:list', { q: 'Ив' }, 7)
+    expect(stub.invoke).toHaveBeenLastCalledWith('accounts:list', { q: 'Ив' }, 7)
+    for (const callId of [-1, 1.5, '7', Number.MAX_VALUE]) {
+      expect(await bridge.invoke('accounts:list', {}, callId as never)).toMatchObject({
+        ok: false,
+        error: { code: 'bad_request' },
+      })
+    }
+    expect(stub.invoke).toHaveBeenCalledTimes(1)
+    stub.send.mockClear()
+    bridge.cancel(7)
+    for (const callId of [-1, '7', null, { id: 7 }]) bridge.cancel(callId as never)
+    expect(stub.send.mock.calls).toEqual([['ipc:cancel', 7]])
+    stub.send.mockClear()
   })
 
   it('passes only the payload of contract events, and unsubscribes', () => {

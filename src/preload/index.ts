@@ -2,7 +2,7 @@
 // its events. Nothing else crosses into the page (no ipcRenderer, no env, no tokens). Bundled to one CommonJS
 // file whose only require is 'electron'; channels.ts has no imports.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import { isIpcChannel, isIpcEventName } from '@shared/ipc/channels'
+import { IPC_CANCEL_CHANNEL, isCallId, isIpcChannel, isIpcEventName } from '@shared/ipc/channels'
 import type { ProbonusBridge } from '@shared/ipc/bridge'
 import type { IpcResult } from '@shared/ipc/contract'
 
@@ -11,18 +11,27 @@ function failure(code: 'bad_request' | 'internal', message: string): IpcResult<n
 }
 
 const bridge: ProbonusBridge = {
-  invoke(channel: unknown, input?: unknown): Promise<IpcResult<unknown>> {
+  invoke(channel: unknown, input?: unknown, callId?: unknown): Promise<IpcResult<unknown>> {
     if (!isIpcChannel(channel)) {
       return Promise.resolve(failure('bad_request', `Unknown channel ${String(channel).slice(0, 100)}`))
     }
+    if (callId !== undefined && !isCallId(callId)) {
+      return Promise.resolve(failure('bad_request', 'A call id is an integer ≥ 0'))
+    }
     try {
-      return (ipcRenderer.invoke(channel, input) as Promise<IpcResult<unknown>>).catch((error: unknown) =>
+      const sent =
+        callId === undefined ? ipcRenderer.invoke(channel, input) : ipcRenderer.invoke(channel, input, callId)
+      return (sent as Promise<IpcResult<unknown>>).catch((error: unknown) =>
         failure('internal', error instanceof Error ? error.message : String(error)),
       )
     } catch (error) {
       // Input that cannot be cloned (functions, DOM nodes) throws before anything is sent.
       return Promise.resolve(failure('bad_request', error instanceof Error ? error.message : String(error)))
     }
+  },
+
+  cancel(callId: unknown): void {
+    if (isCallId(callId)) ipcRenderer.send(IPC_CANCEL_CHANNEL, callId)
   },
 
   on(event: unknown, cb: unknown): () => void {

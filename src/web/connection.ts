@@ -77,6 +77,11 @@ export function createConnectionHandler(
         send({ type: 'result', id: idOf(raw), result: badRequest('The message is not an invoke message') })
         return
       }
+      if (parsed.data.type === 'cancel') {
+        // The call then answers `cancelled` under its own id; an unknown id is ignored.
+        registry.cancel(senderId, parsed.data.id)
+        return
+      }
       const { id, channel, input } = parsed.data
       if (inFlight >= MAX_IN_FLIGHT) {
         send({
@@ -91,7 +96,7 @@ export function createConnectionHandler(
       }
       inFlight += 1
       void registry
-        .invoke(channel, input, { senderId })
+        .invoke(channel, input, { senderId, callId: id })
         .then((result) => send({ type: 'result', id, result }))
         .finally(() => {
           inFlight -= 1
@@ -101,6 +106,8 @@ export function createConnectionHandler(
     socket.on('close', () => {
       clearInterval(heartbeat)
       unsubscribe()
+      // Nobody is there to read the answers: stop their requests.
+      registry.cancelAll(senderId)
     })
     socket.on('error', (error) => log(`WebSocket ${senderId} failed`, error))
   }

@@ -7,6 +7,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import WebSocket from 'ws'
 import { createWebSocketBridge, type WebSocketBridge, type WebSocketLike } from '@shared/web/websocket-bridge'
 import { HOST_STATUS_PATH, HOST_WS_PATH, hostStatus } from '@shared/web/protocol'
+import { createIpcClient } from '@shared/ipc'
+import type { Core } from '@main/core'
+import { heldFetch, openCore } from '@main/testing/harness'
+import { startSandbox } from '@server/testing'
 import { startBrowserHost, type BrowserHost } from './host'
 
 let base = ''
@@ -15,9 +19,9 @@ let cookie = ''
 let bridge: WebSocketBridge | null = null
 const sockets: WebSocket[] = []
 
-async function newHost(): Promise<BrowserHost> {
+async function newHost(core?: Core): Promise<BrowserHost> {
   const started = await startBrowserHost({
-    dataDir: join(base, 'data'),
+    ...(core ? { core } : { dataDir: join(base, 'data') }),
     rendererDir: join(base, 'renderer'),
     log: () => {},
   })
@@ -121,5 +125,48 @@ describe('the WebSocket bridge', () => {
     const client = openBridge({ withCookie: false, connectWaitMs: 300 })
     await vi.waitFor(() => expect(client.connection.getState()).toBe('unauthorized'))
     expect(await client.invoke('profiles:list')).toMatchObject({ ok: false })
+  })
+
+  it('cancels a superseded search in main, and stops the calls of a tab that closed', async () => {
+    const sandbox = await startSandbox()
+    const held = heldFetch(
+      (url) => url.pathname.endsWith('/accounts/list') && url.searchParams.get('q') === 'Ив',
+    )
+    const c = await openCore({
+      dataDir: join(base, 'core'),
+      defaultProfiles: [{ name: 'Песочница', baseUrl: sandbox.url }],
+      fetch: held.fetch,
+    })
+    try {
+      await host.close()
+      host = await newHost(c.core)
+      const client = createIpcClient(openBridge())
+      expect(await client.invoke('session:login', { username: 'admin', password: '111' })).toMatchObject({
+        ok: true,
+      })
+
+      const first = new AbortController()
+      const superseded = client.invoke('accounts:list', { q: 'Ив' }, { signal: first.signal })
+      const requestSignal = await held.reached()
+      const next = client.invoke('accounts:list', { q: 'Иван' }, { signal: new AbortController().signal })
+      first.abort()
+      expect(await superseded).toMatchObject({ ok: false, error: { code: 'cancelled' } })
+      await vi.waitFor(() => expect(requestSignal.aborted).toBe(true))
+      expect(await next).toMatchObject({ ok: true })
+
+      // A tab that goes away mid-call: its request is aborted too.
+      void client.invoke('accounts:list', { q: 'Ив' })
+      const orphan = await held.reached()
+      sockets.at(-1)?.terminate()
+      await vi.waitFor(() => expect(orphan.aborted).toBe(true))
+      expect((await c.ok('sync:status')).online).toBe(true)
+    } finally {
+      bridge?.close()
+      bridge = null
+      await host.close()
+      host = await newHost()
+      await c.close()
+      await sandbox.dispose()
+    }
   })
 })

@@ -147,33 +147,36 @@ export class ApiClient {
       }),
   }
 
-  ladderHistory(id: number) {
-    return this.authed({ method: 'GET', path: `/ladders/${id}/history`, schema: ladderHistory })
+  ladderHistory(id: number, signal?: AbortSignal) {
+    return this.authed({ method: 'GET', path: `/ladders/${id}/history`, schema: ladderHistory, signal })
   }
 
-  ladderPreview(body: LadderPreviewRequest, groupId?: number) {
+  ladderPreview(body: LadderPreviewRequest, groupId?: number, signal?: AbortSignal) {
     return this.authed({
       method: 'POST',
       path: '/ladders/preview',
       query: { group_id: groupId },
       json: body,
       schema: ladderPreview,
+      signal,
     })
   }
 
-  identifierCheck(id: number, value: string) {
+  identifierCheck(id: number, value: string, signal?: AbortSignal) {
     return this.authed({
       method: 'POST',
       path: `/identifier_types/${id}/check`,
       json: { value },
       schema: identifierCheckResult,
+      signal,
     })
   }
 
   readonly accounts = {
-    list: (params: ListParams = {}) =>
-      this.authed({ method: 'GET', path: '/accounts/list', query: params, schema: listOf(account) }),
-    get: (id: number) => this.authed({ method: 'GET', path: `/accounts/${id}`, schema: account }),
+    list: (params: ListParams = {}, signal?: AbortSignal) =>
+      this.authed({ method: 'GET', path: '/accounts/list', query: params, schema: listOf(account), signal }),
+    get: (id: number, signal?: AbortSignal) =>
+      this.authed({ method: 'GET', path: `/accounts/${id}`, schema: account, signal }),
     create: (body: AccountCreate, idempotencyKey?: string) =>
       this.authed({ method: 'POST', path: '/accounts/create', json: body, idempotencyKey, schema: account }),
     update: (id: number, body: AccountUpdate) =>
@@ -199,25 +202,34 @@ export class ApiClient {
       }),
     purchase: (body: PurchaseRequest) =>
       this.authed({ method: 'POST', path: '/operations/purchase', json: body, schema: purchaseResult }),
-    list: (params: Partial<OperationListQuery> = {}) =>
-      this.authed({ method: 'GET', path: '/operations/list', query: params, schema: listOf(operation) }),
+    list: (params: Partial<OperationListQuery> = {}, signal?: AbortSignal) =>
+      this.authed({
+        method: 'GET',
+        path: '/operations/list',
+        query: params,
+        schema: listOf(operation),
+        signal,
+      }),
   }
 
   readonly reports = {
-    balances: () => this.authed({ method: 'GET', path: '/reports/balances', schema: balancesReport }),
-    operations: (from: string, to: string) =>
+    balances: (signal?: AbortSignal) =>
+      this.authed({ method: 'GET', path: '/reports/balances', schema: balancesReport, signal }),
+    operations: (from: string, to: string, signal?: AbortSignal) =>
       this.authed({
         method: 'GET',
         path: '/reports/operations',
         query: { from, to },
         schema: operationsReport,
+        signal,
       }),
-    ladderSteps: (ladderId: number) =>
+    ladderSteps: (ladderId: number, signal?: AbortSignal) =>
       this.authed({
         method: 'GET',
         path: '/reports/ladder_steps',
         query: { ladder_id: ladderId },
         schema: ladderStepsReport,
+        signal,
       }),
   }
 

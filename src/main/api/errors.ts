@@ -1,7 +1,16 @@
 import type { IpcFieldError } from '@shared/ipc'
 
 export type ApiErrorCode =
-  'offline' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'validation' | 'throttled' | 'server'
+  | 'offline'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'validation'
+  | 'throttled'
+  | 'server'
+  /** The caller aborted the request (its `signal`): not a network failure. */
+  | 'cancelled'
 
 /** A failed API call, typed the way callers react to it. */
 export class ApiError extends Error {

@@ -23,6 +23,8 @@ export interface RequestSpec<T> {
   timeoutMs?: number
   /** GETs retry network errors by default; pass 0 to fail fast (health probes). */
   retries?: number
+  /** The caller's cancel (a superseded query): aborts the request, which fails with `cancelled`. */
+  signal?: AbortSignal
 }
 
 export interface HttpOptions {
@@ -66,11 +68,13 @@ export class Http {
         if (!(error instanceof ApiError) || error.code !== 'offline' || attempt >= retries) throw error
         const delay = this.retryBaseMs * 3 ** attempt
         await sleep(delay / 2 + Math.random() * delay)
+        if (spec.signal?.aborted) throw cancelled()
       }
     }
   }
 
   private async once<T>(spec: RequestSpec<T>): Promise<T> {
+    if (spec.signal?.aborted) throw cancelled()
     const url = new URL(this.apiUrl + spec.path)
     for (const [key, value] of Object.entries(spec.query ?? {})) {
       if (value !== undefined && value !== null) url.searchParams.set(key, String(value))
@@ -95,10 +99,13 @@ export class Http {
         method: spec.method,
         headers,
         body,
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: spec.signal
+          ? AbortSignal.any([spec.signal, AbortSignal.timeout(timeoutMs)])
+          : AbortSignal.timeout(timeoutMs),
       })
       text = await response.text()
     } catch (error) {
+      if (spec.signal?.aborted) throw cancelled()
       const timedOut =
         error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')
       throw new ApiError(
@@ -111,6 +118,10 @@ export class Http {
     if (response.ok) return parseAnswer(spec, response.status, text)
     throw errorFromResponse(response, text)
   }
+}
+
+function cancelled(): ApiError {
+  return new ApiError('cancelled', 'The request was cancelled')
 }
 
 function parseAnswer<T>(spec: RequestSpec<T>, status: number, text: string): T {

@@ -1,7 +1,7 @@
 // Binds the IPC registry to Electron: one ipcMain.handle per contract channel, each checking the sender frame
 // before the registry sees the message; registry events go to the window with webContents.send.
 import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'electron'
-import type { IpcResult } from '@shared/ipc'
+import { IPC_CANCEL_CHANNEL, type IpcResult } from '@shared/ipc'
 import type { IpcRegistry } from '../ipc/registry'
 import { isTrustedSender } from './security'
 
@@ -37,23 +37,35 @@ const REFUSED: IpcResult<never> = {
 }
 
 export function bindRegistryToIpcMain(options: {
-  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>
+  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler' | 'on' | 'removeListener'>
   registry: IpcRegistry
   policy: SenderPolicy
   warn: (message: string) => void
 }): () => void {
   const { ipcMain, registry, policy } = options
+  const senderOf = (event: SenderEvent) => `webContents:${event.sender.id}`
   for (const channel of registry.channels) {
-    ipcMain.handle(channel, (event: IpcMainInvokeEvent, input: unknown) => {
+    // `callId` (optional) is the page's id for this call; the registry checks it.
+    ipcMain.handle(channel, (event: IpcMainInvokeEvent, input: unknown, callId?: unknown) => {
       if (!isTrustedInvokeEvent(event, policy)) {
         options.warn(`IPC ${channel} refused: untrusted sender (webContents ${event.sender.id})`)
         return REFUSED
       }
-      return registry.invoke(channel, input, { senderId: `webContents:${event.sender.id}` })
+      const context = { senderId: senderOf(event) }
+      return registry.invoke(channel, input, callId === undefined ? context : { ...context, callId })
     })
   }
+  const onCancel = (event: IpcMainEvent, callId: unknown): void => {
+    if (!isTrustedInvokeEvent(event, policy)) {
+      options.warn(`IPC cancel refused: untrusted sender (webContents ${event.sender.id})`)
+      return
+    }
+    registry.cancel(senderOf(event), callId)
+  }
+  ipcMain.on(IPC_CANCEL_CHANNEL, onCancel)
   return () => {
     for (const channel of registry.channels) ipcMain.removeHandler(channel)
+    ipcMain.removeListener(IPC_CANCEL_CHANNEL, onCancel)
   }
 }
 

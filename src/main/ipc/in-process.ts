@@ -4,7 +4,11 @@ import type { IpcRegistry } from './registry'
 
 export function inProcessBridge(registry: IpcRegistry, senderId = 'in-process'): ProbonusBridge {
   return {
-    invoke: (channel: IpcChannel, input?: unknown) => registry.invoke(channel, input, { senderId }),
+    invoke: (channel: IpcChannel, input?: unknown, callId?: number) =>
+      registry.invoke(channel, input, callId === undefined ? { senderId } : { senderId, callId }),
+    cancel: (callId) => {
+      registry.cancel(senderId, callId)
+    },
     on: (event, cb) =>
       registry.subscribe((name, payload) => {
         if (name === event) cb(payload)

@@ -6,6 +6,7 @@ import {
   IPC_CHANNELS,
   ipcContract,
   ipcMaxInputBytes,
+  isCallId,
   isIpcChannel,
   type IpcChannel,
   type IpcError,
@@ -19,20 +20,36 @@ import { IpcFailure } from './errors'
 import type { EventHub } from './events'
 
 export interface IpcContext {
-  /** Who sent it (a webContents id, a WebSocket connection id); for logs. */
+  /** Who sent it (a webContents id, a WebSocket connection id); for logs, and the scope of its call ids. */
   senderId?: string
+  /** The sender's id for this call (unchecked: the registry validates it), so that `cancel` can stop it. */
+  callId?: unknown
+}
+
+/** What a handler gets beside its input. */
+export interface HandlerCall {
+  senderId?: string
+  /** Aborted when the sender cancels the call (or goes away): pass it to HTTP requests. */
+  signal: AbortSignal
 }
 
 export interface IpcRegistry {
   readonly channels: readonly IpcChannel[]
-  /** Never throws, never rejects. */
+  /** Never throws, never rejects. A cancelled call answers `cancelled`. */
   invoke(channel: string, input: unknown, context?: IpcContext): Promise<IpcResult<unknown>>
+  /**
+   * Aborts the sender's call `callId` (a superseded query). The id comes from the page: anything but a call id
+   * of that sender's running calls is ignored. True when a call was aborted.
+   */
+  cancel(senderId: string, callId: unknown): boolean
+  /** Aborts every running call of a sender that went away (a closed browser tab). */
+  cancelAll(senderId: string): void
   subscribe(listener: (event: IpcEventName, payload: unknown) => void): () => void
 }
 
 export type IpcHandler<C extends IpcChannel> = (
   input: IpcParsedInput<C>,
-  context: IpcContext,
+  call: HandlerCall,
 ) => Promise<IpcOutput<C>> | IpcOutput<C>
 
 export type IpcHandlers = { [C in IpcChannel]: IpcHandler<C> }
@@ -49,11 +66,40 @@ export function createIpcRegistry(
   events: EventHub,
   options: RegistryOptions = {},
 ): IpcRegistry {
+  /** Running cancellable calls by sender, then call id. */
+  const running = new Map<string, Map<number, AbortController>>()
+
   async function invoke(
     channel: string,
     input: unknown,
     context: IpcContext = {},
   ): Promise<IpcResult<unknown>> {
+    const senderId = context.senderId ?? ''
+    const controller = new AbortController()
+    let callId: number | null = null
+    if (context.callId !== undefined) {
+      if (!isCallId(context.callId))
+        return fail({ code: 'bad_request', message: 'A call id is an integer ≥ 0' })
+      const calls = running.get(senderId) ?? new Map<number, AbortController>()
+      if (calls.has(context.callId)) {
+        return fail({ code: 'bad_request', message: `Call ${context.callId} is already running` })
+      }
+      callId = context.callId
+      calls.set(callId, controller)
+      running.set(senderId, calls)
+    }
+    try {
+      return await run(channel, input, { senderId: context.senderId, signal: controller.signal })
+    } finally {
+      if (callId !== null) {
+        const calls = running.get(senderId)
+        calls?.delete(callId)
+        if (calls?.size === 0) running.delete(senderId)
+      }
+    }
+  }
+
+  async function run(channel: string, input: unknown, call: HandlerCall): Promise<IpcResult<unknown>> {
     try {
       if (!isIpcChannel(channel)) {
         return fail({ code: 'bad_request', message: `Unknown channel ${String(channel).slice(0, 100)}` })
@@ -72,8 +118,8 @@ export function createIpcRegistry(
           })),
         })
       }
-      const handler = handlers[channel] as (input: unknown, context: IpcContext) => unknown
-      const data = await handler(parsed.data, context)
+      const handler = handlers[channel] as (input: unknown, call: HandlerCall) => unknown
+      const data = await handler(parsed.data, call)
       if (options.validateOutputs) {
         const checked = (ipcContract[channel].output as z.ZodType).safeParse(data)
         if (!checked.success) {
@@ -85,6 +131,7 @@ export function createIpcRegistry(
       }
       return { ok: true, data }
     } catch (error) {
+      if (call.signal.aborted) return fail({ code: 'cancelled', message: `${channel} was cancelled` })
       return fail(toIpcError(error, channel, options.onInternalError))
     }
   }
@@ -93,6 +140,14 @@ export function createIpcRegistry(
     channels: IPC_CHANNELS,
     invoke: (channel, input, context) =>
       invoke(channel, input, context).catch((error: unknown) => fail(toIpcError(error, channel))),
+    cancel: (senderId, callId) => {
+      const controller = isCallId(callId) ? running.get(senderId)?.get(callId) : undefined
+      controller?.abort()
+      return controller !== undefined
+    },
+    cancelAll: (senderId) => {
+      for (const controller of running.get(senderId)?.values() ?? []) controller.abort()
+    },
     subscribe: (listener) => events.subscribe(listener),
   }
 }

@@ -102,3 +102,37 @@ export async function serverReader(baseUrl: string, username = 'admin', password
     return (await response.json()) as T
   }
 }
+
+export interface HeldFetch {
+  fetch: typeof fetch
+  /** Resolves with the request's signal once a matching request reaches fetch (and is held there). */
+  reached(): Promise<AbortSignal>
+}
+
+/**
+ * Wraps the global fetch so that requests matching `hold` wait before going out, until their signal aborts (then
+ * they go out aborted, as a cancelled fetch does) — so a test can cancel a request while it is surely in flight.
+ * Everything else goes to the real server at once.
+ */
+export function heldFetch(hold: (url: URL) => boolean): HeldFetch {
+  const waiters: ((signal: AbortSignal) => void)[] = []
+  const reachedSignals: AbortSignal[] = []
+  const wrapped: typeof fetch = async (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input))
+    const signal = init?.signal
+    if (signal && hold(url)) {
+      const waiter = waiters.shift()
+      if (waiter) waiter(signal)
+      else reachedSignals.push(signal)
+      await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }))
+    }
+    return fetch(input, init)
+  }
+  return {
+    fetch: wrapped,
+    reached: () => {
+      const signal = reachedSignals.shift()
+      return signal ? Promise.resolve(signal) : new Promise((resolve) => waiters.push(resolve))
+    },
+  }
+}

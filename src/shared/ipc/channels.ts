@@ -65,3 +65,14 @@ export function isIpcChannel(value: unknown): value is IpcChannel {
 export function isIpcEventName(value: unknown): value is IpcEventName {
   return typeof value === 'string' && eventSet.has(value)
 }
+
+/**
+ * Not a contract channel: the renderer's "stop call N" (a superseded query). Fire-and-forget; main aborts the
+ * call's work (its HTTP request) and the call answers `cancelled`. Unknown or finished ids are ignored.
+ */
+export const IPC_CANCEL_CHANNEL = 'ipc:cancel'
+
+/** A call id the renderer picks for a call it may cancel: a safe integer ≥ 0, unique per sender. */
+export function isCallId(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
+}

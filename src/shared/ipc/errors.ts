@@ -15,6 +15,7 @@ export const ipcErrorCode = z.enum([
   'throttled', // too many attempts: wait `retryAfterSeconds`
   'server', // the server failed or answered something unexpected
   'internal', // a bug in main; the message says what
+  'cancelled', // the caller cancelled the call (a superseded query); nothing to show
 ])
 export type IpcErrorCode = z.infer<typeof ipcErrorCode>
 

@@ -1,5 +1,6 @@
 // The browser host's wire protocol: the IPC contract over one WebSocket. The page sends `invoke` messages and
-// gets `result` messages with the same id; main's events arrive as `event` messages. Shared by src/web (the
+// gets `result` messages with the same id (a `cancel` with that id stops the call); main's events arrive as
+// `event` messages. Shared by src/web (the
 // host) and the renderer's WebSocket bridge.
 import { z } from 'zod'
 import { IPC_MAX_IMPORT_INPUT_BYTES, ipcError, type IpcResult } from '../ipc/contract'
@@ -11,13 +12,20 @@ export const HOST_STATUS_PATH = '/__host/status'
 /** Bigger than main's largest input limit (an oversize input still gets main's error envelope), with room for JSON. */
 export const MAX_WS_MESSAGE_BYTES = 2 * IPC_MAX_IMPORT_INPUT_BYTES + 4096
 
-export const clientMessage = z.strictObject({
-  type: z.literal('invoke'),
-  id: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
-  channel: z.string().max(200),
-  input: z.unknown().optional(),
-})
+const messageId = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER)
+
+export const clientMessage = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('invoke'),
+    id: messageId,
+    channel: z.string().max(200),
+    input: z.unknown().optional(),
+  }),
+  /** Stop the call `id` of this connection (a superseded query): it answers `cancelled`. No answer of its own. */
+  z.strictObject({ type: z.literal('cancel'), id: messageId }),
+])
 export type ClientMessage = z.infer<typeof clientMessage>
+export type InvokeMessage = Extract<ClientMessage, { type: 'invoke' }>
 
 export const serverMessage = z.discriminatedUnion('type', [
   z.strictObject({

@@ -1,7 +1,7 @@
 // The bridge in a plain browser: the IPC contract over the browser host's WebSocket, reconnecting when the
 // connection drops, with an observable connection state so the UI can say that the app's host stopped.
-import type { IpcChannel, IpcEventName, IpcResult, ProbonusBridge } from '../ipc'
-import { serverMessage, type ClientMessage, type HostStatus } from './protocol'
+import { CANCELLED, type IpcChannel, type IpcEventName, type IpcResult, type ProbonusBridge } from '../ipc'
+import { serverMessage, type ClientMessage, type HostStatus, type InvokeMessage } from './protocol'
 
 export type HostConnectionState =
   /** The first attempt is under way. */
@@ -65,11 +65,13 @@ export function createWebSocketBridge(options: WebSocketBridgeOptions): WebSocke
   const inFlight = new Map<number, (result: IpcResult<unknown>) => void>()
   /** Calls waiting for a connection. */
   const waiting = new Set<{
-    message: ClientMessage
+    message: InvokeMessage
     resolve: (result: IpcResult<unknown>) => void
     timer: ReturnType<typeof setTimeout>
   }>()
   let nextId = 1
+  /** The caller's call id → the message id it went out with (only for calls that may be cancelled). */
+  const byCallId = new Map<number, number>()
   let socket: WebSocketLike | null = null
   let failures = 0
   let reconnectTimer: ReturnType<typeof setTimeout> | null = null
@@ -102,7 +104,7 @@ export function createWebSocketBridge(options: WebSocketBridgeOptions): WebSocke
     resolve?.(message.result as IpcResult<unknown>)
   }
 
-  function send(message: ClientMessage, resolve: (result: IpcResult<unknown>) => void): void {
+  function send(message: InvokeMessage, resolve: (result: IpcResult<unknown>) => void): void {
     let text: string
     try {
       text = JSON.stringify(message)
@@ -186,10 +188,18 @@ export function createWebSocketBridge(options: WebSocketBridgeOptions): WebSocke
       },
     },
 
-    invoke(channel: IpcChannel, input?: unknown): Promise<IpcResult<unknown>> {
-      return new Promise((resolve) => {
-        if (closed) return resolve(hostError('The bridge is closed'))
-        const message: ClientMessage = { type: 'invoke', id: nextId++, channel, input }
+    invoke(channel: IpcChannel, input?: unknown, callId?: number): Promise<IpcResult<unknown>> {
+      return new Promise((settle) => {
+        if (closed) return settle(hostError('The bridge is closed'))
+        const message: InvokeMessage = { type: 'invoke', id: nextId++, channel, input }
+        let resolve = settle
+        if (callId !== undefined) {
+          byCallId.set(callId, message.id)
+          resolve = (result) => {
+            byCallId.delete(callId)
+            settle(result)
+          }
+        }
         if (socket && socket.readyState === OPEN) return send(message, resolve)
         const call = {
           message,
@@ -201,6 +211,27 @@ export function createWebSocketBridge(options: WebSocketBridgeOptions): WebSocke
         }
         waiting.add(call)
       })
+    },
+
+    cancel(callId: number): void {
+      const id = byCallId.get(callId)
+      if (id === undefined) return
+      byCallId.delete(callId)
+      const pending = [...waiting].find((call) => call.message.id === id)
+      if (pending) {
+        // Not sent yet: nothing reaches the host.
+        waiting.delete(pending)
+        clearTimeout(pending.timer)
+        pending.resolve(CANCELLED)
+        return
+      }
+      if (!inFlight.has(id) || !socket || socket.readyState !== OPEN) return
+      const message: ClientMessage = { type: 'cancel', id }
+      try {
+        socket.send(JSON.stringify(message))
+      } catch {
+        // The connection is going away; its close fails the call.
+      }
     },
 
     on(event: IpcEventName, cb: (payload: unknown) => void): () => void {

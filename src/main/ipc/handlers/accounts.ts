@@ -4,7 +4,7 @@ import { online } from './reads'
 
 export function accountHandlers(ctx: HandlerContext): Pick<IpcHandlers, 'accounts:list' | 'accounts:get'> {
   return {
-    'accounts:list': (input) => online(ctx, (api) => api.accounts.list({ ...input })),
-    'accounts:get': ({ id }) => online(ctx, (api) => api.accounts.get(id)),
+    'accounts:list': (input, { signal }) => online(ctx, (api) => api.accounts.list({ ...input }, signal)),
+    'accounts:get': ({ id }, { signal }) => online(ctx, (api) => api.accounts.get(id, signal)),
   }
 }

@@ -14,7 +14,8 @@ export function identifierTypeHandlers(
       readList(ctx, 'identifier_type', (api) => api.identifierTypes.listAll(), input?.refresh),
     'identifier-types:get': ({ id, refresh }) =>
       readOne(ctx, 'identifier_type', id, (api) => api.identifierTypes.get(id), refresh),
-    'identifier-types:check': ({ id, value }) => online(ctx, (api) => api.identifierCheck(id, value)),
+    'identifier-types:check': ({ id, value }, { signal }) =>
+      online(ctx, (api) => api.identifierCheck(id, value, signal)),
     'identifier-types:delete': ({ id, version }) => queueDelete(ctx, 'identifier_type', id, version),
   }
 }

@@ -12,8 +12,9 @@ export function ladderHandlers(
   return {
     'ladders:list': (input) => readList(ctx, 'ladder', (api) => api.ladders.listAll(), input?.refresh),
     'ladders:get': ({ id, refresh }) => readOne(ctx, 'ladder', id, (api) => api.ladders.get(id), refresh),
-    'ladders:history': ({ id }) => online(ctx, (api) => api.ladderHistory(id)),
-    'ladders:preview': ({ ladder, group_id }) => online(ctx, (api) => api.ladderPreview(ladder, group_id)),
+    'ladders:history': ({ id }, { signal }) => online(ctx, (api) => api.ladderHistory(id, signal)),
+    'ladders:preview': ({ ladder, group_id }, { signal }) =>
+      online(ctx, (api) => api.ladderPreview(ladder, group_id, signal)),
     'ladders:delete': ({ id, version }) => queueDelete(ctx, 'ladder', id, version),
   }
 }

@@ -4,6 +4,6 @@ import { online } from './reads'
 
 export function operationHandlers(ctx: HandlerContext): Pick<IpcHandlers, 'operations:list'> {
   return {
-    'operations:list': (input) => online(ctx, (api) => api.operations.list({ ...input })),
+    'operations:list': (input, { signal }) => online(ctx, (api) => api.operations.list({ ...input }, signal)),
   }
 }

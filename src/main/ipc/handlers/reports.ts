@@ -6,8 +6,10 @@ export function reportHandlers(
   ctx: HandlerContext,
 ): Pick<IpcHandlers, 'reports:balances' | 'reports:operations' | 'reports:ladder-steps'> {
   return {
-    'reports:balances': () => online(ctx, (api) => api.reports.balances()),
-    'reports:operations': ({ from, to }) => online(ctx, (api) => api.reports.operations(from, to)),
-    'reports:ladder-steps': ({ ladder_id }) => online(ctx, (api) => api.reports.ladderSteps(ladder_id)),
+    'reports:balances': (_input, { signal }) => online(ctx, (api) => api.reports.balances(signal)),
+    'reports:operations': ({ from, to }, { signal }) =>
+      online(ctx, (api) => api.reports.operations(from, to, signal)),
+    'reports:ladder-steps': ({ ladder_id }, { signal }) =>
+      online(ctx, (api) => api.reports.ladderSteps(ladder_id, signal)),
   }
 }

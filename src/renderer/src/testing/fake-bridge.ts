@@ -6,7 +6,9 @@ import { configureIpc } from '../ipc/client'
 export type Handler = (input: unknown) => IpcResult<unknown> | Promise<IpcResult<unknown>>
 
 export interface FakeBridge extends ProbonusBridge {
-  calls: { channel: IpcChannel; input: unknown }[]
+  calls: { channel: IpcChannel; input: unknown; callId?: number }[]
+  /** The call ids the renderer cancelled, in order. */
+  cancelled: number[]
   emit(event: IpcEventName, payload: unknown): void
 }
 
@@ -14,11 +16,15 @@ export function installFakeBridge(handlers: Partial<Record<IpcChannel, Handler>>
   const listeners = new Map<IpcEventName, Set<(payload: unknown) => void>>()
   const bridge: FakeBridge = {
     calls: [],
-    async invoke(channel, input) {
-      bridge.calls.push({ channel, input })
+    cancelled: [],
+    async invoke(channel, input, callId) {
+      bridge.calls.push(callId === undefined ? { channel, input } : { channel, input, callId })
       const handler = handlers[channel]
       if (!handler) return { ok: false, error: { code: 'not_found', message: `No fake for ${channel}` } }
       return handler(input)
+    },
+    cancel(callId) {
+      bridge.cancelled.push(callId)
     },
     on(event, cb) {
       const set = listeners.get(event) ?? new Set()

@@ -14,12 +14,20 @@ import { formatDiscountValue } from './format'
 import {
   readImportFile,
   type FileProblem,
+  type ImportEncoding,
   type ImportField,
   type ImportRow,
   type RowError,
   type RowProblem,
 } from './import-file'
 import './rk-discounts.css'
+
+const ENCODING_KEY = {
+  'utf-8': 'utf8',
+  'utf-8-bom': 'utf8Bom',
+  'utf-16le': 'utf16le',
+  'windows-1251': 'windows1251',
+} as const satisfies Record<ImportEncoding, string>
 
 /** Rows listed per section of the preview and of the errors; the rest is counted. */
 const SHOWN_ROWS = 100
@@ -68,6 +76,7 @@ export function ImportDialog({
   const [step, setStep] = useState<Step>({ kind: 'choose' })
   const [importing, setImporting] = useState(false)
   const [dragging, setDragging] = useState(false)
+  const [encoding, setEncoding] = useState<ImportEncoding | null>(null)
   const inputRef = useRef<HTMLInputElement>(null)
   const chooseRef = useRef<HTMLButtonElement>(null)
   const online = useOnline()
@@ -113,8 +122,10 @@ export function ImportDialog({
     if (!file || importing) return
     const run = ++runRef.current
     setStep({ kind: 'reading', file: file.name })
+    setEncoding(null)
     const parsed = await readImportFile(file)
     if (runRef.current !== run) return
+    setEncoding(parsed.ok ? parsed.encoding : null)
     if (!parsed.ok) setStep({ kind: 'file-error', file: file.name, problem: parsed.problem })
     else if (parsed.errors.length > 0) {
       setStep({ kind: 'row-errors', file: file.name, total: parsed.total, errors: parsed.errors })
@@ -262,6 +273,14 @@ export function ImportDialog({
             {fileName && (
               <p className="import-result__file muted">
                 <Icon name="drafts" /> {t('rkDiscounts.import.file', { name: fileName })}
+                {encoding && (
+                  <span data-testid="import-encoding">
+                    {' · '}
+                    {t('rkDiscounts.import.encoding', {
+                      encoding: t(`rkDiscounts.import.encodings.${ENCODING_KEY[encoding]}`),
+                    })}
+                  </span>
+                )}
               </p>
             )}
             <StepContent step={step} onRetry={(rows) => void check(step.file, rows, ++runRef.current)} />

@@ -1,6 +1,16 @@
+// The test (not the renderer) reads a fixture's raw bytes: Vite's ?raw would decode them as UTF-8.
+// eslint-disable-next-line no-restricted-imports
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { MAX } from '@shared/api'
-import { headerField, parseDecimal, parseImportText, type ImportParse } from './import-file'
+import {
+  decodeImportBytes,
+  headerField,
+  parseDecimal,
+  parseImportText,
+  readImportFile,
+  type ImportParse,
+} from './import-file'
 
 function ok(parse: ImportParse) {
   if (!parse.ok) throw new Error(`expected a parsed file, got ${JSON.stringify(parse.problem)}`)
@@ -150,6 +160,66 @@ describe('parseImportText: JSON', () => {
     expect(!broken.ok && broken.problem.code).toBe('json')
     expect(parseImportText('x.json', '{"items": []}')).toEqual({ ok: false, problem: { code: 'jsonShape' } })
     expect(parseImportText('x.json', '[]')).toEqual({ ok: false, problem: { code: 'noRows' } })
+  })
+})
+
+/** An R-Keeper 7 export of the discount dictionary, as a Russian Windows writes it (made with iconv -t cp1251). */
+const R_KEEPER_CP1251 = new Uint8Array(
+  readFileSync(new URL('./testdata/r-keeper-discounts-cp1251.csv', import.meta.url)),
+)
+
+function file(name: string, bytes: Uint8Array<ArrayBuffer>): Blob & { name: string } {
+  return Object.assign(new Blob([bytes]), { name })
+}
+
+describe('encodings', () => {
+  const utf8 = 'Код;Название;Тип;Размер\r\n1;Скидка «Ёлка»;процент;5\r\n'
+  const expected = [{ row: 2, item: { rk_code: 1, name: 'Скидка «Ёлка»', kind: 'percent', value: 5 } }]
+
+  it('reads a Windows-1251 export of R-Keeper with Cyrillic names and says it was Windows-1251', async () => {
+    // The file really is single-byte: «С» is 0xD1, not UTF-8's 0xD0 0xA1.
+    expect(R_KEEPER_CP1251.slice(0, 3)).toEqual(new Uint8Array([0xca, 0xee, 0xe4])) // «Код»
+    const parse = ok(await readImportFile(file('discounts.csv', R_KEEPER_CP1251)))
+    expect(parse.encoding).toBe('windows-1251')
+    expect(parse.errors).toEqual([])
+    expect(
+      parse.rows.map(({ row, item }) => [row, item.rk_code, item.name, item.kind, item.value, item.active]),
+    ).toEqual([
+      [2, 101, 'Скидка 3%', 'percent', 3, true],
+      [3, 110, 'Скидка 10%', 'percent', 10, true],
+      [4, 130, 'Сотрудники 30%', 'percent', 30, true],
+      [5, 141, 'День рождения: ±3 дня; 10%', 'percent', 10, true],
+      [6, 191, 'Партнёр ТЦ «Ёлка» 7%', 'percent', 7.5, true],
+      [7, 212, 'Чёрная пятница 25%', 'percent', 25, false],
+      [8, 305, 'Скидка 500 руб.', 'amount', 500, true],
+      [9, 331, 'Купон «Кофе в подарок»', 'amount', 180.5, true],
+    ])
+  })
+
+  it('reads UTF-8 with and without a byte order mark, and UTF-16 LE with one, and names each', async () => {
+    const plain = new TextEncoder().encode(utf8)
+    const withBom = new Uint8Array([0xef, 0xbb, 0xbf, ...plain])
+    const utf16 = new Uint8Array([
+      0xff,
+      0xfe,
+      ...new Uint8Array(Uint16Array.from(utf8, (c) => c.charCodeAt(0)).buffer),
+    ])
+    for (const [bytes, encoding] of [
+      [plain, 'utf-8'],
+      [withBom, 'utf-8-bom'],
+      [utf16, 'utf-16le'],
+    ] as const) {
+      const parse = ok(await readImportFile(file('x.csv', bytes)))
+      expect(parse.encoding).toBe(encoding)
+      expect(parse.rows).toEqual(expected)
+    }
+  })
+
+  it('refuses a binary file instead of guessing an encoding for it', () => {
+    const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21])
+    expect(decodeImportBytes(zip)).toEqual({ ok: false, problem: { code: 'notText' } })
+    const noise = Uint8Array.from({ length: 64 }, (_, i) => (i * 7) % 32)
+    expect(decodeImportBytes(noise)).toEqual({ ok: false, problem: { code: 'notText' } })
   })
 })
 

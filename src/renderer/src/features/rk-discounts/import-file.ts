@@ -1,7 +1,8 @@
 // Reads an R-Keeper export of the discount list: CSV (";", "," or tab separated, a header row in Russian or
-// English, decimal commas, quoted fields) or JSON (`{discounts: […]}` or a bare array). Every row is converted
+// English, decimal commas, quoted fields; read with papaparse; UTF-8 with or without a BOM or Windows-1251) or JSON (`{discounts: […]}` or a bare array). Every row is converted
 // and then checked with the shared import schema, so the errors name the row (as a person counts it: the line
 // of the file for CSV, the item for JSON), the field and what is wrong. Pure: no React, no IPC.
+import Papa from 'papaparse'
 import { MAX, rkDiscountImportItem, type RkDiscountImportItem } from '@shared/api'
 
 export const IMPORT_FIELDS = ['rk_code', 'name', 'kind', 'value', 'active'] as const
@@ -38,9 +39,19 @@ export interface ImportRow {
   item: RkDiscountImportItem
 }
 
+/** How the file's bytes were read. */
+export type ImportEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'windows-1251'
+
 export type ImportParse =
   | { ok: false; problem: FileProblem }
-  | { ok: true; format: 'csv' | 'json'; total: number; rows: ImportRow[]; errors: RowError[] }
+  | {
+      ok: true
+      format: 'csv' | 'json'
+      encoding: ImportEncoding
+      total: number
+      rows: ImportRow[]
+      errors: RowError[]
+    }
 
 // ---- header names and values as R-Keeper (and people) write them ----
 
@@ -68,7 +79,19 @@ const HEADER_ALIASES: Record<ImportField, readonly string[]> = {
   name: ['name', 'title', 'название', 'наименование', 'имя', 'название скидки'],
   kind: ['kind', 'type', 'тип', 'вид', 'тип скидки', 'вид скидки'],
   value: ['value', 'size', 'значение', 'размер', 'величина', 'размер скидки', 'процент или сумма'],
-  active: ['active', 'enabled', 'is active', 'активна', 'активен', 'активность', 'действует', 'вкл'],
+  active: [
+    'active',
+    'enabled',
+    'is active',
+    'status',
+    'активна',
+    'активен',
+    'активность',
+    'действует',
+    'вкл',
+    'статус',
+    'состояние',
+  ],
 }
 
 const HEADER_LOOKUP = new Map<string, ImportField>(
@@ -114,7 +137,22 @@ const KIND_LOOKUP = new Map<string, RkDiscountImportItem['kind']>(
   ),
 )
 
-const TRUE_WORDS = new Set(['true', '1', 'да', 'yes', 'y', 'д', 'активна', 'активен', '+', 'вкл', 'on'])
+// R-Keeper 7 writes a status: «Активный», «Неактивный», «Черновик», «Удалённый».
+const TRUE_WORDS = new Set([
+  'true',
+  '1',
+  'да',
+  'yes',
+  'y',
+  'д',
+  'активна',
+  'активен',
+  'активный',
+  'active',
+  '+',
+  'вкл',
+  'on',
+])
 const FALSE_WORDS = new Set([
   'false',
   '0',
@@ -124,6 +162,13 @@ const FALSE_WORDS = new Set([
   'н',
   'неактивна',
   'неактивен',
+  'неактивный',
+  'черновик',
+  'удаленный',
+  'удален',
+  'inactive',
+  'draft',
+  'deleted',
   '-',
   'выкл',
   'off',
@@ -227,79 +272,50 @@ function convertRow(
 
 // ---- CSV ----
 
+/** Where papaparse may find the separator; ";" first: with decimal commas, R-Keeper's Russian exports use it. */
+const CSV_SEPARATORS = [';', ',', '\t']
+
+function countLineBreaks(text: string): number {
+  return text.match(/\r\n|\r|\n/g)?.length ?? 0
+}
+
 interface CsvRecord {
+  /** The file's line the record starts on (a quoted field may span lines). */
   line: number
   cells: string[]
 }
 
-function detectSeparator(firstLine: string): string {
-  const counts = new Map<string, number>([
-    [';', 0],
-    [',', 0],
-    ['\t', 0],
-  ])
-  let quoted = false
-  for (const char of firstLine) {
-    if (char === '"') quoted = !quoted
-    else if (!quoted && counts.has(char)) counts.set(char, (counts.get(char) ?? 0) + 1)
-  }
-  // Ties go to ";": with decimal commas, R-Keeper's Russian exports separate with it.
-  let best = ';'
-  for (const [separator, count] of counts) if (count > (counts.get(best) ?? 0)) best = separator
-  return best
-}
-
-/** RFC 4180 records: quoted fields may hold separators, doubled quotes and line breaks. */
-function readCsv(text: string, separator: string): { records: CsvRecord[] } | { unclosedAt: number } {
+/** RFC 4180 records through papaparse (separator guessed), each with the line it starts on. */
+function readCsv(text: string): { records: CsvRecord[] } | { unclosedAt: number } {
   const records: CsvRecord[] = []
-  let cells: string[] = []
-  let cell = ''
-  let quoted = false
+  let unclosedAt: number | null = null
   let line = 1
-  let recordLine = 1
-  let quoteLine = 1
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i] as string
-    if (quoted) {
-      if (char === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"'
-          i++
-        } else quoted = false
-      } else {
-        if (char === '\n') line++
-        cell += char
-      }
-      continue
-    }
-    if (char === '"' && cell.trim() === '') {
-      cell = ''
-      quoted = true
-      quoteLine = line
-    } else if (char === separator) {
-      cells.push(cell)
-      cell = ''
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[i + 1] === '\n') i++
-      cells.push(cell)
-      records.push({ line: recordLine, cells })
-      cells = []
-      cell = ''
-      line++
-      recordLine = line
-    } else cell += char
-  }
-  if (quoted) return { unclosedAt: quoteLine }
-  if (cell !== '' || cells.length > 0) {
-    cells.push(cell)
-    records.push({ line: recordLine, cells })
-  }
-  return { records: records.filter((record) => record.cells.some((value) => value.trim() !== '')) }
+  let cursor = 0
+  // The separator is guessed from the first rows, blank lines left out (a trailing one would spoil the guess); the
+  // file is then read with blank lines kept, so the cursor counts every line.
+  const guess = Papa.parse<string[]>(text, {
+    delimiter: '',
+    delimitersToGuess: CSV_SEPARATORS,
+    skipEmptyLines: true,
+    preview: 10,
+  })
+  Papa.parse<string[]>(text, {
+    delimiter: guess.meta.delimiter,
+    skipEmptyLines: false,
+    step: (result) => {
+      const start = line
+      const end = result.meta.cursor
+      line += countLineBreaks(text.slice(cursor, end))
+      cursor = end
+      if (result.errors.some((error) => error.code === 'MissingQuotes')) unclosedAt ??= start
+      if (result.data.some((value) => value.trim() !== '')) records.push({ line: start, cells: result.data })
+    },
+  })
+  return unclosedAt === null ? { records } : { unclosedAt }
 }
 
-function parseCsv(text: string): ImportParse {
-  const firstLine = text.slice(0, text.search(/\r|\n|$/))
-  const read = readCsv(text, detectSeparator(firstLine))
+function parseCsv(text: string, encoding: ImportEncoding): ImportParse {
+  const read = readCsv(text)
   if ('unclosedAt' in read) return { ok: false, problem: { code: 'unclosedQuote', row: read.unclosedAt } }
   const [header, ...records] = read.records
   if (!header) return { ok: false, problem: { code: 'empty' } }
@@ -330,12 +346,12 @@ function parseCsv(text: string): ImportParse {
     const converted = convertRow(record.line, fields, seen, errors)
     if (converted) rows.push(converted)
   }
-  return finish('csv', records.length, rows, errors)
+  return finish('csv', encoding, records.length, rows, errors)
 }
 
 // ---- JSON ----
 
-function parseJson(text: string): ImportParse {
+function parseJson(text: string, encoding: ImportEncoding): ImportParse {
   let data: unknown
   try {
     data = JSON.parse(text)
@@ -372,27 +388,71 @@ function parseJson(text: string): ImportParse {
     const converted = convertRow(row, fields, seen, errors)
     if (converted) rows.push(converted)
   })
-  return finish('json', list.length, rows, errors)
+  return finish('json', encoding, list.length, rows, errors)
 }
 
-function finish(format: 'csv' | 'json', total: number, rows: ImportRow[], errors: RowError[]): ImportParse {
+function finish(
+  format: 'csv' | 'json',
+  encoding: ImportEncoding,
+  total: number,
+  rows: ImportRow[],
+  errors: RowError[],
+): ImportParse {
   errors.sort((a, b) => a.row - b.row)
-  return { ok: true, format, total, rows, errors }
+  return { ok: true, format, encoding, total, rows, errors }
 }
 
 // ---- the file ----
 
-/** Parses the text of an export. `name` only hints the format; the content decides. */
-export function parseImportText(name: string, text: string): ImportParse {
-  const content = text.replace(/^\uFEFF/, '')
-  if (content.trim() === '') return { ok: false, problem: { code: 'empty' } }
-  // A binary file (a spreadsheet, an archive) decodes with NULs or replacement characters.
-  if (content.includes('\u0000') || (content.match(/\uFFFD/g)?.length ?? 0) > 8) {
-    return { ok: false, problem: { code: 'notText' } }
+/**
+ * The file's bytes → text, and which encoding it was: a byte order mark decides (UTF-8, UTF-16 LE); else valid
+ * UTF-8 is UTF-8, and anything else is read as Windows-1251 — what R-Keeper and Excel write on a Russian Windows.
+ * A binary file (a spreadsheet, an archive) is refused: it holds NULs and control characters.
+ */
+export function decodeImportBytes(
+  bytes: Uint8Array,
+): { ok: true; text: string; encoding: ImportEncoding } | { ok: false; problem: FileProblem } {
+  let decoded: { text: string; encoding: ImportEncoding }
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    decoded = { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' }
+  } else if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    decoded = { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' }
+  } else {
+    try {
+      decoded = { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' }
+    } catch {
+      decoded = { text: new TextDecoder('windows-1251').decode(bytes), encoding: 'windows-1251' }
+    }
   }
+  if (looksBinary(decoded.text)) return { ok: false, problem: { code: 'notText' } }
+  return { ok: true, ...decoded }
+}
+
+/** A NUL, or more than a few control characters (other than tab and line breaks) or undecodable bytes. */
+function looksBinary(text: string): boolean {
+  let odd = 0
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code === 0) return true
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0xfffd) odd++
+    if (odd > 8) return true
+  }
+  return false
+}
+
+/**
+ * Parses the text of an export. `name` only hints the format; the content decides. `encoding` is what the text
+ * was decoded from (for a string: UTF-8, with a BOM if it starts with one).
+ */
+export function parseImportText(name: string, text: string, encoding?: ImportEncoding): ImportParse {
+  const bom = text.startsWith('\uFEFF')
+  const content = bom ? text.slice(1) : text
+  const used = encoding ?? (bom ? 'utf-8-bom' : 'utf-8')
+  if (content.trim() === '') return { ok: false, problem: { code: 'empty' } }
+  if (looksBinary(content)) return { ok: false, problem: { code: 'notText' } }
   const first = content.trimStart()[0]
   const json = /\.json$/i.test(name) || first === '{' || first === '['
-  return json ? parseJson(content) : parseCsv(content)
+  return json ? parseJson(content, used) : parseCsv(content, used)
 }
 
 /** Reads a dropped or chosen file; too large or unreadable files become file problems, never exceptions. */
@@ -400,11 +460,12 @@ export async function readImportFile(file: Blob & { name: string }): Promise<Imp
   if (file.size > MAX_IMPORT_FILE_BYTES) {
     return { ok: false, problem: { code: 'tooBig', bytes: file.size, maxBytes: MAX_IMPORT_FILE_BYTES } }
   }
-  let text: string
+  let bytes: Uint8Array
   try {
-    text = await file.text()
+    bytes = new Uint8Array(await file.arrayBuffer())
   } catch {
     return { ok: false, problem: { code: 'notText' } }
   }
-  return parseImportText(file.name, text)
+  const decoded = decodeImportBytes(bytes)
+  return decoded.ok ? parseImportText(file.name, decoded.text, decoded.encoding) : decoded
 }

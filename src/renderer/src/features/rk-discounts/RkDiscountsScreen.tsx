@@ -18,7 +18,7 @@ import { Banner, EmptyState, LoadingState } from '../../components/states'
 import { useIpcQuery } from '../../ipc/useIpcQuery'
 import { useEntityList } from '../entities/store'
 import { useCanEdit } from '../session/store'
-import { formatDiscountValue } from './format'
+import { discountValueSortKey, formatDiscountValue } from './format'
 import { ImportDialog } from './ImportDialog'
 import './rk-discounts.css'
 
@@ -77,7 +77,8 @@ export function RkDiscountsScreen({ params }: ScreenComponentProps): React.JSX.E
       {
         id: 'value',
         header: t('rkDiscounts.value'),
-        value: (discount) => discount.value,
+        // Kind first, then the value: 10 % and 10 ₽ are not neighbours.
+        value: discountValueSortKey,
         cell: (discount) => formatDiscountValue(discount, language),
         filterText: false,
         align: 'end',

@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import { accountsMigration } from './migration-2-accounts'
+import { digitSearchMigration } from './migration-3-digit-search'
 
 /**
  * Versioned schema migrations, applied in order at start. The applied version is SQLite's `user_version`.
@@ -177,6 +178,7 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   accountsMigration,
+  digitSearchMigration,
 ]
 
 /** Applies the migrations the database has not seen yet, each in its own transaction. Returns the version before. */

@@ -3,7 +3,7 @@ import type { AccountGroup, IdentifierType } from '@shared/api'
 import { type BenefitStep, benefitsFor, fromKopecks, stepFor } from '@shared/domain'
 import type { ServerContext } from '../context'
 import { createAccountGroup } from '../services/account-groups'
-import { accountSearchTerms } from '../services/account-search'
+import { accountDigits, accountSearchTerms } from '../services/account-search'
 import { loadPlacementLadders, type PlacementLadder } from '../services/placement'
 import type { DemoAccountGroups } from './account-groups'
 import { BulkInsert, bulkLoad } from './bulk'
@@ -216,6 +216,8 @@ interface SeedContext {
   identifiers: BulkInsert
   /** Into a temporary table: sorted into `account_search` at the end (a clustered index wants sorted rows). */
   terms: BulkInsert
+  /** Into the trigram index of digit search (an FTS5 table: no indexes or triggers to drop). */
+  digits: BulkInsert
   purchases: BulkInsert
   operations: BulkInsert
   totals: SeedTotals
@@ -324,6 +326,7 @@ export function seedAccounts(
         [accounts],
       ),
       terms: new BulkInsert(sqlite, 'temp.seed_search_terms', columns('term account_id group_id')),
+      digits: new BulkInsert(sqlite, 'account_digits', columns('rowid digits')),
       purchases: new BulkInsert(sqlite, 'purchases', columns('account_id amount created_at created_by'), [
         accounts,
       ]),
@@ -344,7 +347,14 @@ export function seedAccounts(
         if (!group) throw new Error('Accounts seed: no group to put an account in')
         writeAccount(seed, firstId + i, i, rng, group)
       }
-      for (const insert of [seed.accounts, seed.identifiers, seed.terms, seed.purchases, seed.operations]) {
+      for (const insert of [
+        seed.accounts,
+        seed.identifiers,
+        seed.terms,
+        seed.digits,
+        seed.purchases,
+        seed.operations,
+      ]) {
         insert.flush()
       }
       sqlite.exec(`INSERT INTO account_search (term, account_id, group_id)
@@ -486,11 +496,10 @@ function writeAccount(seed: SeedContext, id: number, index: number, rng: Rng, pl
     seed.identifiers.row(id, position, type.id, value)
   })
   const account = { number, holder_name: holderName, phone, email }
-  for (const term of accountSearchTerms(
-    account,
-    identifiers.map(([, value]) => value),
-  ))
-    seed.terms.row(term, id, plan.group.id)
+  const values = identifiers.map(([, value]) => value)
+  for (const term of accountSearchTerms(account, values)) seed.terms.row(term, id, plan.group.id)
+  const digits = accountDigits(account, values)
+  if (digits !== '') seed.digits.row(id, digits)
 }
 
 /** An account's purchases and manual operations, in time order. */

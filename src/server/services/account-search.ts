@@ -5,7 +5,9 @@ import { statement, valueOf } from './sql'
 // digits, holder name and each later word of it, e-mail, identifier values) in `account_search`, and a query is
 // a prefix range over them (`term >= key AND term < key + U+10FFFF`): an index range scan, never a table scan.
 // Case-insensitive (Unicode lowercase), `ё` = `е`, and a phone matches however it is typed
-// (`+7 916 123`, `7916123`, `8 (916) 123`).
+// (`+7 916 123`, `7916123`, `8 (916) 123`). A query of three digits or more (a phone's or a card's last digits)
+// matches digits anywhere in the number, the phone and identifier values through the trigram index of
+// `account_digits` (migration 3).
 
 /**
  * Whether NFC may change the text: combining marks, Greek (singleton decompositions), Cyrillic combining signs,
@@ -62,6 +64,39 @@ export function accountSearchTerms(
   }
   for (const value of identifierValues) addTerm(terms, value)
   return terms
+}
+
+/** Runs of digits in a text ('+7 (916) 123-45-67' → '79161234567'; 'AB-12/34' → '1234'). */
+const digitsOf = (text: string | null): string => (text === null ? '' : text.replace(/\D+/gu, ''))
+
+/**
+ * What digit search looks in: the digits of the number, the phone and each identifier value, space-separated so
+ * that no match spans two of them.
+ */
+export function accountDigits(
+  account: { number: string; phone: string | null },
+  identifierValues: readonly string[],
+): string {
+  const runs: string[] = []
+  for (const text of [account.number, account.phone, ...identifierValues]) {
+    const digits = digitsOf(text)
+    if (digits !== '' && !runs.includes(digits)) runs.push(digits)
+  }
+  return runs.join(' ')
+}
+
+/** Fewer digits than this match only at the start of a key (a trigram index needs three). */
+export const DIGITS_ANYWHERE_MIN = 3
+
+/**
+ * The digit strings a phone- or number-like query looks for anywhere (empty when it is not one — letters in it —
+ * or too short): its digits, and as with prefix keys, a query starting with 8 (as Russians dial) also as +7.
+ */
+export function digitQuery(q: string | undefined): string[] {
+  if (q === undefined || !PHONE_LIKE.test(q.trim())) return []
+  const digits = digitsOf(q)
+  if (digits.length < DIGITS_ANYWHERE_MIN) return []
+  return q.trim().startsWith('8') ? [digits, `7${digits.slice(1)}`] : [digits]
 }
 
 /** A word that follows a space or a hyphen. */
@@ -169,4 +204,34 @@ export function searchAccounts(
     }
   }
   return { ids: ids.slice(page.offset), total }
+}
+
+/**
+ * One page of the accounts whose number, phone or an identifier value contains one of `digits` (and in the
+ * group), by id: the trigram index answers each LIKE in rowid (= account id) order. Total as in searchAccounts.
+ */
+export function searchAccountsByDigits(
+  ctx: ServerContext,
+  digits: readonly string[],
+  page: { groupId?: number; offset: number; limit: number },
+  countCap = SEARCH_COUNT_CAP,
+): SearchPage {
+  const inGroup =
+    page.groupId === undefined ? '' : 'AND rowid IN (SELECT id FROM accounts WHERE group_id = ?)'
+  const one = `SELECT rowid AS id FROM account_digits WHERE digits LIKE ? ${inGroup}`
+  const matching = digits.map(() => one).join(' UNION ')
+  const params = digits.flatMap((run) => [`%${run}%`, ...(page.groupId === undefined ? [] : [page.groupId])])
+  const total =
+    valueOf<number>(ctx, `SELECT count(*) FROM (${matching} LIMIT ?)`, ...params, countCap + 1) ?? 0
+  const ids = statement(ctx, `${matching} ORDER BY id LIMIT ? OFFSET ?`)
+    .pluck()
+    .all(...params, page.limit, page.offset) as number[]
+  return { ids, total }
+}
+
+/** Keeps an account's row of `account_digits` equal to its number, phone and identifier values. */
+export function writeAccountDigits(ctx: ServerContext, accountId: number, digits: string): void {
+  statement(ctx, 'DELETE FROM account_digits WHERE rowid = ?').run(accountId)
+  if (digits !== '')
+    statement(ctx, 'INSERT INTO account_digits (rowid, digits) VALUES (?, ?)').run(accountId, digits)
 }

@@ -14,11 +14,15 @@ import { bool } from '../db/database'
 import type { AccountsTable } from '../db/schema'
 import { assertVersion, conflict, fieldError, notFound, validationFailed } from '../errors'
 import {
+  accountDigits,
   accountSearchTerms,
+  digitQuery,
   queryKeys,
   SEARCH_COUNT_CAP,
   type SearchPage,
   searchAccounts,
+  searchAccountsByDigits,
+  writeAccountDigits,
 } from './account-search'
 import { identifierHolder, identifierValueProblems } from './identifier-types'
 import { envelope } from './lists'
@@ -156,15 +160,14 @@ export function listAccounts(
   countCap = SEARCH_COUNT_CAP,
 ): ListEnvelope<Account> {
   const keys = queryKeys(query.q)
+  const digits = digitQuery(query.q)
+  const pageOf = { groupId: query.group_id, offset: query.offset, limit: query.limit }
   const page =
-    keys.length === 0
-      ? unsearchedPage(ctx, query)
-      : searchAccounts(
-          ctx,
-          keys,
-          { groupId: query.group_id, offset: query.offset, limit: query.limit },
-          countCap,
-        )
+    digits.length > 0
+      ? searchAccountsByDigits(ctx, digits, pageOf, countCap)
+      : keys.length === 0
+        ? unsearchedPage(ctx, query)
+        : searchAccounts(ctx, keys, pageOf, countCap)
   return envelope(accountsByIds(ctx, page.ids), page.total, query)
 }
 
@@ -357,6 +360,7 @@ export function createAccount(ctx: ServerContext, input: AccountCreate, actor: s
       { terms: [], groupId: null },
       { terms: accountSearchTerms(fields, identifierValues(identifiers)), groupId: fields.group_id },
     )
+    writeAccountDigits(ctx, id, accountDigits(fields, identifierValues(identifiers)))
     return getAccount(ctx, id)
   })
 }
@@ -387,6 +391,8 @@ export function updateAccount(
       { terms: accountSearchTerms(current, identifierValues(held)), groupId: current.group_id },
       { terms: accountSearchTerms(fields, identifierValues(identifiers)), groupId: fields.group_id },
     )
+    const digits = accountDigits(fields, identifierValues(identifiers))
+    if (digits !== accountDigits(current, identifierValues(held))) writeAccountDigits(ctx, id, digits)
     return getAccount(ctx, id)
   })
 }

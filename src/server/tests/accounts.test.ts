@@ -7,7 +7,14 @@ import {
   identifierType,
   listOf,
 } from '@shared/api'
-import { accountSearchTerms, compareCodePoints, queryKeys, termsMatch } from '../services/account-search'
+import {
+  accountDigits,
+  accountSearchTerms,
+  compareCodePoints,
+  digitQuery,
+  queryKeys,
+  termsMatch,
+} from '../services/account-search'
 import { listAccounts } from '../services/accounts'
 import { call, demoTokens, locsOf, messageOf, startTestServer } from '../test-support'
 import { editable, type SearchableRow, withDb } from './ledger-support'
@@ -44,11 +51,13 @@ const create = (body: unknown, token = tokens.admin, headers: Record<string, str
   call(api, 'POST', '/accounts/create', { token, json: body, headers })
 
 /**
- * Every account id whose search keys match the query, recounted from the rows, in the order the API pages them:
- * by the first (lowest) key the account matches, then by id.
+ * Every account id the query matches, recounted from the rows, in the order the API pages them: three digits or
+ * more — digits anywhere in number, phone or identifier values, by id; else by the first (lowest) search key the
+ * account matches, then by id.
  */
 function matchingIds(q: string, groupId?: number): number[] {
   const keys = queryKeys(q)
+  const digits = digitQuery(q)
   return withDb(dbPath(), (db) => {
     const rows = db
       .prepare('SELECT id, number, holder_name, phone, email, group_id FROM accounts ORDER BY id')
@@ -60,8 +69,17 @@ function matchingIds(q: string, groupId?: number): number[] {
     }[]) {
       values.set(row.account_id, [...(values.get(row.account_id) ?? []), row.value])
     }
-    return rows
-      .filter((row) => groupId === undefined || row.group_id === groupId)
+    const inGroup = rows.filter((row) => groupId === undefined || row.group_id === groupId)
+    if (digits.length > 0) {
+      return inGroup
+        .filter((row) => {
+          // Every run of digits apart, as typed (no match across two of them).
+          const runs = accountDigits(row, values.get(row.id) ?? []).split(' ')
+          return runs.some((run) => digits.some((wanted) => run.includes(wanted)))
+        })
+        .map((row) => row.id)
+    }
+    return inGroup
       .flatMap((row) => {
         const matched = accountSearchTerms(row, values.get(row.id) ?? []).filter((term) =>
           termsMatch([term], keys),
@@ -127,6 +145,37 @@ describe('accounts: list and search', () => {
     }
   })
 
+  it('digits anywhere: the last 4 of a phone or card, inside an identifier value; 8 as +7; under 3 only prefixes', async () => {
+    const card = (await create(newAccount({ number: 'CARD-0094-1177', phone: '+79035550142' })))
+      .body as Account
+    const byPhoneEnd = await search('q=0142&limit=500')
+    expect(byPhoneEnd.items.map((a) => a.id)).toContain(card.id)
+    expect(byPhoneEnd.total).toBe(matchingIds('0142').length)
+    expect((await search('q=1177')).items.map((a) => a.id)).toContain(card.id)
+    expect((await search(`q=${encodeURIComponent('8 903 555')}`)).items.map((a) => a.id)).toContain(card.id)
+    expect((await search('q=035550')).items.map((a) => a.id)).toContain(card.id)
+    // No match across the number and the phone: '1177' + '7903…' are separate runs.
+    expect((await search('q=11777903')).items.map((a) => a.id)).not.toContain(card.id)
+    // Two digits match only the start of a key (a trigram needs three).
+    expect((await search('q=42')).items.map((a) => a.id)).not.toContain(card.id)
+    // The index follows an edit: the old phone's digits no longer find it, the new ones do.
+    const current = account.parse(
+      (await call(api, 'GET', `/accounts/${card.id}`, { token: tokens.admin })).body,
+    )
+    const moved = await call(api, 'PUT', `/accounts/${card.id}`, {
+      token: tokens.admin,
+      json: { ...editable(current), phone: '+79991112233' },
+    })
+    expect(moved.status).toBe(200)
+    expect((await search('q=0142')).items.map((a) => a.id)).not.toContain(card.id)
+    expect((await search('q=2233')).items.map((a) => a.id)).toContain(card.id)
+    const inGroup = await search(`q=2233&group_id=${current.group_id}`)
+    expect(inGroup.items.map((a) => a.id)).toContain(card.id)
+    expect(
+      (await search(`q=2233&group_id=${current.group_id === 1 ? 2 : 1}`)).items.map((a) => a.id),
+    ).not.toContain(card.id)
+  })
+
   it('name search: any word, several words, case and ё', async () => {
     const { id } = account.parse(
       (await create(newAccount({ holder_name: 'Королёва-Щедрина Алёна Семёновна' }))).body,
@@ -162,7 +211,7 @@ describe('accounts: list and search', () => {
 
   it('pages in index order, with and without a group; totals above the cap are reported as cap + 1', () => {
     const ctx = server.app.sandbox
-    for (const q of ['7', 'а', '2700000100', 'иван']) {
+    for (const q of ['7', 'а', '2700000100', 'иван', '4567', '8 916', '00']) {
       for (const [groupId, offset, limit] of [
         [undefined, 0, 500],
         [undefined, 30, 20],

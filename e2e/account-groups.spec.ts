@@ -36,6 +36,8 @@ test('the list shows each group’s accounts and ladder; a new group with a ladd
 
   await page.createButton.click()
   await page.editor.expectOpen('Новая группа счетов')
+  // A new record's form takes the focus on its first field, not on the toolbar's button.
+  await expect(page.nameField).toBeFocused()
   await page.nameField.fill('Гости из отеля')
   await page.descriptionField.fill('Партнёрская программа с отелем «Волна»')
   await page.ladderField.selectOption({ label: 'VIP за год' })

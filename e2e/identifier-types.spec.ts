@@ -38,6 +38,7 @@ test('create a type: the test field checks values as they are typed, the server 
   await page.goto()
   await page.createButton.click()
   await page.editor.expectOpen('Новый тип идентификатора')
+  await expect(page.editor.field(/^Код/)).toBeFocused()
   await page.fill({
     code: 'gift_card',
     name: 'Подарочная карта',

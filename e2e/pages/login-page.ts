@@ -33,6 +33,8 @@ export class LoginPage {
   async addProfile(name: string, url: string): Promise<void> {
     await this.page.getByRole('button', { name: /^(Добавить сервер|Add server)$/ }).click()
     const dialog = this.page.getByRole('dialog')
+    // The dialog opens on its first field, not on its close button.
+    await expect(dialog.getByLabel(/^(Название|Name)/)).toBeFocused()
     await dialog.getByLabel(/^(Название|Name)/).fill(name)
     await dialog.getByLabel(/^(Адрес сервера|Server address)/).fill(url)
     await dialog.getByRole('button', { name: /^(Сохранить|Save)$/ }).click()

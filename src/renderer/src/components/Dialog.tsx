@@ -6,6 +6,10 @@ import { IconButton } from './Button'
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])'
 
+/** Where a person types: a form's text fields and selects (not its checkboxes and radios). */
+const FIELD =
+  'input:not([disabled]):not([type="hidden"]):not([type="checkbox"]):not([type="radio"]):not([type="file"]), select:not([disabled]), textarea:not([disabled])'
+
 function focusableIn(root: HTMLElement): HTMLElement[] {
   return Array.from(root.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((el) => !el.hasAttribute('inert'))
 }
@@ -21,7 +25,7 @@ export interface DialogProps {
   size?: 'sm' | 'md' | 'lg' | 'xl'
   /** False for prompts that must be answered (a session that expired): no Esc, no backdrop close, no ×. */
   dismissible?: boolean
-  /** The element to focus first; else the first focusable element inside. */
+  /** The element to focus first; else the body's first text field or select; else the first focusable element. */
   initialFocus?: React.RefObject<HTMLElement | null>
   /** A side panel sliding from the right instead of a centred dialog. */
   variant?: 'dialog' | 'panel'
@@ -62,7 +66,9 @@ export function Dialog({
     const previouslyFocused = document.activeElement instanceof HTMLElement ? document.activeElement : null
     const panel = panelRef.current
     if (panel) {
-      const target = initialFocus?.current ?? focusableIn(panel)[0] ?? panel
+      // A form's first field before the header's close button: the person came to fill it in.
+      const field = panel.querySelector<HTMLElement>(`.dialog__body :is(${FIELD})`)
+      const target = initialFocus?.current ?? field ?? focusableIn(panel)[0] ?? panel
       target.focus()
     }
     const root = document.getElementById('root')

@@ -83,6 +83,7 @@ export function AccountGroupEditor({
       editor={lifecycle.frameEditor}
       title={name?.trim() || (server ? server.name : t('accountGroups.newTitle'))}
       onClose={route.close}
+      focusFirstField={route.entityId === null}
       deletable={server !== null && lifecycle.deleteRow === null}
       testId="account-group-editor"
       before={

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import type { FieldValues } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { formatDataTime } from '../../app/format'
@@ -29,7 +29,12 @@ export interface EntityEditorFrameProps<TValues extends FieldValues> {
   /** The fields. They are disabled together when the editor is read-only. */
   children: ReactNode
   testId?: string
+  /** A new record: its first field takes the focus when the editor opens (not the toolbar's «Create»). */
+  focusFirstField?: boolean
 }
+
+const FIRST_FIELD =
+  'input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled])'
 
 /**
  * The frame around an entity's fields: state badge and autosave status, the conflict / refused / queued
@@ -46,6 +51,7 @@ export function EntityEditorFrame<TValues extends FieldValues>({
   after,
   children,
   testId,
+  focusFirstField,
 }: EntityEditorFrameProps<TValues>): React.JSX.Element {
   const { t } = useTranslation()
   const language = currentLanguage()
@@ -55,6 +61,13 @@ export function EntityEditorFrame<TValues extends FieldValues>({
   const { autosave, readOnly, draft, rows, conflictRow, failedRow, formErrors, form } = editor
   const queued = rows.some((row) => row.state === 'queued' || row.state === 'syncing')
   const shownTitle = title || t('drafts.untitled')
+  const formRef = useRef<HTMLFormElement>(null)
+  const focused = useRef(false)
+  useEffect(() => {
+    if (!focusFirstField || readOnly || focused.current) return
+    focused.current = true
+    formRef.current?.querySelector<HTMLElement>(FIRST_FIELD)?.focus()
+  }, [focusFirstField, readOnly])
 
   const status =
     autosave.status === 'saving'
@@ -128,6 +141,7 @@ export function EntityEditorFrame<TValues extends FieldValues>({
         )}
         {before}
         <form
+          ref={formRef}
           className="editor__form"
           noValidate
           onSubmit={(event) => {

@@ -82,6 +82,7 @@ export function IdentifierTypeEditor({
       editor={lifecycle.frameEditor}
       title={name?.trim() || code?.trim() || (server ? server.name : t('identifierTypes.newTitle'))}
       onClose={route.close}
+      focusFirstField={route.entityId === null}
       deletable={server !== null && lifecycle.deleteRow === null}
       testId="identifier-type-editor"
       before={

@@ -2,6 +2,8 @@ import {
   account,
   accountCreate,
   accountListQuery,
+  accountMoveRequest,
+  accountMoveResult,
   accountUpdate,
   idempotencyHeaders,
   idParams,
@@ -10,7 +12,7 @@ import {
 import type { ServerContext } from '../context'
 import { ADMIN_ONLY, ANY_ROLE, caller, errors, PROTECTED_ERRORS, SECURITY, type ZodApp } from '../http'
 import { SEARCH_COUNT_CAP } from '../services/account-search'
-import { createAccount, getAccount, listAccounts, updateAccount } from '../services/accounts'
+import { createAccount, getAccount, listAccounts, moveAccounts, updateAccount } from '../services/accounts'
 import { idempotentCreate } from '../services/idempotency'
 
 const tags = ['accounts']
@@ -89,5 +91,22 @@ export function accountRoutes(app: ZodApp, ctx: ServerContext): void {
       },
     },
     async (request) => updateAccount(ctx, request.params.id, request.body, caller(request).user.login),
+  )
+
+  app.post(
+    '/accounts/move',
+    {
+      config: { access: ADMIN_ONLY },
+      schema: {
+        tags,
+        summary:
+          'Move accounts to another group (admin): `account_ids`, or every account of `from_group_id`, to ' +
+          '`to_group_id`. All or nothing: unknown ids are a 404 naming them. Each moved account gets a new version.',
+        security: SECURITY,
+        body: accountMoveRequest,
+        response: { 200: accountMoveResult, ...errors(...PROTECTED_ERRORS, 404) },
+      },
+    },
+    async (request) => moveAccounts(ctx, request.body, caller(request).user.login),
   )
 }

@@ -4,6 +4,8 @@ import type {
   AccountCreate,
   AccountIdentifier,
   AccountListQuery,
+  AccountMoveRequest,
+  AccountMoveResult,
   AccountUpdate,
   ListEnvelope,
   ValidationErrorItem,
@@ -394,5 +396,74 @@ export function updateAccount(
     const digits = accountDigits(fields, identifierValues(identifiers))
     if (digits !== accountDigits(current, identifierValues(held))) writeAccountDigits(ctx, id, digits)
     return getAccount(ctx, id)
+  })
+}
+
+// ---- moving accounts between groups ----
+
+/**
+ * Moves the accounts named, or every account of `from_group_id`, to `to_group_id` in one transaction: unknown
+ * ids are a 404 naming them and nothing moves. Each moved account gets a new version (an edit based on the old
+ * one is a conflict); group counts and balances follow through the triggers, search keys carry the new group.
+ */
+export function moveAccounts(
+  ctx: ServerContext,
+  input: AccountMoveRequest,
+  actor: string | null,
+): AccountMoveResult {
+  return ctx.db.tx(() => {
+    const groupExists = (groupId: number) =>
+      valueOf(ctx, 'SELECT 1 FROM account_groups WHERE id = ?', groupId) !== undefined
+    if (!groupExists(input.to_group_id)) {
+      throw fieldError(
+        ['body', 'to_group_id'],
+        `Account group ${input.to_group_id} does not exist`,
+        'not_found',
+      )
+    }
+    const stamp = { to: input.to_group_id, now: ctx.nowIso(), actor }
+    if (input.from_group_id !== undefined) {
+      if (!groupExists(input.from_group_id)) {
+        throw fieldError(
+          ['body', 'from_group_id'],
+          `Account group ${input.from_group_id} does not exist`,
+          'not_found',
+        )
+      }
+      if (input.from_group_id === input.to_group_id) return { moved: 0 }
+      execute(
+        ctx,
+        'UPDATE account_search SET group_id = ? WHERE group_id = ?',
+        input.to_group_id,
+        input.from_group_id,
+      )
+      const moved = statement(
+        ctx,
+        `UPDATE accounts SET group_id = @to, version = version + 1, updated_at = @now, updated_by = @actor
+         WHERE group_id = @from`,
+      ).run({ ...stamp, from: input.from_group_id }).changes
+      return { moved }
+    }
+    const ids = JSON.stringify([...new Set(input.account_ids ?? [])])
+    const missing = statement(
+      ctx,
+      'SELECT value FROM json_each(?) WHERE value NOT IN (SELECT id FROM accounts) ORDER BY value',
+    )
+      .pluck()
+      .all(ids) as number[]
+    if (missing.length > 0) throw notFound(`Accounts not found: ${missing.join(', ')}`)
+    const moving = `SELECT value FROM json_each(@ids)`
+    execute(
+      ctx,
+      `UPDATE account_search SET group_id = ? WHERE account_id IN (SELECT value FROM json_each(?))`,
+      input.to_group_id,
+      ids,
+    )
+    const moved = statement(
+      ctx,
+      `UPDATE accounts SET group_id = @to, version = version + 1, updated_at = @now, updated_by = @actor
+       WHERE id IN (${moving}) AND group_id <> @to`,
+    ).run({ ...stamp, ids }).changes
+    return { moved }
   })
 }

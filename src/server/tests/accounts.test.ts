@@ -406,3 +406,72 @@ describe('accounts: create and update', () => {
     }
   })
 })
+
+describe('accounts: move between groups', () => {
+  const groupCount = (groupId: number) =>
+    withDb(dbPath(), (db) =>
+      db.prepare('SELECT accounts_count FROM account_groups WHERE id = ?').pluck().get(groupId) as number,
+    )
+  const move = (json: unknown, token = tokens.admin) => call(api, 'POST', '/accounts/move', { token, json })
+  const newGroup = async (name: string) =>
+    (
+      await call(api, 'POST', '/account_groups/create', {
+        token: tokens.admin,
+        json: { name, ladder_id: null, active: true },
+      })
+    ).body as { id: number; version: number }
+
+  it('moves named accounts atomically: counts, versions, search within the group follow; unknown ids move nothing', async () => {
+    const target = await newGroup(`Перенос ${Date.now()}`)
+    const [a, b] = await Promise.all(
+      [newAccount({ group_id: 1 }), newAccount({ group_id: 2 })].map(
+        async (body) => (await create(body)).body as Account,
+      ),
+    )
+    const before = { one: groupCount(1), two: groupCount(2) }
+    const refused = await move({ account_ids: [a!.id, 99999998, b!.id, 99999999], to_group_id: target.id })
+    expect(refused.status).toBe(404)
+    expect(JSON.stringify(refused.body)).toContain('99999998, 99999999')
+    expect(groupCount(target.id)).toBe(0)
+
+    const moved = await move({ account_ids: [a!.id, b!.id, a!.id], to_group_id: target.id })
+    expect(moved.status).toBe(200)
+    expect(moved.body).toEqual({ moved: 2 })
+    expect(groupCount(target.id)).toBe(2)
+    expect(groupCount(1)).toBe(before.one - 1)
+    expect(groupCount(2)).toBe(before.two - 1)
+    const now = account.parse((await call(api, 'GET', `/accounts/${a!.id}`, { token: tokens.viewer })).body)
+    expect(now).toMatchObject({ group_id: target.id, version: a!.version + 1, updated_by: 'admin' })
+    const inGroup = await search(`q=${encodeURIComponent(a!.number)}&group_id=${target.id}`)
+    expect(inGroup.items.map((x) => x.id)).toEqual([a!.id])
+    // Already there: nothing moves, no version changes.
+    expect((await move({ account_ids: [a!.id], to_group_id: target.id })).body).toEqual({ moved: 0 })
+  })
+
+  it('moves a whole group, which can then be deleted; bad bodies 422 at their loc; only admin', async () => {
+    const from = await newGroup(`Старая ${Date.now()}`)
+    const to = await newGroup(`Новая ${Date.now()}`)
+    for (let i = 0; i < 3; i++) await create(newAccount({ group_id: from.id }))
+    expect(
+      (await call(api, 'DELETE', `/account_groups/${from.id}?version=1`, { token: tokens.admin })).status,
+    ).toBe(409)
+    expect((await move({ from_group_id: from.id, to_group_id: to.id })).body).toEqual({ moved: 3 })
+    expect(groupCount(from.id)).toBe(0)
+    expect(groupCount(to.id)).toBe(3)
+    expect(
+      (await call(api, 'DELETE', `/account_groups/${from.id}?version=1`, { token: tokens.admin })).status,
+    ).toBe(204)
+
+    expect(locsOf(await move({ to_group_id: to.id }))).toEqual([['body', 'account_ids']])
+    expect(locsOf(await move({ account_ids: [1], from_group_id: to.id, to_group_id: to.id }))).toEqual([
+      ['body', 'account_ids'],
+    ])
+    expect(locsOf(await move({ account_ids: [1], to_group_id: 99999999 }))).toEqual([['body', 'to_group_id']])
+    expect(locsOf(await move({ from_group_id: 99999999, to_group_id: to.id }))).toEqual([
+      ['body', 'from_group_id'],
+    ])
+    expect(locsOf(await move({ account_ids: [], to_group_id: to.id }))).toEqual([['body', 'account_ids']])
+    expect((await move({ account_ids: [1], to_group_id: to.id }, tokens.marketing)).status).toBe(403)
+    expect((await move({ account_ids: [1], to_group_id: to.id }, tokens.viewer)).status).toBe(403)
+  })
+})

@@ -30,7 +30,9 @@ function dumpDatabase(path: string): string {
   try {
     const tables = db
       .prepare(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+        // A virtual table's rows are its shadow tables' (listed themselves).
+        `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+         AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name`,
       )
       .all() as { name: string }[]
     return JSON.stringify(

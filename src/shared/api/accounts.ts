@@ -24,6 +24,37 @@ export type AccountCreate = z.infer<typeof accountCreate>
 export const accountUpdate = z.strictObject({ ...accountFields, version })
 export type AccountUpdate = z.infer<typeof accountUpdate>
 
+/** How many accounts one `accounts/move` may name. */
+export const MAX_MOVE_IDS = 10_000
+
+/**
+ * `POST accounts/move`: some accounts (`account_ids`) or every account of a group (`from_group_id`) to the group
+ * `to_group_id`, all or none.
+ */
+export const accountMoveRequest = z
+  .strictObject({
+    account_ids: z.array(id).min(1).max(MAX_MOVE_IDS).optional(),
+    from_group_id: id.optional(),
+    to_group_id: id,
+  })
+  .superRefine((body, context) => {
+    if ((body.account_ids === undefined) === (body.from_group_id === undefined)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['account_ids'],
+        message: 'Send either account_ids or from_group_id',
+        params: { code: 'one_of_required', fields: ['account_ids', 'from_group_id'] },
+      })
+    }
+  })
+export type AccountMoveRequest = z.infer<typeof accountMoveRequest>
+
+export const accountMoveResult = z.strictObject({
+  /** Accounts whose group changed (those already in `to_group_id` do not count). */
+  moved: z.number().int().min(0),
+})
+export type AccountMoveResult = z.infer<typeof accountMoveResult>
+
 /** The step an account sits on in its group's ladder. */
 export const accountStep = z.strictObject({ ladder_id: id, index: z.number().int().min(0), name: z.string() })
 export type AccountStep = z.infer<typeof accountStep>

@@ -62,7 +62,7 @@ export const test = base.extend<ShellFixtures>({
 
   app: async ({ page, host }, use) => {
     await page.goto(host.urlWithKey)
-    // The key was traded for a cookie and is gone from the address bar.
+    // The key is gone from the address bar (the page traded it for its session).
     expect(page.url().startsWith(`${host.url}/`) && !page.url().includes('key=')).toBe(true)
     await expect(page.locator('#root > *').first()).toBeVisible()
     await use(page)

@@ -1,21 +1,32 @@
 // The shell in Chromium through the browser host, against a real sandbox: the app loads under its CSP, a login
 // over the bridge works, nothing on the page can read a token or the host's key, the WebSocket refuses
-// strangers, and the built preload exposes only `invoke` and `on`.
+// strangers, no other server on 127.0.0.1 gets anything that opens it, and the built preload exposes only
+// `invoke` and `on`.
 import { readFileSync } from 'node:fs'
+import { createServer, type IncomingHttpHeaders } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import WebSocket from 'ws'
 import { createCore } from '../src/main/core'
 import { HOST_WS_PATH } from '../src/shared/web/protocol'
+import { HOST_SESSION_STORAGE_KEY, HOST_WS_PROTOCOL, sessionProtocols } from '../src/shared/web/host-session'
 import { startBrowserHost } from '../src/web/host'
 import { expect, SANDBOX_PROFILE_NAME, test } from './fixtures'
 
-/** Calls the contract from inside the page over the host's WebSocket (the page's own cookie and origin). */
+/** The session the page traded its launch key for (it does so as it starts). */
+async function pageSession(page: Page): Promise<string> {
+  const handle = await page.waitForFunction((key) => sessionStorage.getItem(key), HOST_SESSION_STORAGE_KEY)
+  return String(await handle.jsonValue())
+}
+
+/** Calls the contract from inside the page over the host's WebSocket (the page's own session and origin). */
 async function invokeInPage(page: Page, channel: string, input?: unknown): Promise<unknown> {
+  const protocols = sessionProtocols(await pageSession(page))
   return page.evaluate(
-    async ({ path, channel, input }) =>
+    async ({ path, channel, input, protocols }) =>
       new Promise((resolve, reject) => {
-        const socket = new WebSocket(`ws://${location.host}${path}`)
+        const socket = new WebSocket(`ws://${location.host}${path}`, protocols)
         socket.onerror = () => reject(new Error('WebSocket refused'))
         socket.onopen = () => socket.send(JSON.stringify({ type: 'invoke', id: 1, channel, input }))
         socket.onmessage = (event) => {
@@ -26,7 +37,7 @@ async function invokeInPage(page: Page, channel: string, input?: unknown): Promi
           }
         }
       }),
-    { path: HOST_WS_PATH, channel, input },
+    { path: HOST_WS_PATH, channel, input, protocols },
   )
 }
 
@@ -198,33 +209,34 @@ test('after a login no token or host key is readable from the page', async ({ pa
   }
 })
 
-test('the WebSocket refuses a connection without the key or from another Origin', async ({
+/** One WebSocket attempt from a script, which can forge any header: 'open' or the refusal's status. */
+function attempt(port: number, headers: Record<string, string>, protocols: string[] = [HOST_WS_PROTOCOL]) {
+  return new Promise<number | 'open'>((resolve) => {
+    const socket = new WebSocket(`ws://127.0.0.1:${port}${HOST_WS_PATH}`, protocols, { headers })
+    socket.once('open', () => {
+      socket.close()
+      resolve('open')
+    })
+    socket.once('unexpected-response', (_request, response) => {
+      resolve(response.statusCode ?? 0)
+      socket.terminate()
+    })
+    socket.once('error', () => {})
+  })
+}
+
+test('the WebSocket refuses a connection without the session or from another Origin', async ({
   app,
   host,
   sandbox,
 }) => {
-  const cookies = await app.context().cookies(host.url)
-  const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ')
-  expect(cookie).not.toBe('')
-  const attempt = (headers: Record<string, string>) =>
-    new Promise<number | 'open'>((resolve) => {
-      const socket = new WebSocket(`ws://127.0.0.1:${host.port}${HOST_WS_PATH}`, { headers })
-      socket.once('open', () => {
-        socket.close()
-        resolve('open')
-      })
-      socket.once('unexpected-response', (_request, response) => {
-        resolve(response.statusCode ?? 0)
-        socket.terminate()
-      })
-      socket.once('error', () => {})
-    })
-  expect(await attempt({ origin: host.url })).toBe(401)
-  expect(await attempt({ origin: 'http://evil.example', cookie })).toBe(403)
-  expect(await attempt({ origin: sandbox.url, cookie })).toBe(403)
-  expect(await attempt({ origin: host.url, cookie })).toBe('open')
+  const own = sessionProtocols(await pageSession(app))
+  expect(await attempt(host.port, { origin: host.url })).toBe(401)
+  expect(await attempt(host.port, { origin: 'http://evil.example' }, own)).toBe(403)
+  expect(await attempt(host.port, { origin: sandbox.url }, own)).toBe(403)
+  expect(await attempt(host.port, { origin: host.url }, own)).toBe('open')
 
-  // A page of another local origin: Chromium sends the cookie (cookies ignore ports), the Origin check stops it.
+  // A page of another local origin cannot open it either (it has no session, and its Origin is not ours).
   await app.goto(`${sandbox.url}/api/v0/health`)
   const fromOtherOrigin = await app.evaluate(
     (url) =>
@@ -236,4 +248,58 @@ test('the WebSocket refuses a connection without the key or from another Origin'
     `ws://127.0.0.1:${host.port}${HOST_WS_PATH}`,
   )
   expect(fromOtherOrigin).toBe('refused')
+})
+
+test('another web server on 127.0.0.1 receives nothing that opens the app', async ({ app, host }) => {
+  // The attack: any local server (another user's, a dev server) sees what the browser sends to 127.0.0.1.
+  const received: IncomingHttpHeaders[] = []
+  const other = createServer((request, response) => {
+    received.push(request.headers)
+    response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>other</title>')
+  })
+  await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve))
+  const otherUrl = `http://127.0.0.1:${(other.address() as AddressInfo).port}`
+  try {
+    // The app is used: a login, a reload (the tab keeps its session), a second tab from the printed link.
+    expect(await invokeInPage(app, 'session:login', { username: 'admin', password: '111' })).toMatchObject({
+      ok: true,
+    })
+    await app.reload()
+    expect(await invokeInPage(app, 'session:state')).toMatchObject({ ok: true })
+    const second = await app.context().newPage()
+    await second.goto(host.urlWithKey)
+    await pageSession(second)
+    // Then the browser talks to the other server (the app's CSP keeps the app's own pages from doing so): both
+    // tabs navigate there, and its page makes a request of its own.
+    const session = await pageSession(app)
+    await app.goto(`${otherUrl}/visited`)
+    await second.goto(`${otherUrl}/visited-too`)
+    await second.evaluate(
+      (url) => fetch(url, { method: 'POST', credentials: 'include', body: 'x' }).then(() => undefined),
+      `${otherUrl}/posted`,
+    )
+    expect(received.length).toBeGreaterThanOrEqual(3)
+
+    const key = new URL(host.urlWithKey).searchParams.get('key') ?? ''
+    for (const headers of received) {
+      expect(headers.cookie, 'a cookie reached the other server').toBeUndefined()
+      const text = JSON.stringify(headers)
+      expect(text.includes(key), 'the launch key reached the other server').toBe(false)
+      // Replay everything it got against the host's WebSocket, with our Origin forged: refused.
+      const replayed: Record<string, string> = {}
+      for (const [name, value] of Object.entries(headers)) {
+        if (
+          typeof value === 'string' &&
+          !/^(host|connection|upgrade|content-length|sec-websocket-)/.test(name)
+        )
+          replayed[name] = value
+      }
+      replayed.origin = host.url
+      expect(await attempt(host.port, replayed)).toBe(401)
+    }
+    // The page's own session, offered from a script with a forged Origin, does open it: the refusals are real.
+    expect(await attempt(host.port, { origin: host.url }, sessionProtocols(session))).toBe('open')
+  } finally {
+    await new Promise<void>((resolve) => other.close(() => resolve()))
+  }
 })

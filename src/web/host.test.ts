@@ -1,4 +1,4 @@
-// The browser host against a real core and a real sandbox server: the key-for-cookie exchange, the Host and
+// The browser host against a real core and a real sandbox server: the key-for-session trade, the Host and
 // Origin checks, the WebSocket protocol, bad messages.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { request as httpRequest } from 'node:http'
@@ -8,12 +8,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { startSandbox, type Sandbox } from '@server/testing'
 import { HOST_STATUS_PATH, HOST_WS_PATH, MAX_WS_MESSAGE_BYTES } from '@shared/web/protocol'
+import {
+  HOST_SESSION_HEADER,
+  HOST_SESSION_PATH,
+  HOST_WS_PROTOCOL,
+  sessionProtocols,
+} from '@shared/web/host-session'
 import { startBrowserHost, type BrowserHost } from './host'
 
 let sandbox: Sandbox
 let host: BrowserHost
 let base = ''
-let cookie = ''
+let key = ''
+let session = ''
 
 interface RawResponse {
   status: number
@@ -22,11 +29,15 @@ interface RawResponse {
 }
 
 /** A raw HTTP request (fetch would normalise the path and refuses to set Host). */
-function raw(path: string, headers: Record<string, string> = {}): Promise<RawResponse> {
+function raw(
+  path: string,
+  headers: Record<string, string> = {},
+  post?: { body: string },
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       `${host.url}${path}`,
-      { headers: { host: `127.0.0.1:${host.port}`, ...headers } },
+      { method: post ? 'POST' : 'GET', headers: { host: `127.0.0.1:${host.port}`, ...headers } },
       (res) => {
         let body = ''
         res.on('data', (chunk: Buffer) => (body += chunk.toString()))
@@ -34,13 +45,25 @@ function raw(path: string, headers: Record<string, string> = {}): Promise<RawRes
       },
     )
     req.on('error', reject)
-    req.end()
+    req.end(post?.body)
   })
 }
 
-function connect(headers: Record<string, string>): Promise<{ socket?: WebSocket; status?: number }> {
+/** The page's trade of the launch key for a session. */
+function trade(candidate: string, headers: Record<string, string> = {}): Promise<RawResponse> {
+  return raw(
+    HOST_SESSION_PATH,
+    { 'content-type': 'application/json', origin: host.url, ...headers },
+    { body: JSON.stringify({ key: candidate }) },
+  )
+}
+
+function connect(
+  headers: Record<string, string>,
+  protocols: string[] = [HOST_WS_PROTOCOL],
+): Promise<{ socket?: WebSocket; status?: number }> {
   return new Promise((resolve) => {
-    const socket = new WebSocket(`ws://127.0.0.1:${host.port}${HOST_WS_PATH}`, { headers })
+    const socket = new WebSocket(`ws://127.0.0.1:${host.port}${HOST_WS_PATH}`, protocols, { headers })
     socket.once('open', () => resolve({ socket }))
     socket.once('unexpected-response', (_req, res) => {
       resolve({ status: res.statusCode })
@@ -50,8 +73,9 @@ function connect(headers: Record<string, string>): Promise<{ socket?: WebSocket;
   })
 }
 
-function ownHeaders(): Record<string, string> {
-  return { origin: host.url, cookie }
+/** A connection as the page makes it: its Origin, its session offered as a subprotocol. */
+function connectAsPage(): Promise<{ socket?: WebSocket; status?: number }> {
+  return connect({ origin: host.url }, sessionProtocols(session))
 }
 
 /** Sends a frame and waits for the answer that satisfies `match`. */
@@ -87,8 +111,8 @@ beforeAll(async () => {
     rendererDir,
     log: () => {},
   })
-  const exchanged = await raw(`/?key=${new URL(host.urlWithKey).searchParams.get('key')}`)
-  cookie = String(exchanged.headers['set-cookie']).split(';')[0] ?? ''
+  key = new URL(host.urlWithKey).searchParams.get('key') ?? ''
+  session = (JSON.parse((await trade(key)).body) as { session: string }).session
 })
 
 afterAll(async () => {
@@ -103,19 +127,31 @@ describe('the browser host over HTTP', () => {
     expect(new URL(host.urlWithKey).searchParams.get('key')).toMatch(/^[\w-]{40,}$/)
   })
 
-  it('trades the key for an HttpOnly SameSite=Strict cookie and drops it from the address bar', async () => {
-    const key = new URL(host.urlWithKey).searchParams.get('key')
-    const response = await raw(`/?key=${key}`)
-    expect(response.status).toBe(303)
-    expect(response.headers.location).toBe('/')
-    const setCookie = String(response.headers['set-cookie'])
-    expect(setCookie).toMatch(/HttpOnly/)
-    expect(setCookie).toMatch(/SameSite=Strict/)
+  it('opens the app from the printed link without setting a cookie; a wrong key gets a plain refusal', async () => {
+    const opened = await raw(`/?key=${key}`)
+    expect(opened.status).toBe(200)
+    expect(opened.body).toContain('ProBonus Admin')
+    expect(opened.headers['set-cookie']).toBeUndefined()
     expect((await raw('/?key=wrong')).status).toBe(403)
-    expect(await raw(HOST_STATUS_PATH, { cookie }).then((r) => JSON.parse(r.body))).toEqual({
-      authorized: true,
-    })
-    expect(await raw(HOST_STATUS_PATH).then((r) => JSON.parse(r.body))).toEqual({ authorized: false })
+  })
+
+  it('trades the key for a new session per tab, never for the key itself, and only from its own origin', async () => {
+    const first = await trade(key)
+    const second = await trade(key)
+    expect(first.status).toBe(200)
+    expect(first.headers['set-cookie']).toBeUndefined()
+    expect(first.headers['cache-control']).toBe('no-store')
+    const sessions = [first, second].map((r) => (JSON.parse(r.body) as { session: string }).session)
+    expect(new Set([...sessions, key, session]).size).toBe(4)
+    expect((await trade('wrong')).status).toBe(403)
+    expect((await trade(key, { origin: 'http://evil.example' })).status).toBe(403)
+    expect((await trade(key, { 'content-type': 'text/plain' })).status).toBe(400)
+
+    const status = (headers: Record<string, string>) =>
+      raw(HOST_STATUS_PATH, headers).then((r) => JSON.parse(r.body))
+    expect(await status({ [HOST_SESSION_HEADER]: session })).toEqual({ authorized: true })
+    expect(await status({ [HOST_SESSION_HEADER]: key })).toEqual({ authorized: false })
+    expect(await status({})).toEqual({ authorized: false })
   })
 
   it('serves the renderer with the CSP and client routes, nothing outside it', async () => {
@@ -142,18 +178,27 @@ describe('the browser host over HTTP', () => {
 
 describe('the browser host WebSocket', () => {
   it('refuses a connection without the key, from another Origin, or addressed to another Host', async () => {
+    const own = sessionProtocols(session)
     expect(await connect({ origin: host.url })).toEqual({ status: 401 })
-    expect(await connect({ origin: 'http://evil.example', cookie })).toEqual({ status: 403 })
-    expect(await connect({ origin: `http://127.0.0.1:${host.port + 1}`, cookie })).toEqual({ status: 403 })
-    expect(await connect({ cookie })).toEqual({ status: 403 })
-    expect(await connect({ ...ownHeaders(), host: `evil.example:${host.port}` })).toEqual({ status: 421 })
-    expect(await connect({ origin: host.url, cookie: `probonus_host_${host.port}=guess` })).toEqual({
+    expect(await connect({ origin: 'http://evil.example' }, own)).toEqual({ status: 403 })
+    expect(await connect({ origin: `http://127.0.0.1:${host.port + 1}` }, own)).toEqual({ status: 403 })
+    expect(await connect({}, own)).toEqual({ status: 403 })
+    expect(await connect({ origin: host.url, host: `evil.example:${host.port}` }, own)).toEqual({
+      status: 421,
+    })
+    expect(await connect({ origin: host.url }, sessionProtocols('guess'))).toEqual({ status: 401 })
+    // The launch key is not a session, neither offered as one nor as the cookie the host once set.
+    expect(await connect({ origin: host.url }, sessionProtocols(key))).toEqual({ status: 401 })
+    expect(await connect({ origin: host.url, cookie: `probonus_host_${host.port}=${key}` })).toEqual({
       status: 401,
     })
+    const { socket } = await connectAsPage()
+    expect(socket?.protocol).toBe(HOST_WS_PROTOCOL)
+    socket?.close()
   })
 
   it('carries the contract: invoke by id, events pushed, a login into the sandbox', async () => {
-    const { socket } = await connect(ownHeaders())
+    const { socket } = await connectAsPage()
     if (!socket) throw new Error('no connection')
     const profiles = await exchange(
       socket,
@@ -189,7 +234,7 @@ describe('the browser host WebSocket', () => {
   })
 
   it('answers bad messages with error envelopes and stays up', async () => {
-    const { socket } = await connect(ownHeaders())
+    const { socket } = await connectAsPage()
     if (!socket) throw new Error('no connection')
     const isResult = (id: number | null) => (m: Record<string, unknown>) => m.type === 'result' && m.id === id
     expect(await exchange(socket, 'not json', isResult(null))).toMatchObject({
@@ -235,12 +280,12 @@ describe('the browser host WebSocket', () => {
   })
 
   it('closes a connection that sends more than the message limit', async () => {
-    const { socket } = await connect(ownHeaders())
+    const { socket } = await connectAsPage()
     if (!socket) throw new Error('no connection')
     const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)))
     socket.send('x'.repeat(MAX_WS_MESSAGE_BYTES + 1))
     expect(await closed).toBe(1009)
-    const again = await connect(ownHeaders())
+    const again = await connectAsPage()
     expect(again.socket).toBeDefined()
     again.socket?.close()
   })

@@ -1,7 +1,7 @@
 // The browser host: serves the built renderer and carries the IPC contract over a WebSocket to the same core the
 // desktop app uses. Loopback only; every request must name us in Host (no DNS rebinding); the WebSocket needs the
-// per-launch secret (given once in the printed URL, then kept in an HttpOnly cookie the page cannot read) and
-// our own Origin.
+// page's session and our own Origin. The printed key is traded by the page for a session secret of its own (src/shared/web/
+// host-session.ts), offered as a WebSocket subprotocol: no cookie, which every other server on 127.0.0.1 would get.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
@@ -14,6 +14,13 @@ import { WebSocketServer, type WebSocket } from 'ws'
 import { createCore, MemorySecretStore, type Core } from '@main/core'
 import { contentSecurityPolicy, isClientRoute } from '@main/electron/security'
 import { HOST_STATUS_PATH, HOST_WS_PATH, MAX_WS_MESSAGE_BYTES } from '@shared/web/protocol'
+import {
+  HOST_SESSION_HEADER,
+  HOST_SESSION_PATH,
+  HOST_WS_PROTOCOL,
+  hostSessionRequest,
+  sessionFromProtocols,
+} from '@shared/web/host-session'
 import { createConnectionHandler } from './connection'
 
 export const HOST_ADDRESS = '127.0.0.1'
@@ -39,7 +46,10 @@ export interface BrowserHostOptions {
 export interface BrowserHost {
   /** `http://127.0.0.1:PORT` */
   url: string
-  /** The URL to open: `url/?key=SECRET`. Whoever has it can use the app for as long as this host runs. */
+  /**
+   * The URL to open: `url/?key=SECRET`. Whoever has it can open tabs of the app for as long as this host runs;
+   * each tab trades it for a session of its own (the key itself never opens the WebSocket).
+   */
   urlWithKey: string
   port: number
   close(): Promise<void>
@@ -53,13 +63,27 @@ function sameSecret(candidate: string | undefined, secret: string): boolean {
   return typeof candidate === 'string' && timingSafeEqual(digest(candidate), digest(secret))
 }
 
-function cookieValue(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined
-  for (const part of header.split(';')) {
-    const index = part.indexOf('=')
-    if (index > 0 && part.slice(0, index).trim() === name) return part.slice(index + 1).trim()
+/** Sessions a host keeps (one per tab opened from the link); the oldest goes first. */
+const MAX_SESSIONS = 64
+
+/** The session secrets handed to pages, kept as digests. */
+class Sessions {
+  private readonly digests = new Set<string>()
+
+  create(): string {
+    const session = randomBytes(32).toString('base64url')
+    this.digests.add(digest(session).toString('hex'))
+    for (const oldest of this.digests) {
+      if (this.digests.size <= MAX_SESSIONS) break
+      this.digests.delete(oldest)
+    }
+    return session
   }
-  return undefined
+
+  /** A lookup by SHA-256 digest: its timing says nothing about any secret. */
+  has(candidate: string | undefined): boolean {
+    return typeof candidate === 'string' && this.digests.has(digest(candidate).toString('hex'))
+  }
 }
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -83,17 +107,15 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   const secret = randomBytes(32).toString('base64url')
   let port = 0
-  const cookieName = (): string => `probonus_host_${port}`
   const allowedHosts = (): string[] => [`${HOST_ADDRESS}:${port}`, `localhost:${port}`]
   const allowedOrigins = (): string[] => allowedHosts().map((host) => `http://${host}`)
   const hostAllowed = (req: IncomingMessage): boolean => allowedHosts().includes(req.headers.host ?? '')
-  const authorized = (req: IncomingMessage): boolean =>
-    sameSecret(cookieValue(req.headers.cookie, cookieName()), secret)
+  const sessions = new Sessions()
 
   let devMiddleware: DevMiddleware | null = null
   const isHostRoute = (url: string | undefined): boolean => {
     const path = (url ?? '/').split('?')[0]
-    return (url ?? '').startsWith('/?key=') || path === HOST_STATUS_PATH || path === HOST_WS_PATH
+    return path === HOST_SESSION_PATH || path === HOST_STATUS_PATH || path === HOST_WS_PATH
   }
 
   const fastify: FastifyInstance = Fastify({
@@ -120,28 +142,37 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
   })
 
-  // The printed link: trade the key for a cookie the page's scripts cannot read, and drop it from the address bar.
+  const invalidLink =
+    'This link is not valid for the running ProBonus Admin: open the URL it printed when it started.'
+
+  // The printed link (`/?key=…`) opens the app; the page takes the key out of the address bar and trades it.
   fastify.get('/', async (request, reply) => {
     const key = (request.query as Record<string, unknown>).key
-    if (key !== undefined) {
-      if (typeof key !== 'string' || !sameSecret(key, secret)) {
-        return reply
-          .code(403)
-          .type('text/plain; charset=utf-8')
-          .send(
-            'This link is not valid for the running ProBonus Admin: open the URL it printed when it started.',
-          )
-      }
-      reply.header('set-cookie', `${cookieName()}=${secret}; HttpOnly; SameSite=Strict; Path=/`)
-      return reply.redirect('/', 303)
+    if (key !== undefined && (typeof key !== 'string' || !sameSecret(key, secret))) {
+      return reply.code(403).type('text/plain; charset=utf-8').send(invalidLink)
     }
     if (options.dev) return reply.code(404).send('Not found')
     return reply.sendFile('index.html')
   })
 
+  // The trade: the launch key for a new session secret of this tab. JSON only (a cross-site form cannot send it).
+  fastify.post(HOST_SESSION_PATH, async (request, reply) => {
+    reply.header('cache-control', 'no-store')
+    const origin = request.headers.origin
+    if (origin !== undefined && !allowedOrigins().includes(origin))
+      return reply.code(403).send({ error: 'origin' })
+    const body = hostSessionRequest.safeParse(request.body)
+    if (!request.headers['content-type']?.startsWith('application/json') || !body.success) {
+      return reply.code(400).send({ error: 'bad_request' })
+    }
+    if (!sameSecret(body.data.key, secret)) return reply.code(403).send({ error: invalidLink })
+    return { session: sessions.create() }
+  })
+
   fastify.get(HOST_STATUS_PATH, async (request, reply) => {
     reply.header('cache-control', 'no-store')
-    return { authorized: authorized(request.raw) }
+    const session = request.headers[HOST_SESSION_HEADER]
+    return { authorized: sessions.has(typeof session === 'string' ? session : undefined) }
   })
 
   if (!options.dev) {
@@ -172,6 +203,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     noServer: true,
     maxPayload: MAX_WS_MESSAGE_BYTES,
     perMessageDeflate: false,
+    handleProtocols: (offered) => (offered.has(HOST_WS_PROTOCOL) ? HOST_WS_PROTOCOL : false),
   })
   const handleConnection = createConnectionHandler(core.registry, log)
   wss.on('connection', (socket: WebSocket) => handleConnection(socket))
@@ -189,7 +221,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
     if (!hostAllowed(req)) return refuseUpgrade(socket, 421, 'Misdirected Request')
     if (!allowedOrigins().includes(req.headers.origin ?? '')) return refuseUpgrade(socket, 403, 'Forbidden')
-    if (!authorized(req)) return refuseUpgrade(socket, 401, 'Unauthorized')
+    if (!sessions.has(sessionFromProtocols(req.headers['sec-websocket-protocol']))) {
+      return refuseUpgrade(socket, 401, 'Unauthorized')
+    }
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req))
   })
 

@@ -1,5 +1,5 @@
 // The renderer's WebSocket bridge against a real browser host and core (the `ws` client stands in for the
-// browser's WebSocket, with the cookie and Origin a browser would send).
+// browser's WebSocket, with the Origin a browser would send, and the tab's session traded for the launch key).
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -11,11 +11,16 @@ import { createIpcClient } from '@shared/ipc'
 import type { Core } from '@main/core'
 import { heldFetch, openCore } from '@main/testing/harness'
 import { startSandbox } from '@server/testing'
+import {
+  createHostSession,
+  HOST_SESSION_HEADER,
+  HOST_SESSION_STORAGE_KEY,
+  sessionProtocols,
+} from '@shared/web/host-session'
 import { startBrowserHost, type BrowserHost } from './host'
 
 let base = ''
 let host: BrowserHost
-let cookie = ''
 let bridge: WebSocketBridge | null = null
 const sockets: WebSocket[] = []
 
@@ -25,25 +30,54 @@ async function newHost(core?: Core): Promise<BrowserHost> {
     rendererDir: join(base, 'renderer'),
     log: () => {},
   })
-  const response = await fetch(started.urlWithKey, { redirect: 'manual' })
-  cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
   return started
 }
 
-function openBridge(options: { withCookie?: boolean; connectWaitMs?: number } = {}): WebSocketBridge {
+/** A tab's sessionStorage. */
+function memoryStorage(): Map<string, string> & {
+  getItem(key: string): string | null
+  setItem(key: string, value: string): void
+} {
+  const map = new Map<string, string>()
+  return Object.assign(map, {
+    getItem: (key: string) => map.get(key) ?? null,
+    setItem: (key: string, value: string) => void map.set(key, value),
+  })
+}
+
+function openBridge(
+  options: {
+    launchKey?: string | null
+    connectWaitMs?: number
+    storage?: ReturnType<typeof memoryStorage>
+  } = {},
+): WebSocketBridge {
   const target = host
+  const session = createHostSession({
+    launchKey:
+      options.launchKey === undefined
+        ? new URL(target.urlWithKey).searchParams.get('key')
+        : options.launchKey,
+    storage: options.storage ?? memoryStorage(),
+    post: (path, body) =>
+      fetch(`${target.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: target.url },
+        body,
+      }),
+  })
   bridge = createWebSocketBridge({
     url: `ws://127.0.0.1:${target.port}${HOST_WS_PATH}`,
-    createSocket: (url) => {
-      const headers: Record<string, string> = { origin: target.url }
-      if (options.withCookie !== false) headers.cookie = cookie
-      const socket = new WebSocket(url, { headers })
+    protocols: async () => sessionProtocols(await session()),
+    createSocket: (url, protocols) => {
+      const socket = new WebSocket(url, [...protocols], { headers: { origin: target.url } })
       socket.on('error', () => {})
       sockets.push(socket)
       return socket as unknown as WebSocketLike
     },
     fetchStatus: async () => {
-      const headers: Record<string, string> = options.withCookie !== false ? { cookie } : {}
+      const current = await session()
+      const headers: Record<string, string> = current ? { [HOST_SESSION_HEADER]: current } : {}
       const response = await fetch(`${target.url}${HOST_STATUS_PATH}`, { headers })
       return hostStatus.parse(await response.json())
     },
@@ -122,7 +156,7 @@ describe('the WebSocket bridge', () => {
   })
 
   it('says the browser lacks the key when the host refuses it', async () => {
-    const client = openBridge({ withCookie: false, connectWaitMs: 300 })
+    const client = openBridge({ launchKey: null, connectWaitMs: 300 })
     await vi.waitFor(() => expect(client.connection.getState()).toBe('unauthorized'))
     expect(await client.invoke('profiles:list')).toMatchObject({ ok: false })
   })
@@ -168,5 +202,21 @@ describe('the WebSocket bridge', () => {
       await c.close()
       await sandbox.dispose()
     }
+  })
+
+  it('says so for a wrong key too, and a tab keeps its session across reloads (same sessionStorage)', async () => {
+    const wrong = openBridge({ launchKey: 'not-the-key', connectWaitMs: 300 })
+    await vi.waitFor(() => expect(wrong.connection.getState()).toBe('unauthorized'))
+    wrong.close()
+
+    const storage = memoryStorage()
+    const first = openBridge({ storage })
+    expect(await first.invoke('profiles:list')).toMatchObject({ ok: true })
+    const stored = storage.getItem(HOST_SESSION_STORAGE_KEY)
+    expect(stored).toMatch(/^[\w-]{40,}$/)
+    first.close()
+    const reloaded = openBridge({ storage, launchKey: null })
+    expect(await reloaded.invoke('profiles:list')).toMatchObject({ ok: true })
+    expect(storage.getItem(HOST_SESSION_STORAGE_KEY)).toBe(stored)
   })
 })

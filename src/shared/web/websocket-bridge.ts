@@ -32,7 +32,9 @@ export interface WebSocketLike {
 export interface WebSocketBridgeOptions {
   /** ws://host:port/probonus-ws */
   url: string
-  createSocket?: (url: string) => WebSocketLike
+  createSocket?: (url: string, protocols: readonly string[]) => WebSocketLike
+  /** The subprotocols to offer, asked before each attempt (the browser host's session: host-session.ts). */
+  protocols?: () => Promise<readonly string[]>
   /** Asks the host whether this browser holds its key (only called after a connection failed). */
   fetchStatus?: () => Promise<HostStatus>
   /** How long a call waits for a connection before it fails. */
@@ -54,7 +56,9 @@ function hostError(message: string): IpcResult<never> {
 
 export function createWebSocketBridge(options: WebSocketBridgeOptions): WebSocketBridge {
   const createSocket =
-    options.createSocket ?? ((url: string) => new WebSocket(url) as unknown as WebSocketLike)
+    options.createSocket ??
+    ((url: string, protocols: readonly string[]) =>
+      new WebSocket(url, [...protocols]) as unknown as WebSocketLike)
   const connectWaitMs = options.connectWaitMs ?? 10_000
   const delays = options.reconnectDelaysMs ?? DEFAULT_DELAYS
 
@@ -145,8 +149,14 @@ export function createWebSocketBridge(options: WebSocketBridgeOptions): WebSocke
   function connect(): void {
     reconnectTimer = null
     if (closed) return
+    if (!options.protocols) return open([])
+    options.protocols().then(open, () => open([]))
+  }
+
+  function open(protocols: readonly string[]): void {
+    if (closed) return
     let opened = false
-    const current = createSocket(options.url)
+    const current = createSocket(options.url, protocols)
     socket = current
     current.onopen = () => {
       opened = true

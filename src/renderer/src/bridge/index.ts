@@ -2,6 +2,7 @@
 // WebSocket on the page's own origin. Both are the same ProbonusBridge.
 import type { ProbonusBridge } from '@shared/ipc'
 import { HOST_STATUS_PATH, HOST_WS_PATH, hostStatus } from '@shared/web/protocol'
+import { createHostSession, HOST_SESSION_HEADER, sessionProtocols } from '@shared/web/host-session'
 import {
   createWebSocketBridge,
   type HostConnection,
@@ -23,14 +24,40 @@ const ALWAYS_OPEN: HostConnection = { getState: () => 'open', subscribe: () => (
 
 let current: { bridge: ProbonusBridge; connection: HostConnection } | null = null
 
+/** The launch key of the printed link (`/?key=…`), taken out of the address bar before anything else reads it. */
+function takeLaunchKey(): string | null {
+  const url = new URL(window.location.href)
+  const key = url.searchParams.get('key')
+  if (key === null) return null
+  url.searchParams.delete('key')
+  window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`)
+  return key
+}
+
 function resolveBridge(): { bridge: ProbonusBridge; connection: HostConnection } {
   if (window.probonus) return { bridge: window.probonus, connection: ALWAYS_OPEN }
   const wsUrl = new URL(HOST_WS_PATH, window.location.href)
   wsUrl.protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:'
+  const session = createHostSession({
+    launchKey: takeLaunchKey(),
+    storage: window.sessionStorage,
+    post: (path, body) =>
+      fetch(path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+        cache: 'no-store',
+        credentials: 'omit',
+      }),
+  })
   const bridge = createWebSocketBridge({
     url: wsUrl.href,
+    protocols: async () => sessionProtocols(await session()),
     fetchStatus: async () => {
-      const response = await fetch(HOST_STATUS_PATH, { cache: 'no-store', credentials: 'same-origin' })
+      const headers: Record<string, string> = {}
+      const current = await session()
+      if (current) headers[HOST_SESSION_HEADER] = current
+      const response = await fetch(HOST_STATUS_PATH, { cache: 'no-store', credentials: 'omit', headers })
       return hostStatus.parse(await response.json())
     },
   })

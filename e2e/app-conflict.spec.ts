@@ -77,6 +77,11 @@ test('take theirs: my edit is dropped and the server keeps the colleague’s ver
   await view.getByTestId('conflict-take-theirs').click()
   await expect(view).toBeHidden()
   await expect(new ShellPage(app).statusConflicts).toHaveText('Конфликты: 0')
+  // Focus goes back to the drafts panel (its row is gone), so Esc still closes it.
+  const panel = app.getByRole('dialog', { name: 'Черновики и синхронизация' })
+  await expect(panel).toBeFocused()
+  await app.keyboard.press('Escape')
+  await expect(panel).toBeHidden()
   const now = await other.request<AccountGroup>('GET', `/account_groups/${base.id}`)
   expect(now).toMatchObject({ name: base.name, description: 'Описание коллеги', active: false })
 })

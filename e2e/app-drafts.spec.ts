@@ -2,8 +2,9 @@
 // expires under the user asks for the password again over the current screen without losing a draft.
 import { expect, test } from './fixtures'
 import { connectToHost } from './pages/host-ipc'
+import { IdentifierTypesPage } from './pages/identifier-types-page'
 import { signIn } from './pages/login-page'
-import { SessionExpiredPrompt } from './pages/shell-page'
+import { DraftsPanel, SessionExpiredPrompt } from './pages/shell-page'
 
 const group = (name: string) => ({ name, description: null, ladder_id: null, active: true })
 
@@ -33,6 +34,57 @@ test('the drafts panel shows every draft with its badge and discards one for goo
     await expect(shell.statusDrafts).toHaveText('Черновики: 1')
     const left = await ipc.invoke('drafts:list')
     expect(left.ok && left.data.items.map((item) => item.title)).toEqual(['Гости из отеля'])
+  } finally {
+    ipc.close()
+  }
+})
+
+test('a refused create says so (not a green check, not a conflict), is fixed in place and leaves no ghost', async ({
+  app,
+}) => {
+  await signIn(app)
+  const page = new IdentifierTypesPage(app)
+  await page.goto()
+  await page.createButton.click()
+  await page.editor.expectOpen('Новый тип идентификатора')
+  await page.fill({ code: 'card', name: 'Вторая карта' })
+  await page.editor.expectDraftSaved()
+  await page.editor.publish()
+
+  // The toast follows the edit to the server's answer, and keeps clear of the editor's buttons.
+  const toast = app.getByTestId('toast').filter({ hasText: 'Вторая карта' })
+  await expect(toast).toContainText('Сервер не принял «Вторая карта')
+  await expect(toast).toContainText('такой код уже занят')
+  const [toastBox, buttonBox] = [await toast.boundingBox(), await page.editor.publishButton.boundingBox()]
+  if (!toastBox || !buttonBox) throw new Error('toast or button not laid out')
+  const apart =
+    toastBox.x + toastBox.width <= buttonBox.x ||
+    buttonBox.x + buttonBox.width <= toastBox.x ||
+    toastBox.y + toastBox.height <= buttonBox.y ||
+    buttonBox.y + buttonBox.height <= toastBox.y
+  expect(apart).toBe(true)
+
+  // The drafts panel calls it a refusal, not «changed on the server after you».
+  await app.getByTestId('status-failed').click()
+  const panel = new DraftsPanel(app)
+  await expect(panel.row('Вторая карта')).toContainText('Сервер не принял правку')
+  await expect(panel.root).not.toContainText('изменили на сервере')
+  await panel.close()
+
+  // Fixing the code in the same editor replaces the refused create: one type, no error left behind.
+  await page.fill({ code: 'card_two' })
+  await page.editor.publish()
+  await expect(
+    app.getByTestId('toast').filter({ hasText: /«Вторая карта.*» сохранено на сервере/ }),
+  ).toBeVisible()
+  // The editor follows the new type (not the «card» it collided with).
+  await expect(page.editor.field(/^Код/)).toHaveValue('card_two')
+  await expect(app).toHaveURL(/#\/identifier-types\/\d+$/)
+  await expect(app.getByTestId('status-failed')).toHaveCount(0)
+  const ipc = await connectToHost(app)
+  try {
+    const left = await ipc.invoke('drafts:list')
+    expect(left.ok && left.data.items).toEqual([])
   } finally {
     ipc.close()
   }

@@ -288,3 +288,47 @@ describe('keep mine is a three-way merge', () => {
     })
   })
 })
+
+describe('a refused create', () => {
+  it('is a failed row (not a conflict); retry sends it again; fixing it replaces the refusal', async () => {
+    const body = {
+      code: 'card',
+      name: 'Вторая карта',
+      kind: 'card_number' as const,
+      pattern: null,
+      min_length: null,
+      max_length: null,
+      unique: true,
+      active: true,
+    }
+    const published = await first.ok('drafts:save', {
+      entity: 'identifier_type',
+      payload: body,
+      publish: true,
+    })
+    await first.core.whenSynced()
+    const failed = await first.ok('drafts:get', { id: published.id })
+    expect(failed).toMatchObject({ state: 'failed', action: 'create', attempts: 1, conflict: null })
+    expect((await first.ok('drafts:list')).counts).toMatchObject({ failed: 1, conflicts: 0 })
+
+    // «Повторить» really sends it again (and the server refuses again: the code is still taken).
+    await first.ok('sync:retry', { id: failed.id })
+    await first.core.whenSynced()
+    expect(await first.ok('drafts:get', { id: failed.id })).toMatchObject({ state: 'failed', attempts: 2 })
+
+    // The editor keeps editing the row it published: the fixed create takes the refused row's place.
+    const fixed = await first.ok('drafts:save', {
+      id: failed.id,
+      entity: 'identifier_type',
+      payload: { ...body, code: 'card2' },
+      publish: true,
+    })
+    expect(fixed).toMatchObject({ kind: 'outbox', state: 'queued', action: 'create' })
+    await first.core.whenSynced()
+    const list = await first.ok('drafts:list')
+    expect(list.items.filter((d) => d.entity === 'identifier_type')).toEqual([])
+    expect(list.counts).toMatchObject({ failed: 0, queued: 0, drafts: 0 })
+    const types = await read<{ items: { code: string }[] }>('/identifier_types/list')
+    expect(types.items.filter((t) => t.code === 'card2')).toHaveLength(1)
+  })
+})

@@ -253,7 +253,9 @@ export class Workspace {
     for (const row of targets) {
       if (row.status === 'conflict') throw new IpcFailure('bad_request', 'Resolve the conflict instead')
       if (row.status !== 'failed') continue
-      await this.putRow({ ...row, status: 'queued', error: null, error_code: null, fields: [], attempts: 0 })
+      // The attempts stay counted: the panel shows that it went out again, and a create that was sent keeps
+      // needing a fresh Idempotency-Key for a new body.
+      await this.putRow({ ...row, status: 'queued', error: null, error_code: null, fields: [] })
       changed.push(row.op_id)
     }
     this.nextAttemptAt = null

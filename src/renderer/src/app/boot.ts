@@ -1,9 +1,11 @@
 // Starts the stores that project main's state. Each subscribes to its events once; the returned function
 // unsubscribes everything (tests, hot reload).
+import { stopFollowingAll } from '../features/drafts/outcome'
 import { useDraftsStore } from '../features/drafts/store'
 import { useEntitiesStore } from '../features/entities/store'
 import { useSessionStore } from '../features/session/store'
 import { useSyncStore } from '../features/sync/store'
+import { useToastStore } from '../components/toast-store'
 import { hostConnection } from './host-connection'
 
 /** Re-reads every projection from main (after a reconnect). */
@@ -12,6 +14,12 @@ export function reloadAll(): void {
   void useSyncStore.getState().reload()
   void useDraftsStore.getState().reload()
   useEntitiesStore.getState().reloadUsed()
+}
+
+/** Drops the toasts and stops following the edits of a session that ended. */
+export function endSessionNotices(): void {
+  stopFollowingAll()
+  useToastStore.getState().clear()
 }
 
 export function startStores(): () => void {
@@ -23,6 +31,7 @@ export function startStores(): () => void {
   ]
   // Drafts belong to a profile and login: re-read them when either changes.
   let lastKey: string | null = null
+  let lastUser: string | null = null
   const unsubscribeSession = useSessionStore.subscribe((store) => {
     const state = store.state
     const key = state ? `${state.status}/${state.profile?.id ?? ''}/${state.login ?? ''}` : null
@@ -30,6 +39,13 @@ export function startStores(): () => void {
       lastKey = key
       void useDraftsStore.getState().reload()
       void useSyncStore.getState().reload()
+    }
+    // A logout (or another login): nothing said about the last session stays on screen.
+    const user =
+      state && state.status !== 'signed_out' ? `${state.profile?.id ?? ''}/${state.login ?? ''}` : null
+    if (user !== lastUser) {
+      if (lastUser !== null) endSessionNotices()
+      lastUser = user
     }
   })
   // Back from a lost host connection: events were missed, read everything again.

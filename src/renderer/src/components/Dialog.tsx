@@ -77,6 +77,14 @@ export function Dialog({
     return () => {
       if (root && !wasInert) root.removeAttribute('inert')
       if (previouslyFocused && document.contains(previouslyFocused)) previouslyFocused.focus()
+      else {
+        // What opened it is gone (a resolved conflict's row): focus the dialog underneath, if any, so the
+        // keyboard and Esc keep working instead of focus falling to <body>.
+        const below = Array.from(document.querySelectorAll<HTMLElement>('[aria-modal="true"]')).filter(
+          (dialog) => dialog !== panel,
+        )
+        below.at(-1)?.focus()
+      }
     }
   }, [open, initialFocus])
 

@@ -1,6 +1,6 @@
 import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
-import { IconButton } from './Button'
+import { Button, IconButton } from './Button'
 import { Icon, type IconName } from './Icon'
 import { useToastStore, type ToastTone } from './toast-store'
 
@@ -11,7 +11,10 @@ const icons: Record<ToastTone, IconName> = {
   warning: 'alert',
 }
 
-/** Renders the toast stack outside #root so it stays announced while a modal makes the app inert. */
+/**
+ * Renders the toast stack outside #root so it stays announced while a modal makes the app inert. Bottom left,
+ * over the sidebar, so it never covers an editor's buttons (they sit on the right).
+ */
 export function Toaster(): React.JSX.Element {
   const { t } = useTranslation()
   const toasts = useToastStore((state) => state.toasts)
@@ -29,6 +32,18 @@ export function Toaster(): React.JSX.Element {
           <div className="toast__text">
             <p className="toast__message">{item.message}</p>
             {item.detail && <p className="toast__detail">{item.detail}</p>}
+            {item.action && (
+              <Button
+                size="sm"
+                className="toast__action"
+                onClick={() => {
+                  dismiss(item.id)
+                  item.action?.run()
+                }}
+              >
+                {item.action.label}
+              </Button>
+            )}
           </div>
           <IconButton icon="close" size="sm" label={t('common.dismiss')} onClick={() => dismiss(item.id)} />
         </div>

@@ -6,6 +6,7 @@ import { toast } from '../../components/toast-store'
 import { useUiStore } from '../../app/ui-store'
 import { useEntityList } from '../entities/store'
 import { ConflictView } from './ConflictView'
+import { followPublished } from './outcome'
 import type { NameLookups } from './FieldValue'
 import { useDraftsStore } from './store'
 
@@ -44,13 +45,9 @@ function ConflictDialogBody({ row }: { row: Draft & { conflict: DraftConflict } 
       toast.ipcError(result.error)
       return
     }
-    toast.success(
-      resolution === 'keep_mine'
-        ? t('conflict.resolvedMine')
-        : resolution === 'take_theirs'
-          ? t('conflict.resolvedTheirs')
-          : t('conflict.resolvedMerged'),
-    )
+    // Keep mine and a merge go out again: follow them (sent, refused, or a new conflict); take theirs is done.
+    if (result.data.draft) followPublished(result.data.draft)
+    else toast.success(t('conflict.resolvedTheirs'))
     close()
   }
 

@@ -13,6 +13,7 @@ import { useUiStore, type DraftsFilter } from '../../app/ui-store'
 import { useSyncStore } from '../sync/store'
 import { DraftStateBadge } from './DraftStateBadge'
 import { matchesFilter } from './filters'
+import { followPublished, refusalReason } from './outcome'
 import { useDraftsStore } from './store'
 
 const FILTERS: DraftsFilter[] = ['all', 'drafts', 'queued', 'failed', 'conflicts']
@@ -92,6 +93,23 @@ export function DraftsPanel(): React.JSX.Element | null {
   )
 }
 
+function FieldErrors({ row }: { row: Draft }): React.JSX.Element | null {
+  const { t } = useTranslation()
+  if (row.fields.length === 0) return null
+  return (
+    <>
+      {row.kind === 'outbox' && <p>{t('drafts.fieldErrors')}</p>}
+      <ul>
+        {row.fields.map((field, index) => (
+          <li key={index}>
+            <code>{field.path.join('.')}</code>: {field.message}
+          </li>
+        ))}
+      </ul>
+    </>
+  )
+}
+
 function DraftRow({ row }: { row: Draft }): React.JSX.Element {
   const { t } = useTranslation()
   const language = currentLanguage()
@@ -108,20 +126,18 @@ function DraftRow({ row }: { row: Draft }): React.JSX.Element {
 
   const run = async (action: 'discard' | 'publish' | 'retry') => {
     setBusy(action)
+    // What each action leaves to say: a discard is done; a publish or a retry is followed until it is sent,
+    // refused or in conflict (a retry is the same row sent again, followed from its current attempts).
     const result =
       action === 'discard'
-        ? await discard(row.id)
+        ? await discard(row.id).then((r) => (r.ok ? { ok: true as const, data: null } : r))
         : action === 'publish'
           ? await publish(row.id)
-          : await retry(row.id)
+          : await retry(row.id).then((r) => (r.ok ? { ok: true as const, data: row } : r))
     setBusy(null)
-    if (!result.ok) {
-      toast.ipcError(result.error)
-      return
-    }
-    if (action === 'discard') toast.success(t('drafts.discarded', { title }))
-    else if (action === 'publish') toast.success(t('drafts.published', { title }))
-    else toast.info(t('drafts.retried'))
+    if (!result.ok) toast.ipcError(result.error)
+    else if (result.data) followPublished(result.data)
+    else toast.success(t('drafts.discarded', { title }))
   }
 
   return (
@@ -141,24 +157,27 @@ function DraftRow({ row }: { row: Draft }): React.JSX.Element {
         )}
       </p>
       {row.state === 'conflict' && <p className="draft-row__note">{t('errors.conflict')}</p>}
-      {row.error && row.state !== 'conflict' && (
+      {row.state === 'failed' && (
         <div className="draft-row__error" role="note">
-          {row.error_code && row.error_code !== 'validation' && (
+          <p className="draft-row__error-title">{t('drafts.refusedTitle')}</p>
+          <p>{refusalReason(row)}</p>
+          {row.error && row.error_code !== 'validation' && <p className="muted">{row.error}</p>}
+          <FieldErrors row={row} />
+        </div>
+      )}
+      {row.state === 'draft' && row.fields.length > 0 && (
+        <div className="draft-row__error" role="note">
+          <p className="draft-row__error-title">{t('errors.validation')}</p>
+          <FieldErrors row={row} />
+        </div>
+      )}
+      {row.error && (row.state === 'queued' || row.state === 'syncing') && (
+        // A transient failure (offline, server error, throttled): it is tried again by itself.
+        <div className="draft-row__error" role="note">
+          {row.error_code && (
             <p className="draft-row__error-title">{t(`errors.${row.error_code}`, { seconds: 0 })}</p>
           )}
           <p>{row.error}</p>
-          {row.fields.length > 0 && (
-            <>
-              <p>{t('drafts.fieldErrors')}</p>
-              <ul>
-                {row.fields.map((field, index) => (
-                  <li key={index}>
-                    <code>{field.path.join('.')}</code>: {field.message}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
         </div>
       )}
       <div className="draft-row__actions">

@@ -86,7 +86,8 @@ export function EntityEditorFrame<TValues extends FieldValues>({
       if (action === 'publish') await editor.publish()
       else if (action === 'discard') await editor.discard()
       else if (await editor.remove()) {
-        toast.success(t('editor.deleteQueued', { title: shownTitle }))
+        // Queued, not done: the pane says when it is deleted, and a refusal shows in its banner.
+        toast.info(t('editor.deleteQueued', { title: shownTitle }))
         onDeleted?.()
       }
     } finally {

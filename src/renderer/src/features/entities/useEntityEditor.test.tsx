@@ -51,6 +51,23 @@ function Editor(): React.JSX.Element {
   )
 }
 
+function NewEditor(): React.JSX.Element {
+  const editor = useEntityEditor<Values, AccountGroup>({
+    entity: 'account_group',
+    entityId: null,
+    server: null,
+    schema: accountGroupCreate,
+    toForm,
+    autosaveMs: 20,
+  })
+  if (!editor.ready) return <p>loading</p>
+  return (
+    <EntityEditorFrame editor={editor} title="Новая группа">
+      <TextField control={editor.form.control} name="name" label="Название" />
+    </EntityEditorFrame>
+  )
+}
+
 function draftRow(input: DraftSaveInput, id: string): Draft {
   return {
     id,
@@ -163,6 +180,30 @@ describe('useEntityEditor', () => {
     await waitFor(() => expect(saves().find((save) => save.publish)).toBeTruthy())
     // The schema's output is what is published: the name trimmed.
     expect(saves().find((save) => save.publish)?.payload).toMatchObject({ name: 'Гости' })
+  })
+
+  it('keeps editing a published create on its outbox row (a refused create is fixed, not left behind)', async () => {
+    signIn('admin')
+    bridge = installFakeBridge({
+      'drafts:save': (input) => {
+        const save = input as DraftSaveInput
+        const id = save.publish ? 'op-1' : save.id === 'op-1' ? 'd2' : (save.id ?? 'd1')
+        const row = draftRow(save, id)
+        return {
+          ok: true,
+          data: { ...row, action: 'create', entity_id: null, base: null, base_version: null },
+        }
+      },
+    })
+    await renderUi(<NewEditor />)
+    const name = screen.getByLabelText('Название')
+    fireEvent.change(name, { target: { value: 'Гости' } })
+    await waitFor(() => expect(saves()).toHaveLength(1))
+    fireEvent.click(screen.getByTestId('editor-publish'))
+    await waitFor(() => expect(saves().some((save) => save.publish)).toBe(true))
+    fireEvent.change(name, { target: { value: 'Гости 2' } })
+    await waitFor(() => expect(saves()).toHaveLength(3))
+    expect(saves()[2]).toMatchObject({ id: 'op-1', entity_id: null, payload: { name: 'Гости 2' } })
   })
 
   it('is read-only for a viewer and saves nothing', async () => {

@@ -14,6 +14,7 @@ import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import type { Draft, DraftEntity, DraftState, IpcError, IpcFieldError } from '@shared/ipc'
 import { invoke } from '../../ipc/client'
+import { followPublished } from '../drafts/outcome'
 import { useDraftsStore, worstState } from '../drafts/store'
 import { canEdit, useRole } from '../session/store'
 import { useShortcut } from '../../app/shortcuts'
@@ -151,6 +152,8 @@ export function useEntityEditor<TValues extends FieldValues, TEntity>(
   const draftIdRef = useRef<string | null>(draftId)
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   const chain = useRef<Promise<void>>(Promise.resolve())
+  /** Stops the toast that follows the last publish (a newer publish of this editor takes over). */
+  const following = useRef<(() => void) | null>(null)
   const initializedFor = useRef<string | null>(null)
   const appliedErrors = useRef<string | null>(null)
   const serverVersion = versionOf(server)
@@ -189,7 +192,9 @@ export function useEntityEditor<TValues extends FieldValues, TEntity>(
     if (!errorsKey || !failedRow || appliedErrors.current === errorsKey) return
     appliedErrors.current = errorsKey
     const values = form.getValues() as Record<string, unknown>
-    setFormErrors(applyFieldErrors(form.setError, failedRow.fields, (name) => (name.split('.')[0] ?? '') in values))
+    setFormErrors(
+      applyFieldErrors(form.setError, failedRow.fields, (name) => (name.split('.')[0] ?? '') in values),
+    )
   }, [errorsKey, failedRow, form])
 
   // Saves the form as the draft; saves run one after another so the last values always win.
@@ -278,12 +283,15 @@ export function useEntityEditor<TValues extends FieldValues, TEntity>(
           return
         }
         queued = true
-        draftIdRef.current = null
+        // A create has no server id yet: later edits continue its outbox row (main folds them into it, so a
+        // refused create is fixed in place instead of leaving the refusal behind next to a second create).
+        draftIdRef.current = result.data.entity_id === null ? result.data.id : null
         setOwnDraftId(result.data.draft_id ?? result.data.id)
         savedJson.current = JSON.stringify(form.getValues())
         form.reset(form.getValues())
         setAutosave({ status: 'idle', savedAt: null, error: null })
-        toast.success(t('drafts.published', { title: result.data.title || t('drafts.untitled') }))
+        following.current?.()
+        following.current = followPublished(result.data)
         optionsRef.current.onPublished?.(result.data)
       },
       () => {

@@ -100,12 +100,19 @@ describe('query, path and header locs', () => {
     expect(locsOf(repeated)).toEqual([['query', 'q']])
   })
 
-  it('path: ids must be positive integers', async () => {
-    for (const id of ['0', '-1', 'abc', '1.5', '99999999999999999999']) {
+  it('path: ids must be positive integers written in plain decimal', async () => {
+    // `1e3`, `0x10` and friends are numbers to JavaScript (1000, 16): only `^[1-9][0-9]*$` names an id.
+    const spellings = ['1e3', '0x10', '0b1', '0o7', '01', '+1', '1.0', ' 1', '1_000', 'Infinity']
+    for (const id of ['0', '-1', 'abc', '1.5', '99999999999999999999', ...spellings]) {
       const response = await call(sandbox.apiUrl, 'GET', `/ladders/${id}`, { token: admin })
       expect(response.status, id).toBe(422)
       expect(locsOf(response)).toEqual([['path', 'id']])
     }
+    // The same for ids and versions in queries.
+    const groupId = await call(sandbox.apiUrl, 'GET', '/accounts/list?group_id=0x1', { token: admin })
+    expect(locsOf(groupId)).toEqual([['query', 'group_id']])
+    const version = await call(sandbox.apiUrl, 'DELETE', '/ladders/1?version=1e0', { token: admin })
+    expect(locsOf(version)).toEqual([['query', 'version']])
   })
 
   it('DELETE needs ?version', async () => {

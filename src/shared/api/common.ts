@@ -13,8 +13,19 @@ export const MAX = {
 /** Positive integer id, as every API entity has. */
 export const id = z.number().int().positive()
 
+/**
+ * A positive integer written in plain decimal, as ids and versions arrive in paths and queries. Only
+ * `^[1-9][0-9]*$`: JavaScript would also read `1e3`, `0x10`, `+1` or ` 1` as numbers, and one id must have one
+ * spelling.
+ */
+export const positiveIntParam = z
+  .string()
+  .regex(/^[1-9][0-9]*$/, { message: 'Input should be a positive integer in plain decimal digits' })
+  .transform(Number)
+  .pipe(z.number().int().positive())
+
 /** Integer ids in paths and queries arrive as strings. */
-export const idParam = z.coerce.number().int().positive()
+export const idParam = positiveIntParam
 export const idParams = z.strictObject({ id: idParam })
 export type IdParams = z.infer<typeof idParams>
 
@@ -69,7 +80,7 @@ export const activeListQuery = listQuery.extend({ active: boolQuery.optional() }
 export type ActiveListQuery = z.infer<typeof activeListQuery>
 
 /** `DELETE …/{id}?version=N` */
-export const versionQuery = z.strictObject({ version: z.coerce.number().int().positive() })
+export const versionQuery = z.strictObject({ version: positiveIntParam })
 export type VersionQuery = z.infer<typeof versionQuery>
 
 /** The list envelope `{items, total, offset, limit}`. */

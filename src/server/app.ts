@@ -1,7 +1,7 @@
 import formbody from '@fastify/formbody'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
-import Fastify, { type FastifyServerOptions, type onRequestHookHandler } from 'fastify'
+import Fastify, { type FastifyServerOptions, type onRequestAsyncHookHandler } from 'fastify'
 import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import { AuthService } from './auth/service'
 import { type ServerContext, SERVER_VERSION } from './context'
@@ -123,17 +123,11 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
 }
 
 /** The onRequest hook of a protected route: the caller's token, then their role. */
-function accessGuard(ctx: ServerContext, roles: readonly Role[]): onRequestHookHandler {
-  return (request, _reply, done) => {
-    try {
-      const auth = ctx.auth.authenticate(request.headers.authorization)
-      request.auth = auth
-      done(
-        roles.includes(auth.user.role) ? undefined : forbidden(`The ${auth.user.role} role may not do this`),
-      )
-    } catch (error) {
-      done(error instanceof Error ? error : new Error(String(error)))
-    }
+function accessGuard(ctx: ServerContext, roles: readonly Role[]): onRequestAsyncHookHandler {
+  return async (request) => {
+    const auth = await ctx.auth.authenticate(request.headers.authorization)
+    request.auth = auth
+    if (!roles.includes(auth.user.role)) throw forbidden(`The ${auth.user.role} role may not do this`)
   }
 }
 

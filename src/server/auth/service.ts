@@ -18,6 +18,13 @@ export interface AuthServiceOptions {
   now: () => number
 }
 
+/** A login session and the refresh token just stored for it: what a token pair is made of. */
+interface IssuedSession {
+  userId: number
+  sessionId: string
+  refreshToken: string
+}
+
 const JWT_SECRET_KEY = 'jwt_secret'
 const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]+)$/i
 const TOKEN_CACHE_LIMIT = 10_000
@@ -69,7 +76,7 @@ export class AuthService {
       throw unauthorized('Incorrect username or password')
     }
     this.throttle.recordSuccess(key)
-    return this.db.tx(() => {
+    const issued = this.db.tx((): IssuedSession => {
       const sessionId = randomBytes(16).toString('base64url')
       this.db.run(
         this.db.q.insertInto('login_sessions').values({
@@ -80,13 +87,14 @@ export class AuthService {
           revoked_reason: null,
         }),
       )
-      return this.issuePair(user.id, sessionId)
+      return { userId: user.id, sessionId, refreshToken: this.storeRefreshToken(sessionId) }
     })
+    return this.tokenPair(issued)
   }
 
   /** Exchanges a refresh token for a new pair. An already-rotated token revokes its whole login session. */
-  refresh(refreshToken: string): TokenPair {
-    const outcome = this.db.tx((): TokenPair | string => {
+  async refresh(refreshToken: string): Promise<TokenPair> {
+    const outcome = this.db.tx((): IssuedSession | string => {
       const row = this.db.first(
         this.db.q
           .selectFrom('refresh_tokens as t')
@@ -117,11 +125,15 @@ export class AuthService {
           .set({ rotated_at: this.nowIso() })
           .where('token_hash', '=', row.token_hash),
       )
-      return this.issuePair(row.user_id, row.session_id)
+      return {
+        userId: row.user_id,
+        sessionId: row.session_id,
+        refreshToken: this.storeRefreshToken(row.session_id),
+      }
     })
     // The revocation above must commit, so the 401 is thrown only after the transaction.
     if (typeof outcome === 'string') throw unauthorized(outcome)
-    return outcome
+    return this.tokenPair(outcome)
   }
 
   /** Ends the caller's login session (access and refresh tokens), and the session of `refreshToken` if it is theirs. */
@@ -141,21 +153,21 @@ export class AuthService {
   }
 
   /** The caller of an `Authorization: Bearer …` header, or a 401. */
-  authenticate(authorization: string | undefined): AuthContext {
+  async authenticate(authorization: string | undefined): Promise<AuthContext> {
     if (!authorization) throw unauthorized('Not authenticated')
     const token = BEARER.exec(authorization)?.[1]
-    const claims = token ? this.verify(token) : null
+    const claims = token ? await this.verify(token) : null
     if (!claims) throw unauthorized('Could not validate credentials')
     const user = this.liveSessions.get(claims.sid) ?? this.loadLiveSession(claims.sid)
     if (!user || String(user.id) !== claims.sub) throw unauthorized('Could not validate credentials')
     return { user, sessionId: claims.sid }
   }
 
-  private verify(token: string): AccessClaims | null {
+  private async verify(token: string): Promise<AccessClaims | null> {
     const nowSeconds = this.nowSeconds()
     const known = this.verifiedTokens.get(token)
     if (known) return known.exp > nowSeconds ? known : null
-    const claims = verifyJwt(token, this.secret, nowSeconds)
+    const claims = await verifyJwt(token, this.secret, nowSeconds, this.options.accessTokenTtlSeconds)
     if (claims) {
       if (this.verifiedTokens.size >= TOKEN_CACHE_LIMIT) this.verifiedTokens.clear()
       this.verifiedTokens.set(token, claims)
@@ -172,19 +184,25 @@ export class AuthService {
     return user
   }
 
-  private issuePair(userId: number, sessionId: string): TokenPair {
-    const now = this.nowSeconds()
+  /** A new refresh token of the session, stored (as its hash); inside the caller's transaction. */
+  private storeRefreshToken(sessionId: string): string {
     const refreshToken = randomBytes(32).toString('base64url')
     this.db.run(
       this.db.q.insertInto('refresh_tokens').values({
         token_hash: sha256(refreshToken),
         session_id: sessionId,
-        expires_at: now + this.options.refreshTokenTtlSeconds,
+        expires_at: this.nowSeconds() + this.options.refreshTokenTtlSeconds,
         rotated_at: null,
         created_at: this.nowIso(),
       }),
     )
-    const accessToken = signJwt(
+    return refreshToken
+  }
+
+  /** The pair answered for a stored refresh token: signed after the transaction (signing is asynchronous). */
+  private async tokenPair({ userId, sessionId, refreshToken }: IssuedSession): Promise<TokenPair> {
+    const now = this.nowSeconds()
+    const accessToken = await signJwt(
       { sub: String(userId), sid: sessionId, iat: now, exp: now + this.options.accessTokenTtlSeconds },
       this.secret,
     )

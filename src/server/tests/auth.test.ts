@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { authInfo, listOf, tokenPair, user } from '@shared/api'
 import { call, login, messageOf, startTestServer } from '../test-support'
+import { otherSpellings } from './jwt-spellings'
 
 // One server with a clock the tests move: token expiry and throttling windows without waiting.
 let clock = Date.parse('2025-03-01T10:00:00Z')
@@ -103,6 +104,17 @@ describe('access tokens', () => {
     const expired = await call(api, 'GET', '/auth/info', { token: pair.access_token })
     expect(expired.status).toBe(401)
     expect(expired.headers.get('www-authenticate')).toBe('Bearer')
+  })
+
+  it('accepts a token only in its one canonical spelling (no padding, no flipped unused bits)', async () => {
+    const pair = await login(api, 'viewer')
+    const spellings = otherSpellings(pair.access_token)
+    expect(spellings.length).toBeGreaterThanOrEqual(6)
+    for (const spelling of spellings) {
+      const response = await call(api, 'GET', '/auth/info', { token: spelling })
+      expect(response.status, spelling).toBe(401)
+    }
+    expect((await call(api, 'GET', '/auth/info', { token: pair.access_token })).status).toBe(200)
   })
 
   it('users/list is for admins only', async () => {

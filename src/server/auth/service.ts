@@ -60,22 +60,32 @@ export class AuthService {
     )
   }
 
-  async login(username: string, password: string): Promise<TokenPair> {
+  /** A login from client `address` (the socket's peer): throttled per login and per address (see throttle.ts). */
+  async login(username: string, password: string, address: string): Promise<TokenPair> {
     const key = loginKey(username)
-    const retryAfter = this.throttle.retryAfterSeconds(key)
-    if (retryAfter > 0) {
-      throw throttled('Too many failed logins for this user; try again later', retryAfter)
+    // Counted before the password check, so concurrent guesses are counted as they start.
+    const attempt = this.throttle.begin(key, address)
+    if (!attempt.admitted) {
+      throw throttled(
+        attempt.scope === 'login'
+          ? 'Too many failed logins for this user; try again later'
+          : 'Too many failed logins from this address; try again later',
+        attempt.retryAfterSeconds,
+      )
     }
-    const user = this.db.first(
-      this.db.q.selectFrom('users').select(['id', 'password_hash', 'active']).where('login_key', '=', key),
-    )
-    const hash = user ? user.password_hash : await dummyPasswordHash()
-    const passwordOk = await verifyPassword(password, hash)
-    if (!user || !passwordOk || user.active === 0) {
-      this.throttle.recordFailure(key)
-      throw unauthorized('Incorrect username or password')
+    let user: { id: number; password_hash: string; active: number } | undefined
+    let succeeded = false
+    try {
+      user = this.db.first(
+        this.db.q.selectFrom('users').select(['id', 'password_hash', 'active']).where('login_key', '=', key),
+      )
+      const hash = user ? user.password_hash : await dummyPasswordHash()
+      const passwordOk = await verifyPassword(password, hash)
+      succeeded = user !== undefined && passwordOk && user.active !== 0
+    } finally {
+      attempt.end(succeeded)
     }
-    this.throttle.recordSuccess(key)
+    if (!user || !succeeded) throw unauthorized('Incorrect username or password')
     const issued = this.db.tx((): IssuedSession => {
       const sessionId = randomBytes(16).toString('base64url')
       this.db.run(

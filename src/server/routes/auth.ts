@@ -19,7 +19,7 @@ export function authRoutes(app: ZodApp, ctx: ServerContext): void {
     async (request) => {
       // The OAuth2 form may carry grant_type, scope, client_id…; a JSON body is exactly {username, password}.
       if (request.headers['content-type']?.includes('json')) parseOr422(loginRequest, request.body)
-      return ctx.auth.login(request.body.username, request.body.password)
+      return ctx.auth.login(request.body.username, request.body.password, request.ip)
     },
   )
 

@@ -21,6 +21,8 @@ export interface BuildServerOptions {
   seed?: SeedKind
   accessTokenTtlSeconds?: number
   refreshTokenTtlSeconds?: number
+  /** Absolute lifetime of a login session (default 30 days from its login). */
+  sessionTtlSeconds?: number
   logger?: FastifyServerOptions['logger']
   /** Clock in ms since the epoch (tests move it). */
   now?: () => number
@@ -33,6 +35,7 @@ export interface BuildServerOptions {
 
 export const DEFAULT_ACCESS_TOKEN_TTL_SECONDS = 15 * 60
 export const DEFAULT_REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 60 * 60
+export const DEFAULT_SESSION_TTL_SECONDS = 30 * 24 * 60 * 60
 export const API_PREFIX = '/api/v0'
 
 declare module 'fastify' {
@@ -51,6 +54,7 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
     const config = {
       accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? DEFAULT_ACCESS_TOKEN_TTL_SECONDS,
       refreshTokenTtlSeconds: options.refreshTokenTtlSeconds ?? DEFAULT_REFRESH_TOKEN_TTL_SECONDS,
+      sessionTtlSeconds: options.sessionTtlSeconds ?? DEFAULT_SESSION_TTL_SECONDS,
     }
     const ctx: ServerContext = {
       db,

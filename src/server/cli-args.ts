@@ -6,7 +6,8 @@ import { SEED_KINDS, type SeedKind } from './seed'
 
 export const USAGE =
   'usage: npm run server -- [--host 127.0.0.1] [--port 8777] [--db ./data/sandbox.db] ' +
-  `[--seed ${SEED_KINDS.join('|')}] [--access-token-ttl SECONDS] [--refresh-token-ttl SECONDS]`
+  `[--seed ${SEED_KINDS.join('|')}] [--access-token-ttl SECONDS] [--refresh-token-ttl SECONDS] ` +
+  '[--session-ttl SECONDS]'
 
 /** Exit code of a usage problem (bad flag, unusable database path). */
 export const EXIT_USAGE = 2
@@ -20,6 +21,7 @@ export interface CliOptions {
   seed: SeedKind
   accessTokenTtlSeconds?: number
   refreshTokenTtlSeconds?: number
+  sessionTtlSeconds?: number
 }
 
 export function parseCli(argv: string[]): CliOptions | 'help' {
@@ -36,6 +38,7 @@ export function parseCli(argv: string[]): CliOptions | 'help' {
         seed: { type: 'string', default: 'demo' },
         'access-token-ttl': { type: 'string' },
         'refresh-token-ttl': { type: 'string' },
+        'session-ttl': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }))
@@ -54,6 +57,7 @@ export function parseCli(argv: string[]): CliOptions | 'help' {
     seed,
     accessTokenTtlSeconds: optionalInteger('--access-token-ttl', values['access-token-ttl']),
     refreshTokenTtlSeconds: optionalInteger('--refresh-token-ttl', values['refresh-token-ttl']),
+    sessionTtlSeconds: optionalInteger('--session-ttl', values['session-ttl']),
   }
 }
 
@@ -71,8 +75,9 @@ const optionalInteger = (flag: string, text: string | undefined): number | undef
   text === undefined ? undefined : integerFlag(flag, text, 1, 10 * 365 * 24 * 60 * 60)
 
 /**
- * Creates the database's directory (and missing parents) and checks it can be written, or throws a UsageError
- * saying why not. Parents are created one by one: a recursive mkdir under /proc never returns on Node 20.
+ * Creates the database's directory (and missing parents, each readable by the owner only: the database holds the
+ * JWT signing secret) and checks it can be written, or throws a UsageError saying why not. Parents are created
+ * one by one: a recursive mkdir under /proc never returns on Node 20.
  */
 export function ensureWritableDbPath(dbPath: string): void {
   const dir = dirname(dbPath)
@@ -87,7 +92,7 @@ export function ensureWritableDbPath(dbPath: string): void {
     }
     if (!statSync(existing).isDirectory())
       throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' })
-    for (const path of missing) mkdirSync(path)
+    for (const path of missing) mkdirSync(path, { mode: 0o700 })
     accessSync(dir, constants.W_OK)
     if (existsSync(dbPath)) accessSync(dbPath, constants.R_OK | constants.W_OK)
   } catch (error) {

@@ -32,6 +32,7 @@ async function main(): Promise<void> {
       seed: options.seed,
       accessTokenTtlSeconds: options.accessTokenTtlSeconds,
       refreshTokenTtlSeconds: options.refreshTokenTtlSeconds,
+      sessionTtlSeconds: options.sessionTtlSeconds,
     })
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)

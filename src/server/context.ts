@@ -4,6 +4,8 @@ import type { Db } from './db/database'
 export interface ServerConfig {
   accessTokenTtlSeconds: number
   refreshTokenTtlSeconds: number
+  /** Absolute lifetime of a login session from its login: no refresh goes beyond it. */
+  sessionTtlSeconds: number
 }
 
 /** What every route and service gets: the database, the clock, auth, the configuration. */

@@ -12,6 +12,7 @@ export interface SandboxOptions {
   dbPath?: string
   accessTokenTtlSeconds?: number
   refreshTokenTtlSeconds?: number
+  sessionTtlSeconds?: number
   /** Default 0: a free port. */
   port?: number
 }
@@ -42,6 +43,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     seed: options.seed ?? 'demo',
     accessTokenTtlSeconds: options.accessTokenTtlSeconds,
     refreshTokenTtlSeconds: options.refreshTokenTtlSeconds,
+    sessionTtlSeconds: options.sessionTtlSeconds,
   }
 
   let app: ZodApp | null = null

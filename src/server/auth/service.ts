@@ -15,6 +15,8 @@ export interface AuthContext {
 export interface AuthServiceOptions {
   accessTokenTtlSeconds: number
   refreshTokenTtlSeconds: number
+  /** Absolute lifetime of a login session from its login: refreshing never takes it further. */
+  sessionTtlSeconds: number
   now: () => number
 }
 
@@ -23,6 +25,13 @@ interface IssuedSession {
   userId: number
   sessionId: string
   refreshToken: string
+  /** When the session ends, in seconds since the epoch: no token of it lives longer. */
+  endsAt: number
+}
+
+interface LiveSession {
+  user: AuthUser
+  endsAt: number
 }
 
 const JWT_SECRET_KEY = 'jwt_secret'
@@ -42,7 +51,7 @@ export class AuthService {
    * revocation goes through `revokeSession`, which drops the session from the cache.
    */
   private readonly verifiedTokens = new Map<string, AccessClaims>()
-  private readonly liveSessions = new Map<string, AuthUser>()
+  private readonly liveSessions = new Map<string, LiveSession>()
   private readonly sessionQuery
 
   constructor(
@@ -55,7 +64,7 @@ export class AuthService {
       db.q
         .selectFrom('login_sessions as s')
         .innerJoin('users as u', 'u.id', 's.user_id')
-        .select(['u.id', 'u.login', 'u.name', 'u.role', 'u.active', 's.revoked_at'])
+        .select(['u.id', 'u.login', 'u.name', 'u.role', 'u.active', 's.revoked_at', 's.created_at'])
         .where('s.id', '=', '?'),
     )
   }
@@ -88,6 +97,7 @@ export class AuthService {
     if (!user || !succeeded) throw unauthorized('Incorrect username or password')
     const issued = this.db.tx((): IssuedSession => {
       const sessionId = randomBytes(16).toString('base64url')
+      const endsAt = this.nowSeconds() + this.options.sessionTtlSeconds
       this.db.run(
         this.db.q.insertInto('login_sessions').values({
           id: sessionId,
@@ -97,7 +107,7 @@ export class AuthService {
           revoked_reason: null,
         }),
       )
-      return { userId: user.id, sessionId, refreshToken: this.storeRefreshToken(sessionId) }
+      return { userId: user.id, sessionId, endsAt, refreshToken: this.storeRefreshToken(sessionId, endsAt) }
     })
     return this.tokenPair(issued)
   }
@@ -116,6 +126,7 @@ export class AuthService {
             't.rotated_at',
             's.id as session_id',
             's.revoked_at',
+            's.created_at as session_created_at',
             'u.id as user_id',
             'u.active',
           ])
@@ -127,6 +138,8 @@ export class AuthService {
         return 'Refresh token was already used; the login session is revoked'
       }
       if (row.revoked_at !== null) return 'The login session has ended'
+      const endsAt = this.sessionEnd(row.session_created_at)
+      if (endsAt <= this.nowSeconds()) return 'The login session has expired; log in again'
       if (row.expires_at <= this.nowSeconds()) return 'Refresh token expired'
       if (row.active === 0) return 'User is inactive'
       this.db.run(
@@ -138,7 +151,8 @@ export class AuthService {
       return {
         userId: row.user_id,
         sessionId: row.session_id,
-        refreshToken: this.storeRefreshToken(row.session_id),
+        endsAt,
+        refreshToken: this.storeRefreshToken(row.session_id, endsAt),
       }
     })
     // The revocation above must commit, so the 401 is thrown only after the transaction.
@@ -168,9 +182,11 @@ export class AuthService {
     const token = BEARER.exec(authorization)?.[1]
     const claims = token ? await this.verify(token) : null
     if (!claims) throw unauthorized('Could not validate credentials')
-    const user = this.liveSessions.get(claims.sid) ?? this.loadLiveSession(claims.sid)
-    if (!user || String(user.id) !== claims.sub) throw unauthorized('Could not validate credentials')
-    return { user, sessionId: claims.sid }
+    const session = this.liveSessions.get(claims.sid) ?? this.loadLiveSession(claims.sid)
+    if (!session || session.endsAt <= this.nowSeconds() || String(session.user.id) !== claims.sub) {
+      throw unauthorized('Could not validate credentials')
+    }
+    return { user: session.user, sessionId: claims.sid }
   }
 
   private async verify(token: string): Promise<AccessClaims | null> {
@@ -185,23 +201,34 @@ export class AuthService {
     return claims
   }
 
-  private loadLiveSession(sessionId: string): AuthUser | null {
+  private loadLiveSession(sessionId: string): LiveSession | null {
     const row = this.sessionQuery.first(sessionId)
     if (!row || row.revoked_at !== null || row.active === 0) return null
-    const user: AuthUser = { id: row.id, login: row.login, name: row.name, role: row.role }
+    const session: LiveSession = {
+      user: { id: row.id, login: row.login, name: row.name, role: row.role },
+      endsAt: this.sessionEnd(row.created_at),
+    }
     if (this.liveSessions.size >= TOKEN_CACHE_LIMIT) this.liveSessions.clear()
-    this.liveSessions.set(sessionId, user)
-    return user
+    this.liveSessions.set(sessionId, session)
+    return session
   }
 
-  /** A new refresh token of the session, stored (as its hash); inside the caller's transaction. */
-  private storeRefreshToken(sessionId: string): string {
+  /** The absolute end of a login session that began at `createdAt` (ISO), in seconds since the epoch. */
+  private sessionEnd(createdAt: string): number {
+    return Math.floor(Date.parse(createdAt) / 1000) + this.options.sessionTtlSeconds
+  }
+
+  /**
+   * A new refresh token of the session, stored (as its hash) to expire by the session's end at the latest;
+   * inside the caller's transaction.
+   */
+  private storeRefreshToken(sessionId: string, sessionEndsAt: number): string {
     const refreshToken = randomBytes(32).toString('base64url')
     this.db.run(
       this.db.q.insertInto('refresh_tokens').values({
         token_hash: sha256(refreshToken),
         session_id: sessionId,
-        expires_at: this.nowSeconds() + this.options.refreshTokenTtlSeconds,
+        expires_at: Math.min(this.nowSeconds() + this.options.refreshTokenTtlSeconds, sessionEndsAt),
         rotated_at: null,
         created_at: this.nowIso(),
       }),
@@ -210,17 +237,15 @@ export class AuthService {
   }
 
   /** The pair answered for a stored refresh token: signed after the transaction (signing is asynchronous). */
-  private async tokenPair({ userId, sessionId, refreshToken }: IssuedSession): Promise<TokenPair> {
+  private async tokenPair({ userId, sessionId, refreshToken, endsAt }: IssuedSession): Promise<TokenPair> {
     const now = this.nowSeconds()
-    const accessToken = await signJwt(
-      { sub: String(userId), sid: sessionId, iat: now, exp: now + this.options.accessTokenTtlSeconds },
-      this.secret,
-    )
+    const exp = Math.min(now + this.options.accessTokenTtlSeconds, endsAt)
+    const accessToken = await signJwt({ sub: String(userId), sid: sessionId, iat: now, exp }, this.secret)
     return {
       access_token: accessToken,
       refresh_token: refreshToken,
       token_type: 'bearer',
-      expires_in: this.options.accessTokenTtlSeconds,
+      expires_in: exp - now,
     }
   }
 

@@ -1,3 +1,4 @@
+import { closeSync, openSync } from 'node:fs'
 import BetterSqlite3 from 'better-sqlite3'
 import { type Compilable, Kysely, SqliteDialect } from 'kysely'
 import { migrate } from './migrations'
@@ -42,6 +43,7 @@ export interface PreparedQuery<R> {
 const STATEMENT_CACHE_LIMIT = 1000
 
 export function openDatabase(path: string): Db {
+  createPrivately(path)
   const sqlite = new BetterSqlite3(path)
   try {
     sqlite.pragma('journal_mode = WAL')
@@ -60,6 +62,19 @@ export function openDatabase(path: string): Db {
   } catch (error) {
     sqlite.close()
     throw error
+  }
+}
+
+/**
+ * Creates a missing database file readable and writable by its owner only (0600): it holds the JWT signing
+ * secret. SQLite gives its -wal and -shm files the same mode. An existing file is left as it is.
+ */
+function createPrivately(path: string): void {
+  if (path === ':memory:' || path === '') return
+  try {
+    closeSync(openSync(path, 'wx', 0o600))
+  } catch (error) {
+    if (!(error instanceof Error && 'code' in error && error.code === 'EEXIST')) throw error
   }
 }
 

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -42,10 +42,13 @@ describe('flags', () => {
   it('defaults: 127.0.0.1, 8777, ./data/sandbox.db, demo seed', () => {
     expect(parseCli([])).toMatchObject({ host: '127.0.0.1', port: 8777, seed: 'demo' })
     expect(parseCli([])).toHaveProperty('dbPath', join(process.cwd(), 'data', 'sandbox.db'))
-    expect(parseCli(['--port', '0', '--seed', 'none', '--access-token-ttl', '60'])).toMatchObject({
+    expect(
+      parseCli(['--port', '0', '--seed', 'none', '--access-token-ttl', '60', '--session-ttl', '3600']),
+    ).toMatchObject({
       port: 0,
       seed: 'none',
       accessTokenTtlSeconds: 60,
+      sessionTtlSeconds: 3600,
     })
   })
 
@@ -57,6 +60,7 @@ describe('flags', () => {
     [['--seed', 'everything'], /--seed/],
     [['--host', ''], /--host/],
     [['--refresh-token-ttl', '0'], /--refresh-token-ttl/],
+    [['--session-ttl', '1e3'], /--session-ttl/],
     [['positional'], /positional/],
   ])('%j is a usage error naming the flag', (args, message) => {
     expect(() => parseCli(args)).toThrow(UsageError)
@@ -74,6 +78,13 @@ describe('flags', () => {
     const path = join(dir, 'a', 'b', 'sandbox.db')
     ensureWritableDbPath(path)
     expect(existsSync(join(dir, 'a', 'b'))).toBe(true)
+  })
+
+  it.skipIf(process.platform === 'win32')('creates them readable by the owner only (0700)', () => {
+    ensureWritableDbPath(join(dir, 'private', 'data', 'sandbox.db'))
+    for (const created of [join(dir, 'private'), join(dir, 'private', 'data')]) {
+      expect((statSync(created).mode & 0o777).toString(8)).toBe('700')
+    }
   })
 })
 

@@ -1,4 +1,5 @@
 import { useEffect } from 'react'
+import { QueryClientProvider } from '@tanstack/react-query'
 import { I18nextProvider, useTranslation } from 'react-i18next'
 import { Banner, ErrorState, LoadingState } from '../components/states'
 import { Toaster } from '../components/Toaster'
@@ -9,6 +10,7 @@ import { startStores } from './boot'
 import { ErrorBoundary } from './ErrorBoundary'
 import { useHostConnectionState } from './host-connection'
 import { i18n } from './i18n'
+import { queryClient } from './queries'
 import { Shell } from './Shell'
 
 function Content(): React.JSX.Element {
@@ -59,12 +61,14 @@ function HostBanner(): React.JSX.Element | null {
 export function App(): React.JSX.Element {
   useEffect(() => startStores(), [])
   return (
-    <I18nextProvider i18n={i18n}>
-      <ErrorBoundary>
-        <HostBanner />
-        <Content />
-      </ErrorBoundary>
-      <Toaster />
-    </I18nextProvider>
+    <QueryClientProvider client={queryClient}>
+      <I18nextProvider i18n={i18n}>
+        <ErrorBoundary>
+          <HostBanner />
+          <Content />
+        </ErrorBoundary>
+        <Toaster />
+      </I18nextProvider>
+    </QueryClientProvider>
   )
 }

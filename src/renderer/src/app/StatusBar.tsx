@@ -3,23 +3,17 @@ import { useTranslation } from 'react-i18next'
 import { Icon, type IconName } from '../components/Icon'
 import { toast } from '../components/toast-store'
 import { useDraftsStore } from '../features/drafts/store'
-import { useEntitiesStore, type EntitiesStore } from '../features/entities/store'
 import { useSessionStore } from '../features/session/store'
 import { useSyncStore } from '../features/sync/store'
 import { formatDataTime, userText } from './format'
 import { currentLanguage } from './i18n'
+import { useNewestFetchedAt } from './queries'
 import { LanguageSwitch } from './LanguageSwitch'
 import { useUiStore } from './ui-store'
 
 function latest(a: string | null, b: string | null): string | null {
   if (!a || !b) return a ?? b
   return Date.parse(a) >= Date.parse(b) ? a : b
-}
-
-function latestFetch(lists: EntitiesStore['lists']): string | null {
-  let result: string | null = null
-  for (const entry of Object.values(lists)) result = latest(result, entry?.fetchedAt ?? null)
-  return result
 }
 
 /**
@@ -88,7 +82,7 @@ export function StatusBar(): React.JSX.Element {
 
   const online = status?.online ?? true
   // The age of the data: the newest of main's last sync and the lists' own fetch times.
-  const listsFetchedAt = useEntitiesStore((store) => latestFetch(store.lists))
+  const listsFetchedAt = useNewestFetchedAt()
   const dataTime = formatDataTime(latest(status?.last_sync_at ?? null, listsFetchedAt), language)
   const syncing = counts.queued + counts.syncing
   const user = session?.user

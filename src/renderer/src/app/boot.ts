@@ -2,18 +2,18 @@
 // unsubscribes everything (tests, hot reload).
 import { stopFollowingAll } from '../features/drafts/outcome'
 import { useDraftsStore } from '../features/drafts/store'
-import { useEntitiesStore } from '../features/entities/store'
 import { useSessionStore } from '../features/session/store'
 import { useSyncStore } from '../features/sync/store'
 import { useToastStore } from '../components/toast-store'
 import { hostConnection } from './host-connection'
+import { followMainEvents, queryClient, reloadQueries } from './queries'
 
 /** Re-reads every projection from main (after a reconnect). */
 export function reloadAll(): void {
   void useSessionStore.getState().reload()
   void useSyncStore.getState().reload()
   void useDraftsStore.getState().reload()
-  useEntitiesStore.getState().reloadUsed()
+  reloadQueries(queryClient)
 }
 
 /** Drops the toasts and stops following the edits of a session that ended. */
@@ -27,7 +27,7 @@ export function startStores(): () => void {
     useSessionStore.getState().init(),
     useSyncStore.getState().init(),
     useDraftsStore.getState().init(),
-    useEntitiesStore.getState().init(),
+    followMainEvents(queryClient),
   ]
   // Drafts belong to a profile and login: re-read them when either changes.
   let lastKey: string | null = null

@@ -58,6 +58,23 @@ export async function invoke<C extends IpcChannel>(
 }
 
 /**
+ * Calls a channel with a signal (a query): aborting it cancels the call in main, HTTP request included, and the
+ * call answers `cancelled` at once. Resolves with the envelope, never rejects.
+ */
+export async function invokeCancellable<C extends IpcChannel>(
+  channel: C,
+  input: IpcInput<C> | undefined,
+  signal: AbortSignal,
+): Promise<IpcResult<IpcOutput<C>>> {
+  try {
+    const ipc = await client()
+    return await ipc.invoke(channel, input, { signal })
+  } catch (cause) {
+    return internalError(cause)
+  }
+}
+
+/**
  * Subscribes to an event main pushes. Returns the unsubscribe at once, even though the bridge connects
  * asynchronously (an unsubscribe before the connection simply never subscribes).
  */

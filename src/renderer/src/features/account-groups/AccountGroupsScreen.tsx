@@ -9,9 +9,9 @@ import { useEditorRoute } from '../entities/editor-route'
 import { EntityListScreen } from '../entities/EntityListScreen'
 import { syncStateColumn } from '../entities/sync-state-column'
 import { useDraftStates } from '../drafts/store'
-import { useEntityList } from '../entities/store'
 import { useCanEdit } from '../session/store'
 import { AccountGroupEditor } from './AccountGroupEditor'
+import { useCachedList } from '../../app/queries'
 
 export const ACCOUNT_GROUPS_SCREEN = 'account-groups'
 
@@ -23,8 +23,8 @@ export function AccountGroupsScreen({ params }: ScreenComponentProps): React.JSX
   const { t } = useTranslation()
   const language = currentLanguage()
   const route = useEditorRoute(params)
-  const list = useEntityList('account-groups:list')
-  const ladders = useEntityList('ladders:list')
+  const list = useCachedList('account-groups:list')
+  const ladders = useCachedList('ladders:list')
   const draftStates = useDraftStates('account_group')
   const canEdit = useCanEdit('account_group')
   const ladderNames = useMemo(

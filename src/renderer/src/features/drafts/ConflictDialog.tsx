@@ -4,11 +4,11 @@ import type { ConflictResolution, Draft, DraftConflict } from '@shared/ipc'
 import { Dialog } from '../../components/Dialog'
 import { toast } from '../../components/toast-store'
 import { useUiStore } from '../../app/ui-store'
-import { useEntityList } from '../entities/store'
 import { ConflictView } from './ConflictView'
 import { followPublished } from './outcome'
 import type { NameLookups } from './FieldValue'
 import { useDraftsStore } from './store'
+import { useCachedList } from '../../app/queries'
 
 function hasConflict(row: Draft | undefined): row is Draft & { conflict: DraftConflict } {
   return row !== undefined && row.state === 'conflict' && row.conflict !== null
@@ -27,8 +27,8 @@ function ConflictDialogBody({ row }: { row: Draft & { conflict: DraftConflict } 
   const close = useUiStore((store) => store.closeConflict)
   const resolve = useDraftsStore((store) => store.resolve)
   const [busy, setBusy] = useState<ConflictResolution | null>(null)
-  const ladders = useEntityList('ladders:list')
-  const catalog = useEntityList('catalog:list')
+  const ladders = useCachedList('ladders:list')
+  const catalog = useCachedList('catalog:list')
   const lookups = useMemo<NameLookups>(
     () => ({
       ladders: new Map(ladders.items.map((ladder) => [ladder.id, ladder.name])),

@@ -7,10 +7,10 @@ import { useEditorRoute } from '../entities/editor-route'
 import { EntityListScreen } from '../entities/EntityListScreen'
 import { syncStateColumn } from '../entities/sync-state-column'
 import { useDraftStates } from '../drafts/store'
-import { useEntityList } from '../entities/store'
 import { useCanEdit } from '../session/store'
 import { lengthsText } from './form'
 import { IdentifierTypeEditor } from './IdentifierTypeEditor'
+import { useCachedList } from '../../app/queries'
 
 export const IDENTIFIER_TYPES_SCREEN = 'identifier-types'
 
@@ -21,7 +21,7 @@ const HIDDEN_WITH_PANE = ['kind', 'pattern', 'unique']
 export function IdentifierTypesScreen({ params }: ScreenComponentProps): React.JSX.Element {
   const { t } = useTranslation()
   const route = useEditorRoute(params)
-  const list = useEntityList('identifier-types:list')
+  const list = useCachedList('identifier-types:list')
   const draftStates = useDraftStates('identifier_type')
   const canEdit = useCanEdit('identifier_type')
 

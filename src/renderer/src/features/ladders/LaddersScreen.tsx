@@ -14,7 +14,7 @@ import { replaceParams } from '../../app/router'
 import type { ScreenComponentProps } from '../../app/screens'
 import { DraftStateBadge } from '../drafts/DraftStateBadge'
 import { useDraftStates } from '../drafts/store'
-import { useEntityList } from '../entities/store'
+import { useCachedList } from '../../app/queries'
 
 function formatThreshold(ladder: Ladder, threshold: number, language: Language): string {
   if (ladder.basis === 'visits') return formatNumber(threshold, language)
@@ -33,8 +33,8 @@ function percent(value: number, language: Language): string {
 export function LaddersScreen({ params }: ScreenComponentProps): React.JSX.Element {
   const { t } = useTranslation()
   const language = currentLanguage()
-  const list = useEntityList('ladders:list')
-  const catalog = useEntityList('catalog:list')
+  const list = useCachedList('ladders:list')
+  const catalog = useCachedList('catalog:list')
   const draftStates = useDraftStates('ladder')
   const selectedId = params[0] !== undefined ? Number(params[0]) : null
   const selected = list.items.find((ladder) => ladder.id === selectedId) ?? null

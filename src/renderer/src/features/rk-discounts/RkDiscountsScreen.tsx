@@ -15,12 +15,11 @@ import { Icon } from '../../components/Icon'
 import { Screen } from '../../components/Screen'
 import { ListStates } from '../entities/EntityListScreen'
 import { Banner, EmptyState, LoadingState } from '../../components/states'
-import { useIpcQuery } from '../../ipc/useIpcQuery'
-import { useEntityList } from '../entities/store'
 import { useCanEdit } from '../session/store'
 import { discountValueSortKey, formatDiscountValue } from './format'
 import { ImportDialog } from './ImportDialog'
 import './rk-discounts.css'
+import { useCachedList } from '../../app/queries'
 
 type ActiveFilter = 'all' | 'active' | 'inactive'
 type LadderUse = CatalogUsage['items'][number]['ladders'][number]
@@ -31,15 +30,15 @@ const NO_USE: readonly LadderUse[] = []
 export function RkDiscountsScreen({ params }: ScreenComponentProps): React.JSX.Element {
   const { t } = useTranslation()
   const language = currentLanguage()
-  const list = useEntityList('catalog:list')
-  const usage = useIpcQuery('catalog:usage', {}, { reloadOn: ['ladder', 'rk_discount'] })
+  const list = useCachedList('catalog:list')
+  const usage = useCachedList('catalog:usage')
   const canImport = useCanEdit('rk_discount_import')
   const [show, setShow] = useState<ActiveFilter>('all')
   const [importOpen, setImportOpen] = useState(false)
 
   const usageById = useMemo(
-    () => new Map((usage.data?.items ?? []).map((entry) => [entry.rk_discount_id, entry.ladders])),
-    [usage.data],
+    () => new Map(usage.items.map((entry) => [entry.rk_discount_id, entry.ladders])),
+    [usage.items],
   )
   const rows = useMemo(
     () =>
@@ -196,7 +195,7 @@ export function RkDiscountsScreen({ params }: ScreenComponentProps): React.JSX.E
             variant="ghost"
             onClick={() => {
               void list.reload(true)
-              usage.reload()
+              void usage.reload(true)
             }}
           >
             {t('common.refresh')}
@@ -216,7 +215,7 @@ export function RkDiscountsScreen({ params }: ScreenComponentProps): React.JSX.E
             discount={selected}
             ladders={usageById.get(selected.id) ?? NO_USE}
             usageStatus={usage.status}
-            usageStale={usage.data?.stale ? usage.data.fetched_at : null}
+            usageStale={usage.stale ? usage.fetchedAt : null}
             language={language}
             onClose={() => replaceParams()}
           />
@@ -237,7 +236,7 @@ function DiscountDetails({
 }: {
   discount: RkDiscount
   ladders: readonly LadderUse[]
-  usageStatus: 'idle' | 'loading' | 'ready' | 'error'
+  usageStatus: 'loading' | 'ready' | 'error'
   usageStale: string | null
   language: Language
   onClose: () => void

@@ -3,7 +3,6 @@
 // the URL to open. Ctrl+C stops everything it started.
 // `npm run dev`: the same with hot reload (electron-vite dev, or the browser host with Vite's dev server).
 import { spawnSync } from 'node:child_process'
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { ensureLaunchProfile, SANDBOX_PROFILE_NAME } from '../src/main/electron/launch-config'
 import type { Core } from '../src/main/core'
@@ -14,6 +13,7 @@ import {
   ELECTRON_INSTALL_SCRIPT,
   electronBinary,
   noDisplayReason,
+  prepareDataDir,
   ROOT,
   userDataDir,
 } from './launch/environment'
@@ -141,7 +141,7 @@ async function startBrowser(dataDir: string, server: LaunchServer): Promise<void
 
 async function main(): Promise<void> {
   const dataDir = userDataDir()
-  mkdirSync(dataDir, { recursive: true })
+  prepareDataDir(dataDir)
   buildIfNeeded()
 
   let server: LaunchServer
@@ -153,6 +153,7 @@ async function main(): Promise<void> {
   } else {
     const dbPath = join(dataDir, 'sandbox.db')
     const sandbox = await startSandboxServer({
+      dataDir,
       dbPath,
       port: Number(process.env.PROBONUS_SANDBOX_PORT ?? DEFAULT_SANDBOX_PORT),
       note: say,
@@ -164,7 +165,7 @@ async function main(): Promise<void> {
       })
     }
     server = { url: sandbox.url, profileName: SANDBOX_PROFILE_NAME }
-    say(`Sandbox server ${sandbox.url} (database ${dbPath}; log in as admin / 111).`)
+    say(`Sandbox server ${sandbox.url} (database ${sandbox.dbPath}; log in as admin / 111).`)
   }
 
   const electron = await findElectron()

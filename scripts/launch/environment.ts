@@ -1,5 +1,5 @@
 // Where things are for `npm start`: the user's data directory, the Electron runtime, whether the build is stale.
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 
@@ -11,6 +11,15 @@ export function userDataDir(env: NodeJS.ProcessEnv = process.env, platform = pro
     return join(env.APPDATA || join(homedir(), 'AppData', 'Roaming'), 'probonus-admin')
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'probonus-admin')
   return join(env.XDG_DATA_HOME || join(homedir(), '.local', 'share'), 'probonus-admin')
+}
+
+/**
+ * Creates the data dir for this user only (0700): it holds the sandbox's database with its signing secret and the
+ * launch record. A dir left readable by an earlier version is closed too. (Windows: the profile's ACLs apply.)
+ */
+export function prepareDataDir(dir: string, platform = process.platform): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 })
+  if (platform !== 'win32') chmodSync(dir, 0o700)
 }
 
 const ELECTRON_DIR = join(ROOT, 'node_modules', 'electron')

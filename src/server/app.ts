@@ -11,6 +11,7 @@ import type { Role } from '@shared/api'
 import { ADMIN_ONLY, type ZodApp } from './http'
 import { registerApiRoutes } from './routes'
 import { type SeedKind, seedDatabase } from './seed'
+import { LAUNCH_PROOF_PATH, launchProof } from './launch-proof'
 import { serializer } from './serialization'
 import { zodValidatorCompiler } from './validation'
 
@@ -31,6 +32,8 @@ export interface BuildServerOptions {
    * time in µs, so a bench can tell the server's own cost per request on a shared machine). Never in a normal server.
    */
   benchRoutes?: boolean
+  /** Answers `GET /__sandbox/launch-proof?nonce=…` signed with this token: `npm start`'s proof (launch-proof.ts). */
+  launchToken?: string
 }
 
 export const DEFAULT_ACCESS_TOKEN_TTL_SECONDS = 15 * 60
@@ -114,6 +117,15 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
       app.get('/bench/cpu', { schema: { hide: true } }, async () => {
         const { user, system } = process.cpuUsage()
         return { micros: user + system }
+      })
+    }
+    const launchToken = options.launchToken
+    if (launchToken) {
+      app.get(LAUNCH_PROOF_PATH, { schema: { hide: true } }, async (request, reply) => {
+        const nonce = (request.query as Record<string, unknown>).nonce
+        if (typeof nonce !== 'string' || !/^[\w-]{16,100}$/.test(nonce))
+          return reply.code(400).send({ detail: 'nonce' })
+        return { proof: launchProof(launchToken, nonce) }
       })
     }
     app.get('/openapi.json', { schema: { hide: true } }, async () => app?.swagger())

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { buildServer } from './app'
 import { type CliOptions, ensureWritableDbPath, EXIT_USAGE, parseCli, USAGE, UsageError } from './cli-args'
 import type { ZodApp } from './http'
+import { LAUNCH_TOKEN_ENV } from './launch-proof'
 
 function displayUrl(address: AddressInfo, host: string): string {
   const shown = host.includes(':') ? `[${host}]` : host
@@ -25,6 +26,10 @@ async function main(): Promise<void> {
     return
   }
 
+  // Set by `npm start` only; kept out of this process's environment once read.
+  const launchToken = process.env[LAUNCH_TOKEN_ENV]
+  delete process.env[LAUNCH_TOKEN_ENV]
+
   let app: ZodApp
   try {
     app = await buildServer({
@@ -33,6 +38,7 @@ async function main(): Promise<void> {
       accessTokenTtlSeconds: options.accessTokenTtlSeconds,
       refreshTokenTtlSeconds: options.refreshTokenTtlSeconds,
       sessionTtlSeconds: options.sessionTtlSeconds,
+      ...(launchToken ? { launchToken } : {}),
     })
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)

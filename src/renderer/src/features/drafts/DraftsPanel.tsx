@@ -74,7 +74,14 @@ export function DraftsPanel(): React.JSX.Element | null {
           <Button
             size="sm"
             icon="refresh"
-            onClick={() => void retry().then(() => toast.info(t('drafts.retried')))}
+            onClick={() => {
+              const failed = items.filter((row) => row.state === 'failed')
+              void retry().then((result) => {
+                // Each refused row goes out again: its toast says how it ends this time.
+                if (result.ok) failed.forEach((row) => followPublished(row))
+                else toast.ipcError(result.error)
+              })
+            }}
           >
             {t('drafts.retryAll')}
           </Button>

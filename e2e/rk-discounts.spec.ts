@@ -1,6 +1,7 @@
 // The RK discount catalog: sort, filter and the usage pane by mouse and keyboard; an R-Keeper import previewed then
 // confirmed (CSV chosen, JSON dropped); a bad file listed row by row with nothing imported; 10,000 discounts;
 // no import for the roles that may not.
+import { fileURLToPath } from 'node:url'
 import type { RkDiscount } from '../src/shared/api'
 import { expect, test } from './fixtures'
 import { seriousViolations } from './pages/a11y'
@@ -19,6 +20,13 @@ async function catalog(other: OtherWorkstation): Promise<RkDiscount[]> {
     if (items.length >= page.total || page.items.length === 0) return items
   }
 }
+
+const R_KEEPER_CP1251 = fileURLToPath(
+  new URL(
+    '../src/renderer/src/features/rk-discounts/testdata/r-keeper-discounts-cp1251.csv',
+    import.meta.url,
+  ),
+)
 
 const ruDecimal = (value: number) => String(value).replace('.', ',')
 
@@ -135,6 +143,42 @@ test('an import shows what will be created, updated and deactivated, and changes
   expect(after.find((discount) => discount.rk_code === 9001)).toMatchObject({ kind: 'amount', value: 250.5 })
   expect(after.find((discount) => discount.rk_code === 105)?.value).toBe(5.5)
   expect(after.find((discount) => discount.rk_code === 221)?.active).toBe(false)
+})
+
+test('a Windows-1251 export: the encoding is named, ladders losing a discount are warned of, "add and update only" deactivates nothing', async ({
+  app,
+  sandbox,
+}) => {
+  const other = await OtherWorkstation.login(sandbox.url)
+  const before = await catalog(other)
+  await signIn(app)
+  const page = new RkDiscountsPage(app)
+  await page.goto()
+  const dialog = await page.openImport()
+  // Eight discounts of the demo catalog, four renamed, as R-Keeper on a Russian Windows writes them.
+  await dialog.loadFile(R_KEEPER_CP1251)
+  await expect(dialog.encoding).toContainText('кодировка Windows-1251')
+  await expect(dialog.preview).toContainText('Партнёр ТЦ «Ёлка» 7%')
+
+  // A full sync would turn off discounts that ladder steps use: named with their ladders and steps.
+  await expect(dialog.mode('Полная синхронизация')).toBeChecked()
+  await expect(dialog.inUse).toContainText(
+    '«Скидка 20%» (код 120) — нет в файле: «VIP за год», ступень «Бриллиант»',
+  )
+  expect((await dialog.counts()).deactivated).toBe(before.filter((d) => d.active).length - 7)
+
+  await dialog.mode('Только добавить и обновить').check()
+  await expect(dialog.inUse).toHaveCount(0)
+  expect(await dialog.counts()).toMatchObject({ created: 0, updated: 4, deactivated: 0 })
+  await dialog.confirmButton.click()
+  await expect(app.getByTestId('toast').filter({ hasText: 'Импорт завершён' })).toContainText(
+    'новых 0, изменено 4, деактивировано 0',
+  )
+  const after = await catalog(other)
+  expect(after.filter((d) => d.active).map((d) => d.rk_code)).toEqual(
+    before.filter((d) => d.active).map((d) => d.rk_code),
+  )
+  expect(after.find((d) => d.rk_code === 191)).toMatchObject({ name: 'Партнёр ТЦ «Ёлка» 7%', value: 7.5 })
 })
 
 test('a JSON export dropped on the dialog is previewed the same way', async ({ app, sandbox }) => {

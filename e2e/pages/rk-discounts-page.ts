@@ -49,6 +49,8 @@ export class ImportDialog {
   readonly errorRows: Locator
   readonly preview: Locator
   readonly confirmButton: Locator
+  readonly encoding: Locator
+  readonly inUse: Locator
 
   constructor(readonly page: Page) {
     this.root = page.getByRole('dialog', {
@@ -62,6 +64,18 @@ export class ImportDialog {
     this.errorRows = this.root.getByTestId('import-error-row')
     this.preview = this.root.getByTestId('import-preview')
     this.confirmButton = this.root.getByTestId('import-confirm')
+    this.encoding = this.root.getByTestId('import-encoding')
+    this.inUse = this.root.getByTestId('import-in-use')
+  }
+
+  /** A file from disk, bytes as they are (an export in Windows-1251, say). */
+  async loadFile(path: string): Promise<void> {
+    await this.fileInput.setInputFiles(path)
+  }
+
+  /** "Full sync" or "Add and update only", for the discounts missing from the file. */
+  mode(label: string | RegExp): Locator {
+    return this.root.getByTestId('import-mode').getByRole('radio', { name: label })
   }
 
   async load(name: string, content: string, mimeType = 'text/csv'): Promise<void> {

@@ -36,7 +36,6 @@ import {
   operationType,
   rkDiscount,
   rkDiscountImportItem,
-  rkDiscountImportRequest,
   rkDiscountImportResult,
   role,
   timestamp,
@@ -152,19 +151,22 @@ export type LoginInput = z.infer<typeof loginInput>
 // ---------------------------------------------------------------------------------------------------------
 // RK discount catalog
 
+/** The ladders (and their steps) that use one RK discount. */
+const catalogUsageLadders = z.array(
+  z.strictObject({
+    ladder_id: id,
+    name: z.string(),
+    active: z.boolean(),
+    steps: z.array(z.strictObject({ index: z.number().int().min(0), name: z.string() })),
+  }),
+)
+
 export const catalogUsage = z.strictObject({
   /** One row per RK discount that at least one ladder uses. Built from the ladders (cache when offline). */
   items: z.array(
     z.strictObject({
       rk_discount_id: id,
-      ladders: z.array(
-        z.strictObject({
-          ladder_id: id,
-          name: z.string(),
-          active: z.boolean(),
-          steps: z.array(z.strictObject({ index: z.number().int().min(0), name: z.string() })),
-        }),
-      ),
+      ladders: catalogUsageLadders,
     }),
   ),
   fetched_at: timestamp.nullable(),
@@ -196,11 +198,38 @@ export const catalogImportPreview = z.strictObject({
       changes: z.array(z.string()),
     }),
   ),
-  /** Active RK discounts missing from the file: the import deactivates them. */
+  /** Active RK discounts missing from the file: a full sync deactivates them ("add and update" keeps them). */
   deactivated: z.array(rkDiscount),
   unchanged: z.number().int().min(0),
+  /**
+   * The discounts this import would deactivate that ladder steps use, with those ladders and steps: `missing`
+   * (absent from the file: a full sync only) or `inactive_in_file` (the file marks them inactive: either mode).
+   */
+  deactivated_in_use: z.array(
+    z.strictObject({
+      rk_discount_id: id,
+      rk_code: z.number().int(),
+      name: z.string(),
+      reason: z.enum(['missing', 'inactive_in_file']),
+      ladders: catalogUsageLadders,
+    }),
+  ),
 })
 export type CatalogImportPreview = z.infer<typeof catalogImportPreview>
+
+/**
+ * `full` (default): a sync as R-Keeper's own would be — active discounts missing from the list become inactive.
+ * `add_update`: creates and updates only; main re-sends the missing active ones as they are, so any server that
+ * implements the documented import (which always deactivates what is missing) deactivates nothing.
+ */
+export const catalogImportMode = z.enum(['full', 'add_update'])
+export type CatalogImportMode = z.infer<typeof catalogImportMode>
+
+export const catalogImportInput = z.strictObject({
+  discounts: z.array(rkDiscountImportItem).max(MAX.importRows),
+  mode: catalogImportMode.optional(),
+})
+export type CatalogImportInput = z.infer<typeof catalogImportInput>
 
 export const draftSaveInput = z.strictObject({
   /** The draft to update; absent: the entity's existing local draft if any, else a new one. */
@@ -276,7 +305,7 @@ export const ipcContract = {
   /** Checks every row and compares with the current catalog (fetched when online). Nothing is stored. */
   'catalog:import-preview': { input: catalogImportPreviewInput, output: catalogImportPreview },
   /** Admin; online only (not queued). Emits `entities:changed` for `rk_discount`. */
-  'catalog:import': { input: rkDiscountImportRequest, output: rkDiscountImportResult },
+  'catalog:import': { input: catalogImportInput, output: rkDiscountImportResult },
 
   'ladders:list': { input: cachedListInput, output: cachedList(ladder) },
   'ladders:get': { input: cachedGetInput, output: cachedItem(ladder) },

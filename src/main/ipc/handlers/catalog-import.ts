@@ -4,7 +4,15 @@ import { rkDiscountImportItem, type RkDiscount, type RkDiscountImportItem } from
 import type { CatalogImportPreview, CatalogUsage, DraftEntityBody } from '@shared/ipc'
 import type { Ladder } from '@shared/api'
 
-export function previewImport(rows: unknown[], current: readonly RkDiscount[]): CatalogImportPreview {
+/**
+ * What importing `rows` would do to the `current` catalog, as a full sync. `usage` (which ladder steps use which
+ * discount) names the ladders and steps of every discount the import would deactivate.
+ */
+export function previewImport(
+  rows: unknown[],
+  current: readonly RkDiscount[],
+  usage: CatalogUsage['items'] = [],
+): CatalogImportPreview {
   const errors: CatalogImportPreview['errors'] = []
   const valid: RkDiscountImportItem[] = []
   const firstRowOfCode = new Map<number, number>()
@@ -41,6 +49,7 @@ export function previewImport(rows: unknown[], current: readonly RkDiscount[]): 
     updated: [],
     deactivated: [],
     unchanged: 0,
+    deactivated_in_use: [],
   }
   for (const item of valid) {
     const before = byCode.get(item.rk_code)
@@ -54,7 +63,34 @@ export function previewImport(rows: unknown[], current: readonly RkDiscount[]): 
     else preview.unchanged++
   }
   preview.deactivated = current.filter((discount) => discount.active && !firstRowOfCode.has(discount.rk_code))
+  const laddersOf = new Map(usage.map((entry) => [entry.rk_discount_id, entry.ladders]))
+  const inUse = (discount: RkDiscount, reason: 'missing' | 'inactive_in_file') => {
+    const ladders = laddersOf.get(discount.id)
+    if (ladders?.length) {
+      const { id: rk_discount_id, rk_code, name } = discount
+      preview.deactivated_in_use.push({ rk_discount_id, rk_code, name, reason, ladders })
+    }
+  }
+  for (const { before, after } of preview.updated) {
+    if (before.active && after.active === false) inUse(before, 'inactive_in_file')
+  }
+  for (const discount of preview.deactivated) inUse(discount, 'missing')
+  preview.deactivated_in_use.sort((a, b) => a.rk_code - b.rk_code)
   return preview
+}
+
+/**
+ * "Add and update only" over an import that deactivates whatever is missing: the active discounts of `current`
+ * that `items` leaves out, re-sent as they are, so nothing becomes inactive.
+ */
+export function keptAsTheyAre(
+  items: readonly RkDiscountImportItem[],
+  current: readonly RkDiscount[],
+): RkDiscountImportItem[] {
+  const listed = new Set(items.map((item) => item.rk_code))
+  return current
+    .filter((discount) => discount.active && !listed.has(discount.rk_code))
+    .map(({ rk_code, name, kind, value }) => ({ rk_code, name, kind, value, active: true }))
 }
 
 /** Which ladders (and which of their steps) use each RK discount. */

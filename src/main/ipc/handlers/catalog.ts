@@ -1,5 +1,7 @@
+import { MAX } from '@shared/api'
+import { IpcFailure } from '../errors'
 import type { IpcHandlers } from '../registry'
-import { discountUsage, previewImport } from './catalog-import'
+import { discountUsage, keptAsTheyAre, previewImport } from './catalog-import'
 import type { HandlerContext } from './context'
 import { online, readList } from './reads'
 
@@ -8,18 +10,31 @@ export function catalogHandlers(
 ): Pick<IpcHandlers, 'catalog:list' | 'catalog:usage' | 'catalog:import-preview' | 'catalog:import'> {
   const catalog = (refresh?: boolean) =>
     readList(ctx, 'rk_discount', (api) => api.rkDiscounts.listAll(), refresh)
+  const usage = async (refresh?: boolean) => {
+    const ladders = await readList(ctx, 'ladder', (api) => api.ladders.listAll(), refresh)
+    return { items: discountUsage(ladders.items), fetched_at: ladders.fetched_at, stale: ladders.stale }
+  }
 
   return {
     'catalog:list': (input) => catalog(input?.refresh),
-    'catalog:usage': async (input) => {
-      const ladders = await readList(ctx, 'ladder', (api) => api.ladders.listAll(), input?.refresh)
-      return { items: discountUsage(ladders.items), fetched_at: ladders.fetched_at, stale: ladders.stale }
-    },
+    'catalog:usage': (input) => usage(input?.refresh),
     'catalog:import-preview': async ({ discounts }) => {
       const current = await catalog(true)
-      return previewImport(discounts, current.items)
+      return previewImport(discounts, current.items, (await usage(true)).items)
     },
-    'catalog:import': async (body) => {
+    'catalog:import': async ({ discounts, mode }) => {
+      let body = { discounts }
+      if (mode === 'add_update') {
+        const current = await catalog(true)
+        if (current.stale) throw new IpcFailure('offline', 'The catalog cannot be read from the server')
+        body = { discounts: [...discounts, ...keptAsTheyAre(discounts, current.items)] }
+        if (body.discounts.length > MAX.importRows) {
+          throw new IpcFailure(
+            'bad_request',
+            `With the kept discounts the import has ${body.discounts.length} rows (at most ${MAX.importRows})`,
+          )
+        }
+      }
       const result = await online(ctx, (api) => api.rkDiscounts.import(body))
       await catalog(true).catch(() => undefined)
       ctx.events.emit('entities:changed', { entity: 'rk_discount', ids: [], reason: 'imported' })

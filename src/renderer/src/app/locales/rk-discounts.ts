@@ -118,6 +118,31 @@ export const rkDiscounts = defineTexts(
       after: 'станет',
       moreRows: 'и ещё {{count, number}}',
       deactivatedHint: 'Скидки, которых нет в файле, станут неактивными — как при синхронизации с R-Keeper.',
+      mode: {
+        legend: 'Скидки справочника, которых нет в файле: {{count}}',
+        full: 'Полная синхронизация',
+        fullHint: 'станут неактивными, как при синхронизации с R-Keeper',
+        add_update: 'Только добавить и обновить',
+        add_updateHint: 'останутся как есть, ничего не будет деактивировано',
+      },
+      inUse: {
+        title_one:
+          'Импорт выключит {{count}} скидку, которую используют лестницы: эти ступени перестанут давать скидку на кассе',
+        title_few:
+          'Импорт выключит {{count}} скидки, которые используют лестницы: эти ступени перестанут давать скидку на кассе',
+        title_many:
+          'Импорт выключит {{count}} скидок, которые используют лестницы: эти ступени перестанут давать скидку на кассе',
+        title_other:
+          'Импорт выключит {{count}} скидки, которые используют лестницы: эти ступени перестанут давать скидку на кассе',
+        missing: '«{{name}}» (код {{code}}) — нет в файле:',
+        inactive_in_file: '«{{name}}» (код {{code}}) — в файле отмечена неактивной:',
+        ladder_one: '«{{ladder}}», ступень {{steps}}',
+        ladder_few: '«{{ladder}}», ступени {{steps}}',
+        ladder_many: '«{{ladder}}», ступени {{steps}}',
+        ladder_other: '«{{ladder}}», ступени {{steps}}',
+        step: '«{{name}}»',
+        hint: 'Лестницы при импорте не меняются: потом выберите для этих ступеней другую скидку или верните её в R-Keeper.',
+      },
       confirm: 'Импортировать',
       importing: 'Импортируем…',
       done: 'Импорт завершён: новых {{created}}, изменено {{updated}}, деактивировано {{deactivated}}',
@@ -243,6 +268,31 @@ export const rkDiscounts = defineTexts(
       after: 'after',
       moreRows: 'and {{count, number}} more',
       deactivatedHint: 'Discounts missing from the file become inactive, as a sync with R-Keeper does.',
+      mode: {
+        legend: 'Discounts in the list but not in the file: {{count}}',
+        full: 'Full sync',
+        fullHint: 'they become inactive, as a sync with R-Keeper does',
+        add_update: 'Add and update only',
+        add_updateHint: 'they stay as they are, nothing is deactivated',
+      },
+      inUse: {
+        title_one:
+          'The import turns off {{count}} discount that ladders use: these steps stop giving a discount at the till',
+        title_few:
+          'The import turns off {{count}} discounts that ladders use: these steps stop giving a discount at the till',
+        title_many:
+          'The import turns off {{count}} discounts that ladders use: these steps stop giving a discount at the till',
+        title_other:
+          'The import turns off {{count}} discounts that ladders use: these steps stop giving a discount at the till',
+        missing: '“{{name}}” (code {{code}}) is not in the file:',
+        inactive_in_file: '“{{name}}” (code {{code}}) is marked inactive in the file:',
+        ladder_one: '“{{ladder}}”, step {{steps}}',
+        ladder_few: '“{{ladder}}”, steps {{steps}}',
+        ladder_many: '“{{ladder}}”, steps {{steps}}',
+        ladder_other: '“{{ladder}}”, steps {{steps}}',
+        step: '“{{name}}”',
+        hint: 'The import does not change ladders: afterwards pick another discount for these steps, or bring it back in R-Keeper.',
+      },
       confirm: 'Import',
       importing: 'Importing…',
       done: 'Import done: {{created}} new, {{updated}} changed, {{deactivated}} deactivated',

@@ -1,7 +1,12 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { RkDiscountImportItem } from '@shared/api'
-import { IPC_MAX_IMPORT_INPUT_BYTES, type CatalogImportPreview, type IpcError } from '@shared/ipc'
+import {
+  IPC_MAX_IMPORT_INPUT_BYTES,
+  type CatalogImportMode,
+  type CatalogImportPreview,
+  type IpcError,
+} from '@shared/ipc'
 import { currentLanguage, translateFieldError } from '../../app/i18n'
 import { Button } from '../../components/Button'
 import { Dialog } from '../../components/Dialog'
@@ -77,6 +82,7 @@ export function ImportDialog({
   const [importing, setImporting] = useState(false)
   const [dragging, setDragging] = useState(false)
   const [encoding, setEncoding] = useState<ImportEncoding | null>(null)
+  const [mode, setMode] = useState<CatalogImportMode>('full')
   const inputRef = useRef<HTMLInputElement>(null)
   const chooseRef = useRef<HTMLButtonElement>(null)
   const online = useOnline()
@@ -123,6 +129,7 @@ export function ImportDialog({
     const run = ++runRef.current
     setStep({ kind: 'reading', file: file.name })
     setEncoding(null)
+    setMode('full')
     const parsed = await readImportFile(file)
     if (runRef.current !== run) return
     setEncoding(parsed.ok ? parsed.encoding : null)
@@ -144,7 +151,7 @@ export function ImportDialog({
   const confirm = async () => {
     if (step.kind !== 'preview') return
     setImporting(true)
-    const result = await invoke('catalog:import', { discounts: step.rows.map((row) => row.item) })
+    const result = await invoke('catalog:import', { discounts: step.rows.map((row) => row.item), mode })
     setImporting(false)
     if (result.ok) {
       toast.success(t('rkDiscounts.import.done', result.data))
@@ -175,7 +182,10 @@ export function ImportDialog({
   const canConfirm =
     step.kind === 'preview' &&
     online &&
-    step.preview.created.length + step.preview.updated.length + step.preview.deactivated.length > 0
+    step.preview.created.length +
+      step.preview.updated.length +
+      (mode === 'full' ? step.preview.deactivated.length : 0) >
+      0
 
   return (
     <Dialog
@@ -283,7 +293,12 @@ export function ImportDialog({
                 )}
               </p>
             )}
-            <StepContent step={step} onRetry={(rows) => void check(step.file, rows, ++runRef.current)} />
+            <StepContent
+              step={step}
+              mode={mode}
+              onMode={setMode}
+              onRetry={(rows) => void check(step.file, rows, ++runRef.current)}
+            />
           </div>
         )}
       </div>
@@ -293,9 +308,13 @@ export function ImportDialog({
 
 function StepContent({
   step,
+  mode,
+  onMode,
   onRetry,
 }: {
   step: Exclude<Step, { kind: 'choose' }>
+  mode: CatalogImportMode
+  onMode: (mode: CatalogImportMode) => void
   onRetry: (rows: ImportRow[]) => void
 }): React.JSX.Element {
   const { t } = useTranslation()
@@ -342,7 +361,7 @@ function StepContent({
               {t('rkDiscounts.import.offline')}
             </Banner>
           )}
-          <PreviewView rows={step.rows} preview={step.preview} />
+          <PreviewView rows={step.rows} preview={step.preview} mode={mode} onMode={onMode} />
         </>
       )
   }
@@ -430,16 +449,86 @@ function RowErrors({ total, errors }: { total: number; errors: readonly RowError
   )
 }
 
+/** What to do with the discounts missing from the file: deactivate them (a full sync) or keep them. */
+function ModeChoice({
+  missing,
+  mode,
+  onMode,
+}: {
+  missing: number
+  mode: CatalogImportMode
+  onMode: (mode: CatalogImportMode) => void
+}): React.JSX.Element {
+  const { t } = useTranslation()
+  return (
+    <fieldset className="import-mode" data-testid="import-mode">
+      <legend>{t('rkDiscounts.import.mode.legend', { count: missing })}</legend>
+      {(['full', 'add_update'] as const).map((value) => (
+        <label key={value} className="import-mode__option">
+          <input
+            type="radio"
+            name="import-mode"
+            value={value}
+            checked={mode === value}
+            onChange={() => onMode(value)}
+          />
+          <span>
+            <strong>{t(`rkDiscounts.import.mode.${value}`)}</strong>
+            <span className="muted"> — {t(`rkDiscounts.import.mode.${value}Hint`, { count: missing })}</span>
+          </span>
+        </label>
+      ))}
+    </fieldset>
+  )
+}
+
+/** The discounts ladder steps use that this import would deactivate: their ladders and steps, named. */
+function InUseWarning({ items }: { items: CatalogImportPreview['deactivated_in_use'] }): React.JSX.Element {
+  const { t } = useTranslation()
+  return (
+    <Banner tone="warning" icon="alert">
+      <div className="stack import-in-use" data-testid="import-in-use">
+        <strong>{t('rkDiscounts.import.inUse.title', { count: items.length })}</strong>
+        <ul>
+          {items.map((item) => (
+            <li key={item.rk_discount_id} data-testid="import-in-use-item" data-code={item.rk_code}>
+              {t(`rkDiscounts.import.inUse.${item.reason}`, { name: item.name, code: item.rk_code })}{' '}
+              {item.ladders
+                .map((ladder) =>
+                  t('rkDiscounts.import.inUse.ladder', {
+                    ladder: ladder.name,
+                    steps: ladder.steps
+                      .map((step) => t('rkDiscounts.import.inUse.step', { name: step.name }))
+                      .join(', '),
+                    count: ladder.steps.length,
+                  }),
+                )
+                .join('; ')}
+            </li>
+          ))}
+        </ul>
+        <span>{t('rkDiscounts.import.inUse.hint')}</span>
+      </div>
+    </Banner>
+  )
+}
+
 function PreviewView({
   rows,
   preview,
+  mode,
+  onMode,
 }: {
   rows: readonly ImportRow[]
   preview: CatalogImportPreview
+  mode: CatalogImportMode
+  onMode: (mode: CatalogImportMode) => void
 }): React.JSX.Element {
   const { t } = useTranslation()
   const language = currentLanguage()
-  const nothing = preview.created.length + preview.updated.length + preview.deactivated.length === 0
+  const deactivated = mode === 'full' ? preview.deactivated : []
+  const inUse = preview.deactivated_in_use.filter((item) => mode === 'full' || item.reason !== 'missing')
+  const nothing = preview.created.length + preview.updated.length + deactivated.length === 0
   const more = (count: number) =>
     count > SHOWN_ROWS ? (
       <p className="muted">{t('rkDiscounts.import.moreRows', { count: count - SHOWN_ROWS })}</p>
@@ -454,6 +543,10 @@ function PreviewView({
   return (
     <div className="stack" data-testid="import-preview">
       <p className="muted">{t('rkDiscounts.import.rows', { count: rows.length })}</p>
+      {inUse.length > 0 && <InUseWarning items={inUse} />}
+      {preview.deactivated.length > 0 && (
+        <ModeChoice missing={preview.deactivated.length} mode={mode} onMode={onMode} />
+      )}
       <h3 className="import-preview__title">{t('rkDiscounts.import.summary')}</h3>
       <ul className="import-stats">
         <li className="import-stat import-stat--created" data-testid="import-created">
@@ -465,7 +558,7 @@ function PreviewView({
           <span>{t('rkDiscounts.import.updated')}</span>
         </li>
         <li className="import-stat import-stat--deactivated" data-testid="import-deactivated">
-          <span className="import-stat__count">{preview.deactivated.length}</span>
+          <span className="import-stat__count">{deactivated.length}</span>
           <span>{t('rkDiscounts.import.deactivated')}</span>
         </li>
         <li className="import-stat" data-testid="import-unchanged">
@@ -542,16 +635,16 @@ function PreviewView({
           {more(preview.updated.length)}
         </details>
       )}
-      {preview.deactivated.length > 0 && (
+      {deactivated.length > 0 && (
         <details className="import-section" open>
           <summary>
-            {t('rkDiscounts.import.deactivated')} · {preview.deactivated.length}
+            {t('rkDiscounts.import.deactivated')} · {deactivated.length}
           </summary>
           <p className="muted">{t('rkDiscounts.import.deactivatedHint')}</p>
           <div className="import-section__scroll">
             <table className="simple-table">
               <tbody>
-                {preview.deactivated.slice(0, SHOWN_ROWS).map((discount) => (
+                {deactivated.slice(0, SHOWN_ROWS).map((discount) => (
                   <tr key={discount.id}>
                     <td className="mono">{discount.rk_code}</td>
                     <th scope="row">{discount.name}</th>
@@ -561,7 +654,7 @@ function PreviewView({
               </tbody>
             </table>
           </div>
-          {more(preview.deactivated.length)}
+          {more(deactivated.length)}
         </details>
       )}
     </div>

@@ -5,6 +5,7 @@ import { formatMoney, toKopecks } from '@shared/domain'
 import { Badge } from '../../components/Badge'
 import { Button } from '../../components/Button'
 import { DataTable } from '../../components/DataTable'
+import { Icon } from '../../components/Icon'
 import type { DataTableColumn } from '../../components/data-table-model'
 import { Screen } from '../../components/Screen'
 import { EmptyState, ErrorState, LoadingState } from '../../components/states'
@@ -15,6 +16,7 @@ import type { ScreenComponentProps } from '../../app/screens'
 import { DraftStateBadge } from '../drafts/DraftStateBadge'
 import { useDraftStates } from '../drafts/store'
 import { useCachedList } from '../../app/queries'
+import './ladders.css'
 
 function formatThreshold(ladder: Ladder, threshold: number, language: Language): string {
   if (ladder.basis === 'visits') return formatNumber(threshold, language)
@@ -162,7 +164,8 @@ export function LaddersScreen({ params }: ScreenComponentProps): React.JSX.Eleme
   )
 }
 
-function LadderDetails({
+/** The selected ladder and its steps; a step whose RK discount is inactive says so. */
+export function LadderDetails({
   ladder,
   discounts,
   language,
@@ -172,10 +175,11 @@ function LadderDetails({
   language: Language
 }): React.JSX.Element {
   const { t } = useTranslation()
+  const discountOf = (step: LadderStep) =>
+    step.rk_discount_id === null ? undefined : discounts.get(step.rk_discount_id)
   const discountName = (step: LadderStep) => {
     if (step.rk_discount_id === null) return null
-    const discount = discounts.get(step.rk_discount_id)
-    return discount ? discount.name : `#${step.rk_discount_id}`
+    return discountOf(step)?.name ?? `#${step.rk_discount_id}`
   }
   return (
     <div className="stack" data-testid="ladder-details">
@@ -195,6 +199,7 @@ function LadderDetails({
       <ol className="step-list">
         {ladder.steps.map((step, index) => {
           const rk = discountName(step)
+          const inactive = discountOf(step)?.active === false
           const benefits: string[] = []
           if (rk) benefits.push(t('ladders.benefitRk', { name: rk }))
           if (step.bonus_percent !== null) {
@@ -216,6 +221,11 @@ function LadderDetails({
               <p className="step-list__benefits muted">
                 {benefits.length > 0 ? benefits.join(' · ') : t('ladders.none')}
               </p>
+              {inactive && (
+                <p className="step-list__warning" data-testid="step-inactive-rk">
+                  <Icon name="alert" /> {t('ladders.inactiveRk', { name: rk ?? '' })}
+                </p>
+              )}
             </li>
           )
         })}

@@ -9,6 +9,34 @@ function parse(iso: string | null | undefined): Date | null {
   return Number.isNaN(date.getTime()) ? null : date
 }
 
+// Intl formatters are costly to build (a table cell formatting a date used to build one per cell and render):
+// one per language and shape, reused.
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>()
+
+function dateFormat(
+  language: Language,
+  key: string,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  const id = `${language}:${key}`
+  let format = formatters.get(id) as Intl.DateTimeFormat | undefined
+  if (!format) {
+    format = new Intl.DateTimeFormat(locales[language], options)
+    formatters.set(id, format)
+  }
+  return format
+}
+
+function numberFormat(language: Language): Intl.NumberFormat {
+  const id = `${language}:number`
+  let format = formatters.get(id) as Intl.NumberFormat | undefined
+  if (!format) {
+    format = new Intl.NumberFormat(locales[language], { maximumFractionDigits: 2 })
+    formatters.set(id, format)
+  }
+  return format
+}
+
 function sameDay(a: Date, b: Date): boolean {
   return a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate()
 }
@@ -17,13 +45,14 @@ function sameDay(a: Date, b: Date): boolean {
 export function formatDataTime(iso: string | null | undefined, language: Language, now = new Date()): string {
   const date = parse(iso)
   if (!date) return ''
-  const time = date.toLocaleTimeString(locales[language], { hour: '2-digit', minute: '2-digit' })
+  const time = dateFormat(language, 'time', { hour: '2-digit', minute: '2-digit' }).format(date)
   if (sameDay(date, now)) return time
-  const day = date.toLocaleDateString(locales[language], {
+  const thisYear = date.getFullYear() === now.getFullYear()
+  const day = dateFormat(language, thisYear ? 'day' : 'day-year', {
     day: 'numeric',
     month: language === 'ru' ? '2-digit' : 'short',
-    ...(date.getFullYear() === now.getFullYear() ? {} : { year: 'numeric' }),
-  })
+    ...(thisYear ? {} : { year: 'numeric' }),
+  }).format(date)
   return `${day} ${time}`
 }
 
@@ -31,18 +60,18 @@ export function formatDataTime(iso: string | null | undefined, language: Languag
 export function formatDateTime(iso: string | null | undefined, language: Language): string {
   const date = parse(iso)
   if (!date) return ''
-  return date.toLocaleString(locales[language], {
+  return dateFormat(language, 'full', {
     day: '2-digit',
     month: '2-digit',
     year: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
-  })
+  }).format(date)
 }
 
 /** A plain number with the language's digit grouping: "10 000" / "10,000". */
 export function formatNumber(value: number, language: Language): string {
-  return value.toLocaleString(locales[language], { maximumFractionDigits: 2 })
+  return numberFormat(language).format(value)
 }
 
 /** The user's name and role, each once: a user whose name is the role's own name («Администратор») shows it once. */

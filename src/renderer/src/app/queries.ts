@@ -137,7 +137,8 @@ export function followMainEvents(client: QueryClient): () => void {
   let wasOnline: boolean | null = null
   const offSync = on('sync:status', (status) => {
     if (wasOnline === false && status.online) {
-      void client.invalidateQueries({ predicate: answeredStale })
+      // Main also says `entities:changed` for its cached kinds then: a read already on its way is not restarted.
+      void client.invalidateQueries({ predicate: answeredStale }, { cancelRefetch: false })
     }
     wasOnline = status.online
   })

@@ -52,6 +52,11 @@ export function RkDiscountsScreen({ params }: ScreenComponentProps): React.JSX.E
   // With the details pane open the table is narrower: kind and sync time are in the pane, so they step aside.
   const compact = selected !== null
   const columns = useMemo<DataTableColumn<RkDiscount>[]>(() => {
+    // Translated once, not once per row (the column's text is read for every row to search and sort).
+    const kinds: Record<RkDiscount['kind'], string> = {
+      percent: t('rkDiscounts.kindValue.percent'),
+      amount: t('rkDiscounts.kindValue.amount'),
+    }
     const all: DataTableColumn<RkDiscount>[] = [
       {
         id: 'code',
@@ -69,7 +74,7 @@ export function RkDiscountsScreen({ params }: ScreenComponentProps): React.JSX.E
       {
         id: 'kind',
         header: t('rkDiscounts.kind'),
-        value: (discount) => t(`rkDiscounts.kindValue.${discount.kind}`),
+        value: (discount) => kinds[discount.kind],
         width: '100px',
         priority: 1,
       },

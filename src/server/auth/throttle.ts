@@ -8,7 +8,8 @@
  * - per login: `freeFailures` failures within `windowMs`, then the login is locked for `firstLockMs`; after that
  *   one attempt at a time, each failure doubling the lock up to `maxLockMs`. A bucket with no failure for
  *   `forgetAfterMs` starts afresh.
- * - per client address (all logins together, against password spraying): the same with a larger budget.
+ * - per client address (all logins together, against password spraying): the same with a larger budget. An
+ *   IPv6 client counts by its /64 network (`clientKey`).
  * - per login and address: a client address that logged in to a login successfully (within `trustMs`) is no
  *   longer held by that login's lock, only by its own login-and-address bucket (as strict) and its address
  *   bucket. So someone guessing a login from elsewhere cannot keep its owner out; a client that has never
@@ -171,6 +172,26 @@ class Buckets {
   }
 }
 
+/**
+ * The client an address stands for: an IPv4 address itself (also when IPv4-mapped, `::ffff:10.0.0.1`), an IPv6
+ * address its /64 network — one host is usually given a whole /64 and can pick any address in it.
+ */
+export function clientKey(address: string): string {
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address)
+  if (mapped?.[1]) return mapped[1]
+  if (!address.includes(':')) return address
+  const [head = '', tail] = (address.split('%')[0] ?? '').split('::')
+  const groupsOf = (part: string) =>
+    part === '' ? [] : part.split(':').flatMap((group) => (group.includes('.') ? ['0', '0'] : [group]))
+  const front = groupsOf(head)
+  const back = tail === undefined ? [] : groupsOf(tail)
+  const groups = [...front, ...Array<string>(Math.max(0, 8 - front.length - back.length)).fill('0'), ...back]
+  return `${groups
+    .slice(0, 4)
+    .map((group) => (Number.parseInt(group, 16) || 0).toString(16))
+    .join(':')}::/64`
+}
+
 /** An attempt that may go on to the password check; `end` it exactly once with the outcome. */
 export interface AdmittedAttempt {
   admitted: true
@@ -205,7 +226,8 @@ export class LoginThrottle {
    * Admits a login attempt of `login` (already normalized) from client `address`, counting it at once, or says
    * how long to wait. Synchronous: no other attempt can slip in between the check and the count.
    */
-  begin(login: string, address: string): AdmittedAttempt | RefusedAttempt {
+  begin(login: string, clientAddress: string): AdmittedAttempt | RefusedAttempt {
+    const address = clientKey(clientAddress)
     const pair = `${login}\u0000${address}`
     const trusted = this.isTrusted(login, address)
     const addressWait = this.addresses.waitMs(address)

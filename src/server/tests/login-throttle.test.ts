@@ -106,7 +106,20 @@ describe('login throttling', () => {
     expect(refused).toMatchObject({ status: 429, retryAfter: 60 })
     expect(refused.detail).toMatch(/from this address/)
     expect((await loginFrom('10.0.2.67', 'admin', '111')).status).toBe(200)
+    // The same client written IPv4-mapped is the same client.
+    expect((await loginFrom(`::ffff:${sprayer}`, 'admin', '111')).status).toBe(429)
     clock += minutes(1)
     expect((await loginFrom(sprayer, 'admin', '111')).status).toBe(200)
+  })
+
+  it('an IPv6 client counts by its /64: a new address for each guess does not escape', async () => {
+    for (let i = 0; i < 20; i++) {
+      expect((await loginFrom(`2001:db8:5:0:${(i + 1).toString(16)}::1`, `user-${i}`, '111')).status).toBe(
+        401,
+      )
+    }
+    expect((await loginFrom('2001:db8:5::abcd', 'admin', '111')).status).toBe(429)
+    expect((await loginFrom('2001:db8:6::1', 'admin', '111')).status).toBe(200)
+    clock += minutes(1)
   })
 })

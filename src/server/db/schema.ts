@@ -199,6 +199,10 @@ export interface OperationsTable {
   batch_id: string | null
   created_at: string
   created_by: string | null
+  /** The bill a bonus credit or a payment with bonus belongs to (migration 4). */
+  purchase_id: Generated<number | null>
+  /** A deferred bonus credit: when it becomes spendable; null at once (migration 4). */
+  available_at: Generated<string | null>
 }
 
 /** Operations per UTC day, type and group; maintained by a trigger on `operations`. */

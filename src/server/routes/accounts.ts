@@ -1,6 +1,7 @@
 import {
   account,
   accountCreate,
+  accountLimits,
   accountListQuery,
   accountMoveRequest,
   accountMoveResult,
@@ -12,6 +13,7 @@ import {
 import type { ServerContext } from '../context'
 import { ADMIN_ONLY, ANY_ROLE, caller, errors, PROTECTED_ERRORS, SECURITY, type ZodApp } from '../http'
 import { SEARCH_COUNT_CAP } from '../services/account-search'
+import { accountLimits as readAccountLimits } from '../services/bonus-balance'
 import { createAccount, getAccount, listAccounts, moveAccounts, updateAccount } from '../services/accounts'
 import { idempotentCreate } from '../services/idempotency'
 
@@ -108,5 +110,25 @@ export function accountRoutes(app: ZodApp, ctx: ServerContext): void {
       },
     },
     async (request) => moveAccounts(ctx, request.body, caller(request).user.login),
+  )
+
+  app.get(
+    '/accounts/:id/limits',
+    {
+      config: { access: ANY_ROLE },
+      schema: {
+        tags,
+        summary:
+          'What the account may still pay with bonus in the current business day, week and month: per limit of ' +
+          'the settings its limit, what was paid and what is left (null: no limit)',
+        security: SECURITY,
+        params: idParams,
+        response: { 200: accountLimits, ...errors(...PROTECTED_ERRORS, 404) },
+      },
+    },
+    async (request) => {
+      getAccount(ctx, request.params.id)
+      return readAccountLimits(ctx, request.params.id)
+    },
   )
 }

@@ -9,6 +9,7 @@ import { ladderRoutes } from './ladders'
 import { operationRoutes } from './operations'
 import { reportRoutes } from './reports'
 import { rkDiscountRoutes } from './rk-discounts'
+import { settingsRoutes } from './settings'
 import { userRoutes } from './users'
 
 /** Every route under /api/v0, one file per domain. Part 2 adds accounts, operations, reports here. */
@@ -23,4 +24,5 @@ export function registerApiRoutes(app: ZodApp, ctx: ServerContext): void {
   accountRoutes(app, ctx)
   operationRoutes(app, ctx)
   reportRoutes(app, ctx)
+  settingsRoutes(app, ctx)
 }

@@ -26,6 +26,8 @@ import {
   searchAccountsByDigits,
   writeAccountDigits,
 } from './account-search'
+import { pendingOf } from './bonus-balance'
+import { getSettings } from './settings'
 import { identifierHolder, identifierValueProblems } from './identifier-types'
 import { envelope } from './lists'
 import {
@@ -79,6 +81,7 @@ function identifiersOf(ctx: ServerContext, ids: readonly number[]): Map<number, 
 export function accountsFromRows(ctx: ServerContext, rows: readonly AccountRow[]): Account[] {
   const ids = rows.map((row) => row.id)
   const identifiers = identifiersOf(ctx, ids)
+  const pending = pendingOf(ctx, ids)
   const groupIds = [...new Set(rows.map((row) => row.group_id))]
   const ladderOfGroup = new Map(
     rowsOf<{ id: number; ladder_id: number | null }>(
@@ -118,6 +121,7 @@ export function accountsFromRows(ctx: ServerContext, rows: readonly AccountRow[]
       identifiers: identifiers.get(row.id) ?? [],
       blocked: bool(row.blocked),
       balance: fromKopecks(row.balance),
+      pending_balance: fromKopecks(pending.get(row.id) ?? 0),
       spend_total: fromKopecks(row.spend_total),
       visits: row.visits,
       step,
@@ -230,6 +234,13 @@ function checkAccountInput(
   const heldKeys = new Set(held.map((identifier) => identifierKey(identifier)))
   const seen = new Set<string>()
   const items: ValidationErrorItem[] = []
+  // The settings' «Обязательные поля»: each one named there must be given.
+  for (const field of getSettings(ctx).required_account_fields) {
+    const value = input[field]
+    if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) {
+      items.push({ loc: ['body', field], msg: 'Field required by the program settings', type: 'missing' })
+    }
+  }
   identifiers.forEach((identifier, i) => {
     const loc = ['body', 'identifiers', i]
     const type = types.get(identifier.type_id)

@@ -11,12 +11,21 @@ import type {
   PurchaseRequest,
   PurchaseResult,
 } from '@shared/api'
-import { benefitsFor, fromKopecks, kopecksToDecimal, MAX_MONEY_ROUBLES, toKopecks } from '@shared/domain'
+import {
+  availableAt,
+  benefitsFor,
+  fromKopecks,
+  kopecksToDecimal,
+  MAX_MONEY_ROUBLES,
+  toKopecks,
+} from '@shared/domain'
 import type { ServerContext } from '../context'
 import { bool } from '../db/database'
 import type { OperationsTable } from '../db/schema'
 import { conflict, fieldError, type HttpError, unprocessable } from '../errors'
 import { type AccountRow, accountTotals, findAccountRow } from './accounts'
+import { availableOf, paymentAllowance } from './bonus-balance'
+import { businessClock, getSettings } from './settings'
 import { envelope } from './lists'
 import {
   accountStepOf,
@@ -37,7 +46,7 @@ import { execute, rowOf, rowsOf, valueOf } from './sql'
 const LIMIT_KOPECKS = MAX_MONEY_ROUBLES * 100
 
 /** An `operations` row as answered (the group is the ledger's own bookkeeping). */
-type OperationRow = Omit<Selectable<OperationsTable>, 'group_id'>
+type OperationRow = Omit<Selectable<OperationsTable>, 'group_id' | 'purchase_id' | 'available_at'>
 
 const OPERATION_COLUMNS =
   'id, account_id, type, amount, balance_after, comment, batch_id, created_at, created_by'
@@ -97,12 +106,17 @@ function insertOperation(
     balanceAfter: number
     comment: string | null
     actor: string | null
+    /** The bill of a bonus credit or a payment with bonus. */
+    purchaseId?: number | null
+    /** A deferred bonus credit: when it becomes spendable. */
+    availableAt?: string | null
   },
 ): Operation {
   const inserted = rowOf<OperationRow>(
     ctx,
-    `INSERT INTO operations (account_id, group_id, type, amount, balance_after, comment, batch_id, created_at, created_by)
-     VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?) RETURNING ${OPERATION_COLUMNS}`,
+    `INSERT INTO operations (account_id, group_id, type, amount, balance_after, comment, batch_id, created_at,
+       created_by, purchase_id, available_at)
+     VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?) RETURNING ${OPERATION_COLUMNS}`,
     account.id,
     account.group_id,
     fields.type,
@@ -111,6 +125,8 @@ function insertOperation(
     fields.comment,
     ctx.nowIso(),
     fields.actor,
+    fields.purchaseId ?? null,
+    fields.availableAt ?? null,
   )
   if (!inserted) throw new Error('Operation insert returned no row')
   return operationFromRow(inserted)
@@ -124,10 +140,12 @@ export function createOperation(ctx: ServerContext, input: OperationCreate, acto
 function writeOperation(ctx: ServerContext, input: OperationCreate, actor: string | null): Operation {
   const account = operableAccount(ctx, input.account_id)
   const amount = toKopecks(input.amount)
-  if (input.type === 'withdraw' && amount > account.balance) {
+  // Pending (deferred) bonus is part of the balance but cannot be withdrawn yet.
+  const spendable = input.type === 'withdraw' ? availableOf(ctx, account) : account.balance
+  if (input.type === 'withdraw' && amount > spendable) {
     throw unprocessable(
-      `Insufficient balance: account ${account.id} has ${roubles(account.balance)}, ` +
-        `the withdrawal is ${roubles(amount)}`,
+      `Insufficient balance: account ${account.id} has ${roubles(spendable)}` +
+        `${spendable < account.balance ? ' available' : ''}, the withdrawal is ${roubles(amount)}`,
     )
   }
   const delta = input.type === 'deposit' ? amount : -amount
@@ -198,10 +216,12 @@ function writeGroupOperation(
   if (input.type === 'withdraw') {
     const short = rowsOf<{ id: number; number: string; balance: number }>(
       ctx,
-      'SELECT id, number, balance FROM accounts WHERE group_id = ? AND balance < ? ORDER BY id LIMIT ?',
-      group.id,
-      amount,
-      NAMED,
+      `SELECT id, number, balance - coalesce((SELECT sum(o.amount) FROM operations o
+         WHERE o.account_id = a.id AND o.available_at > @now), 0) AS balance
+       FROM accounts a WHERE group_id = @group AND balance < @amount + coalesce((SELECT sum(o.amount)
+         FROM operations o WHERE o.account_id = a.id AND o.available_at > @now), 0)
+       ORDER BY id LIMIT @named`,
+      { group: group.id, amount, named: NAMED, now: ctx.nowIso() },
     )
     if (short.length > 0) {
       const named = short.map((row) => `${row.id} (${row.number}) has ${roubles(row.balance)}`).join(', ')
@@ -263,10 +283,12 @@ export function recordPurchase(
 function writePurchase(ctx: ServerContext, input: PurchaseRequest, actor: string | null): PurchaseResult {
   const account = operableAccount(ctx, input.account_id)
   const amount = toKopecks(input.amount)
+  const paid = toKopecks(input.paid_with_bonus ?? 0)
   if (account.spend_total + amount > LIMIT_KOPECKS) throw tooLarge("The account's spend total")
   const ladder = activeLadderOf(ctx, account.group_id)
   const totals = accountTotals(account)
   let bonus = 0
+  let capKopecks: number | null = null
   let stepAfter = null
   let highest = { ladderId: account.highest_step_ladder_id, index: account.highest_step_index }
   if (ladder && ladder.id !== null) {
@@ -276,19 +298,46 @@ function writePurchase(ctx: ServerContext, input: PurchaseRequest, actor: string
     const before = placeOn(ladder, accumulated(ladder, totals, window), totals)
     const bonusBp = before?.step.bonusBp ?? null
     bonus = bonusBp === null ? 0 : benefitsFor({ bonus_percent: fromKopecks(bonusBp) }, amount).bonusKopecks
+    const capBp = before?.step.maxPaymentBp ?? null
+    capKopecks =
+      capBp === null
+        ? null
+        : benefitsFor({ max_payment_percent: fromKopecks(capBp) }, amount).maxBonusPaymentKopecks
     const afterTotals = { ...totals, spendTotal: totals.spendTotal + amount, visits: totals.visits + 1 }
     const afterWindow = window && { spend: window.spend + amount, visits: window.visits + 1 }
     stepAfter = placeOn(ladder, accumulated(ladder, afterTotals, afterWindow), totals)
     const reached = totals.highestLadderId === ladder.id ? (totals.highestIndex ?? -1) : -1
     if (stepAfter) highest = { ladderId: ladder.id, index: Math.max(reached, stepAfter.index) }
   }
+  if (paid > 0) {
+    if (paid > amount) {
+      throw fieldError(
+        ['body', 'paid_with_bonus'],
+        `At most the bill, ${roubles(amount)}, may be paid with bonus`,
+        'less_than_equal',
+      )
+    }
+    const allowance = paymentAllowance(ctx, account, capKopecks)
+    if (paid > allowance.allowed) {
+      throw fieldError(
+        ['body', 'paid_with_bonus'],
+        `At most ${roubles(allowance.allowed)} may be paid with bonus now (${PAYMENT_RULES[allowance.rule]})`,
+        `payment_above_${allowance.rule}`,
+      )
+    }
+  }
   if (bonus > 0) {
     assertWithinLimits(ctx, { type: 'bonus', volume: bonus, groupId: account.group_id, balanceDelta: bonus })
   }
-  const balanceAfter = account.balance + bonus
-  execute(
+  const settings = getSettings(ctx)
+  const availableAtMs =
+    bonus > 0 ? availableAt(ctx.now(), settings.accrual_delay_days, businessClock(ctx)) : null
+  const availableAtIso = availableAtMs === null ? null : new Date(availableAtMs).toISOString()
+  const afterPayment = account.balance - paid
+  const balanceAfter = afterPayment + bonus
+  const purchase = rowOf<{ id: number }>(
     ctx,
-    'INSERT INTO purchases (account_id, amount, created_at, created_by) VALUES (?, ?, ?, ?)',
+    'INSERT INTO purchases (account_id, amount, created_at, created_by) VALUES (?, ?, ?, ?) RETURNING id',
     account.id,
     amount,
     ctx.nowIso(),
@@ -304,6 +353,16 @@ function writePurchase(ctx: ServerContext, input: PurchaseRequest, actor: string
     highest.index,
     account.id,
   )
+  if (paid > 0) {
+    insertOperation(ctx, account, {
+      type: 'withdraw',
+      amount: paid,
+      balanceAfter: afterPayment,
+      comment: null,
+      actor,
+      purchaseId: purchase?.id ?? null,
+    })
+  }
   if (bonus > 0) {
     insertOperation(ctx, account, {
       type: 'bonus',
@@ -311,14 +370,28 @@ function writePurchase(ctx: ServerContext, input: PurchaseRequest, actor: string
       balanceAfter,
       comment: null,
       actor,
+      purchaseId: purchase?.id ?? null,
+      availableAt: availableAtIso,
     })
   }
   return {
     step: ladder && ladder.id !== null ? accountStepOf(ladder.id, stepAfter) : null,
     bonus_credited: fromKopecks(bonus),
     balance_after: fromKopecks(balanceAfter),
+    paid_with_bonus: fromKopecks(paid),
+    bonus_pending: fromKopecks(availableAtIso === null ? 0 : bonus),
+    available_at: availableAtIso,
   }
 }
+
+/** Why a payment with bonus is capped where it is, as the refusal says it. */
+const PAYMENT_RULES = {
+  balance: 'the available balance',
+  step_cap: "the step's share of the bill that may be paid with bonus",
+  per_day: "what is left of the account's limit for this business day",
+  per_week: "what is left of the account's limit for this business week",
+  per_month: "what is left of the account's limit for this business month",
+} as const
 
 // ---- list ----
 

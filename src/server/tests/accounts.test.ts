@@ -409,8 +409,10 @@ describe('accounts: create and update', () => {
 
 describe('accounts: move between groups', () => {
   const groupCount = (groupId: number) =>
-    withDb(dbPath(), (db) =>
-      db.prepare('SELECT accounts_count FROM account_groups WHERE id = ?').pluck().get(groupId) as number,
+    withDb(
+      dbPath(),
+      (db) =>
+        db.prepare('SELECT accounts_count FROM account_groups WHERE id = ?').pluck().get(groupId) as number,
     )
   const move = (json: unknown, token = tokens.admin) => call(api, 'POST', '/accounts/move', { token, json })
   const newGroup = async (name: string) =>

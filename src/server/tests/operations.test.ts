@@ -298,6 +298,9 @@ describe('operations: purchases and steps', () => {
       step: { ladder_id: ladderId, index: 0, name: 'Старт' },
       bonus_credited: 10,
       balance_after: 10,
+      paid_with_bonus: 0,
+      bonus_pending: 0,
+      available_at: null,
     })
     const exact = purchaseResult.parse(
       (await post('/operations/purchase', { account_id: id, amount: 0.01 })).body,
@@ -343,7 +346,14 @@ describe('operations: purchases and steps', () => {
     const result = purchaseResult.parse(
       (await post('/operations/purchase', { account_id: accounts[0]!.id, amount: 500 })).body,
     )
-    expect(result).toEqual({ step: null, bonus_credited: 0, balance_after: 0 })
+    expect(result).toEqual({
+      step: null,
+      bonus_credited: 0,
+      balance_after: 0,
+      paid_with_bonus: 0,
+      bonus_pending: 0,
+      available_at: null,
+    })
     expect(await getAccount(accounts[0]!.id)).toMatchObject({ spend_total: 500, visits: 1, step: null })
   })
 })

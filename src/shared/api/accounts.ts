@@ -55,6 +55,17 @@ export const accountMoveResult = z.strictObject({
 })
 export type AccountMoveResult = z.infer<typeof accountMoveResult>
 
+/** One limit of paying with bonus for the current business period, in roubles; `limit`/`left` null: none. */
+export const accountLimit = z.strictObject({ limit: money.nullable(), used: money, left: money.nullable() })
+
+/** `GET accounts/{id}/limits`. */
+export const accountLimits = z.strictObject({
+  per_day: accountLimit,
+  per_week: accountLimit,
+  per_month: accountLimit,
+})
+export type AccountLimits = z.infer<typeof accountLimits>
+
 /** The step an account sits on in its group's ladder. */
 export const accountStep = z.strictObject({ ladder_id: id, index: z.number().int().min(0), name: z.string() })
 export type AccountStep = z.infer<typeof accountStep>
@@ -69,7 +80,10 @@ export const account = z.strictObject({
   group_id: id,
   identifiers: z.array(z.strictObject({ type_id: id, value: z.string() })),
   blocked: z.boolean(),
+  /** Everything credited and not spent, pending included. */
   balance: money,
+  /** Deferred bonus not yet spendable (part of `balance`). */
+  pending_balance: money,
   spend_total: money,
   visits: z.number().int().min(0),
   step: accountStep.nullable(),

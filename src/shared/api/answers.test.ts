@@ -46,6 +46,7 @@ const accountAnswer = {
   identifiers: [{ type_id: 1, value: '123456' }],
   blocked: false,
   balance: 1234.5,
+  pending_balance: 0,
   spend_total: 45000,
   visits: 12,
   step: { ladder_id: 1, index: 1, name: 'Серебро' },
@@ -192,7 +193,14 @@ describe('example answers of API.md parse', () => {
     [
       'purchase result',
       purchaseResult,
-      { step: { ladder_id: 1, index: 1, name: 'Серебро' }, bonus_credited: 125.03, balance_after: 1359.53 },
+      {
+        step: { ladder_id: 1, index: 1, name: 'Серебро' },
+        bonus_credited: 125.03,
+        balance_after: 1359.53,
+        paid_with_bonus: 0,
+        bonus_pending: 0,
+        available_at: null,
+      },
     ],
     [
       'balances report',

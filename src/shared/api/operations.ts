@@ -51,13 +51,22 @@ export const groupOperationResult = z.strictObject({
 })
 export type GroupOperationResult = z.infer<typeof groupOperationResult>
 
-export const purchaseRequest = z.strictObject({ account_id: id, amount: positiveMoney })
+export const purchaseRequest = z.strictObject({
+  account_id: id,
+  amount: positiveMoney,
+  /** Roubles of the bill paid with bonus: at most the available balance, the step's cap and what the limits leave. */
+  paid_with_bonus: money.nullish(),
+})
 export type PurchaseRequest = z.infer<typeof purchaseRequest>
 
 export const purchaseResult = z.strictObject({
   step: accountStep.nullable(),
   bonus_credited: money,
   balance_after: money,
+  paid_with_bonus: money,
+  /** Of `bonus_credited`, what stays pending until `available_at` (settings' `accrual_delay_days`). */
+  bonus_pending: money,
+  available_at: timestamp.nullable(),
 })
 export type PurchaseResult = z.infer<typeof purchaseResult>
 

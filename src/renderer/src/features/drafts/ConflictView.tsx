@@ -99,6 +99,19 @@ function stepTitle(row: StepRow, t: (key: 'conflict.step', options: { index: num
   return typeof name === 'string' && name ? `${prefix}: ${name}` : prefix
 }
 
+/** What «Keep mine» sends, in words: my values where I changed them, the server's where only it did. */
+function KeepMineSummary({ mine, theirs }: { mine: string[]; theirs: string[] }): React.JSX.Element {
+  const { t } = useTranslation()
+  const list = (names: string[]) => names.map((name) => t('conflict.quoted', { name })).join(', ')
+  return (
+    <p className="muted" data-testid="conflict-keep-mine-summary">
+      {theirs.length > 0
+        ? t('conflict.keepMineSummary', { mine: list(mine), theirs: list(theirs) })
+        : t('conflict.keepMineAll', { mine: list(mine) })}
+    </p>
+  )
+}
+
 /**
  * A conflict side by side: per field (and per ladder step) what it was, what I want, what the server has now,
  * with a choice on every difference. Keep mine, take theirs, or send the merge of the choices.
@@ -236,6 +249,18 @@ export function ConflictView({ row, lookups, busy, onResolve }: ConflictViewProp
         </>
       )}
 
+      {perField && hasDifferences && (
+        <KeepMineSummary
+          mine={[
+            ...fields.filter((f) => f.differs && f.suggested === 'mine').map((f) => fieldLabel(f.field)),
+            ...steps.filter((s) => s.kind !== 'same' && s.suggested === 'mine').map((s) => stepTitle(s, t)),
+          ]}
+          theirs={[
+            ...fields.filter((f) => f.differs && f.suggested === 'theirs').map((f) => fieldLabel(f.field)),
+            ...steps.filter((s) => s.kind !== 'same' && s.suggested === 'theirs').map((s) => stepTitle(s, t)),
+          ]}
+        />
+      )}
       <div className="conflict__actions">
         <Button
           onClick={() => onResolve('take_theirs')}

@@ -209,6 +209,13 @@ describe('ConflictView', () => {
     })
   })
 
+  it('says in words what keep mine sends: my changed fields, theirs where only they changed', async () => {
+    await renderUi(<ConflictView row={row('account_group', groupConflict)} onResolve={vi.fn()} />)
+    expect(screen.getByTestId('conflict-keep-mine-summary').textContent).toBe(
+      '«Оставить мои» отправит ваши значения: «Название». С сервера останутся: «Описание», «Активна».',
+    )
+  })
+
   it('offers keep mine and take theirs as whole choices', async () => {
     const onResolve = vi.fn()
     await renderUi(<ConflictView row={row('account_group', groupConflict)} onResolve={onResolve} />)

@@ -36,6 +36,21 @@ test('a wrong password says so and keeps the login', async ({ app }) => {
   await expect(login.username).toHaveValue('admin')
   await expect(login.password).toHaveValue('')
   await expect(login.password).toBeFocused()
+  // An empty submit is answered at the fields; the last attempt's message does not stay.
+  await login.username.fill('')
+  await login.submit.click()
+  await expect(login.error).toHaveCount(0)
+  await expect(login.username).toHaveAttribute('aria-invalid', 'true')
+})
+
+test('an address that answers 404 is named as not a ProBonus server', async ({ app, sandbox }) => {
+  const login = new LoginPage(app)
+  const url = `${sandbox.url}/nothing-here`
+  await login.addProfile('Не тот адрес', url)
+  await login.login('admin', '111')
+  await expect(login.error).toHaveText(
+    `По адресу ${url} отвечает не сервер ProBonus. Проверьте адрес и порт в настройках сервера.`,
+  )
 })
 
 test('an unreachable server is named in the message', async ({ app }) => {
@@ -61,6 +76,14 @@ test('too many attempts: the message counts the seconds down and the button wait
   expect(first).toBeGreaterThan(1)
   expect(first).toBeLessThanOrEqual(60)
   await expect.poll(seconds, { timeout: 5000 }).toBeLessThan(first)
+  // The server throttles that login only: another one may log in meanwhile.
+  await login.username.fill('admin')
+  await expect(login.submit).toBeEnabled()
+  await expect(login.error).toHaveCount(0)
+  await login.username.fill('кассир')
+  await expect(login.submit).toBeDisabled()
+  await login.login('admin', '111')
+  await new ShellPage(app).expectVisible()
 })
 
 test('logout returns to the login screen', async ({ app }) => {
@@ -70,8 +93,13 @@ test('logout returns to the login screen', async ({ app }) => {
   await expect(shell.statusUser).toContainText('Наблюдатель')
   await shell.logout()
   await login.expectVisible()
-  await expect(app.getByRole('status').filter({ hasText: 'Вы вышли' }).first()).toBeVisible()
+  // Said once, on the login screen (no toast saying it again), and gone with the next attempt.
+  await expect(app.getByText('Вы вышли')).toHaveCount(1)
+  await expect(app.getByRole('status').filter({ hasText: 'Вы вышли' })).toBeVisible()
   await expect(login.username).toHaveValue('viewer')
+  await login.login('viewer', 'wrong')
+  await expect(login.error).toHaveText('Неверный логин или пароль')
+  await expect(app.getByText('Вы вышли')).toHaveCount(0)
 })
 
 test('the language switches to English and back, and is remembered', async ({ app }) => {

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { SessionState } from '@shared/ipc'
 import { startSandbox, type Sandbox } from '@server/testing'
@@ -89,6 +91,19 @@ describe('session', () => {
     const offline = await core(url)
     const unreachable = await offline.call('session:login', { username: 'admin', password: '111' })
     expect(unreachable).toMatchObject({ ok: false, error: { code: 'offline' } })
+  })
+
+  it('says when the address answers but is not a ProBonus server (a 404 where the API should be)', async () => {
+    // Some other web server on the profile's address: every path is "404 Not Found" in HTML.
+    const other = createServer((_request, response) => {
+      response.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Not Found</h1>')
+    })
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve))
+    cleanups.push(() => new Promise<void>((resolve) => other.close(() => resolve())))
+    const { port } = other.address() as AddressInfo
+    const c = await core(`http://127.0.0.1:${port}`)
+    const result = await c.call('session:login', { username: 'admin', password: '111' })
+    expect(result).toMatchObject({ ok: false, error: { code: 'not_probonus' } })
   })
 
   it('restores a remembered session after a restart; without a kept refresh token it asks to log in again', async () => {

@@ -91,7 +91,12 @@ export class SessionManager implements TokenSource {
     if (!profile || !this.api) throw new IpcFailure('bad_request', 'Choose a server profile first')
     const api = this.api
     const generation = ++this.generation
-    const pair = await api.login(username, password)
+    const pair = await api.login(username, password).catch(async (error: unknown) => {
+      if (await notProbonus(api, error)) {
+        throw new IpcFailure('not_probonus', `${profile.base_url} does not answer as a ProBonus server`)
+      }
+      throw error
+    })
     if (generation !== this.generation) throw new IpcFailure('conflict', 'The profile changed during login')
     this.refreshing = null
     this.access = this.accessFrom(pair.access_token, pair.expires_in)
@@ -216,4 +221,23 @@ export class SessionManager implements TokenSource {
 
 export function secretKey(profileId: string): string {
   return `probonus.refresh_token.${profileId}`
+}
+
+/**
+ * A login that fails with a 404, or with an answer that is not a token pair, at an address whose health check does
+ * not answer as ProBonus either: the profile points at some other web server (a mistyped port, a router page).
+ */
+async function notProbonus(api: ApiClient, error: unknown): Promise<boolean> {
+  if (!(error instanceof ApiError)) return false
+  const suspicious =
+    error.status === 404 || (error.code === 'server' && error.status >= 200 && error.status < 300)
+  if (!suspicious) return false
+  try {
+    await api.health()
+    return false
+  } catch (healthError) {
+    return (
+      healthError instanceof ApiError && healthError.code !== 'offline' && healthError.code !== 'cancelled'
+    )
+  }
 }

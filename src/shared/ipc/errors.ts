@@ -16,6 +16,7 @@ export const ipcErrorCode = z.enum([
   'server', // the server failed or answered something unexpected
   'internal', // a bug in main; the message says what
   'cancelled', // the caller cancelled the call (a superseded query); nothing to show
+  'not_probonus', // the profile's address answers, but not as a ProBonus server (a 404 where the API should be)
 ])
 export type IpcErrorCode = z.infer<typeof ipcErrorCode>
 

@@ -25,6 +25,8 @@ export const session = defineTexts(
     submitting: 'Входим…',
     wrongPassword: 'Неверный логин или пароль',
     unreachable: 'Сервер {{url}} не отвечает. Проверьте адрес и подключение к сети.',
+    notProbonus:
+      'По адресу {{url}} отвечает не сервер ProBonus. Проверьте адрес и порт в настройках сервера.',
     throttled_one: 'Слишком много неудачных попыток. Повторите через {{count}} секунду.',
     throttled_few: 'Слишком много неудачных попыток. Повторите через {{count}} секунды.',
     throttled_many: 'Слишком много неудачных попыток. Повторите через {{count}} секунд.',
@@ -69,6 +71,8 @@ export const session = defineTexts(
     submitting: 'Logging in…',
     wrongPassword: 'Wrong login or password',
     unreachable: 'The server {{url}} does not answer. Check the address and the network connection.',
+    notProbonus:
+      'The server at {{url}} is not a ProBonus server. Check the address and the port in the server settings.',
     throttled_one: 'Too many failed attempts. Try again in {{count}} second.',
     throttled_few: 'Too many failed attempts. Try again in {{count}} seconds.',
     throttled_many: 'Too many failed attempts. Try again in {{count}} seconds.',

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { useForm } from 'react-hook-form'
+import { useForm, useWatch } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
@@ -19,7 +19,12 @@ export interface LoginFormProps {
   defaultLogin?: string | null
   submitLabel?: string
   autoFocus?: boolean
+  /** Each press of the button, valid or not (the screen drops its «Вы вышли» then). */
+  onAttempt?: () => void
 }
+
+/** Logins compare as the server does: trimmed and case-insensitive. */
+const sameLogin = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase()
 
 /**
  * Login and password for the selected server, with a clear message for each way it fails: wrong password,
@@ -30,37 +35,54 @@ export function LoginForm({
   defaultLogin,
   submitLabel,
   autoFocus = true,
+  onAttempt,
 }: LoginFormProps): React.JSX.Element {
   const { t } = useTranslation()
   const login = useSessionStore((store) => store.login)
   const [failure, setFailure] = useState<IpcError | null>(null)
-  const [throttle, setThrottle] = useState<Deadline | null>(null)
+  // The server throttles one login at a time: the wait belongs to the login that was refused.
+  const [throttle, setThrottle] = useState<(Deadline & { username: string }) | null>(null)
   const secondsLeft = useCountdown(throttle)
   const form = useForm<LoginValues>({
     resolver: zodResolver(loginInput),
     defaultValues: { username: defaultLogin ?? '', password: '' },
   })
   const { control, handleSubmit, setError, setValue, setFocus, formState } = form
+  const username = useWatch({ control, name: 'username' }) ?? ''
 
-  const onSubmit = handleSubmit(async (values) => {
-    setFailure(null)
-    const result = await login(values)
-    if (result.ok) return
-    const error = result.error
-    setFailure(error)
-    if (error.code === 'throttled') setThrottle(deadlineIn(error.retryAfterSeconds ?? 60))
-    if (error.code === 'unauthorized') {
-      setValue('password', '')
-      setFocus('password')
-    }
-    applyFieldErrors(setError, error.fields, (name) => name === 'username' || name === 'password')
-  })
+  const onSubmit = handleSubmit(
+    async (values) => {
+      onAttempt?.()
+      setFailure(null)
+      const result = await login(values)
+      if (result.ok) return
+      const error = result.error
+      setFailure(error)
+      if (error.code === 'throttled') {
+        setThrottle({ ...deadlineIn(error.retryAfterSeconds ?? 60), username: values.username })
+      }
+      if (error.code === 'unauthorized') {
+        setValue('password', '')
+        setFocus('password')
+      }
+      applyFieldErrors(setError, error.fields, (name) => name === 'username' || name === 'password')
+    },
+    // An empty or invalid form is answered at its fields: the last attempt's message is stale now.
+    () => {
+      onAttempt?.()
+      setFailure(null)
+    },
+  )
 
-  const throttled = failure?.code === 'throttled'
+  // Another login is not throttled: its button works and the countdown is not its message.
+  const throttled =
+    failure?.code === 'throttled' && throttle !== null && sameLogin(throttle.username, username)
   let message: string | null = null
-  if (failure) {
+  if (failure && !(failure.code === 'throttled' && !throttled)) {
     if (failure.code === 'unauthorized') message = t('session.wrongPassword')
     else if (failure.code === 'offline') message = t('session.unreachable', { url: profile?.base_url ?? '' })
+    else if (failure.code === 'not_probonus')
+      message = t('session.notProbonus', { url: profile?.base_url ?? '' })
     else if (throttled)
       message = secondsLeft > 0 ? t('session.throttled', { count: secondsLeft }) : t('session.throttledDone')
     else if (failure.code === 'bad_request' && !profile) message = t('session.noProfileSelected')

@@ -22,6 +22,8 @@ export function LoginScreen(): React.JSX.Element {
   const [removing, setRemoving] = useState<Profile | null>(null)
   const [removeBusy, setRemoveBusy] = useState(false)
   const [selectError, setSelectError] = useState<string | null>(null)
+  // «Вы вышли» says what happened last; after a new attempt to log in it is old news.
+  const [attempted, setAttempted] = useState(false)
 
   const selected = profiles.find((profile) => profile.id === selectedId) ?? null
 
@@ -117,7 +119,7 @@ export function LoginScreen(): React.JSX.Element {
               </p>
             </div>
             {selectError && <Banner tone="danger">{selectError}</Banner>}
-            {session?.reason === 'logout' && (
+            {session?.reason === 'logout' && !attempted && (
               <p className="muted" role="status">
                 {t('shell.session.loggedOut')}
               </p>
@@ -127,6 +129,7 @@ export function LoginScreen(): React.JSX.Element {
               key={`${selected?.id ?? 'none'}:${selected?.last_login ?? ''}`}
               profile={selected}
               defaultLogin={selected?.last_login}
+              onAttempt={() => setAttempted(true)}
             />
           </>
         )}

@@ -21,8 +21,8 @@ export function SessionDialog(): React.JSX.Element | null {
     const result = await logout()
     setBusy(false)
     setOpen(false)
-    if (result.ok) toast.info(t('shell.session.loggedOut'))
-    else toast.error(result.error.message)
+    // The login screen says «Вы вышли» itself: a toast would say it a second time.
+    if (!result.ok) toast.error(result.error.message)
   }
 
   const rows: [string, string | undefined][] = [

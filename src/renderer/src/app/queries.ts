@@ -35,6 +35,7 @@ export const CHANNEL_KINDS: Partial<Record<IpcChannel, readonly EntityKind[]>> =
   'account-groups:get': ['account_group'],
   'identifier-types:list': ['identifier_type'],
   'identifier-types:get': ['identifier_type'],
+  'identifier-types:check': ['identifier_type', 'account'],
   'accounts:list': ['account', 'account_group'],
   'accounts:get': ['account'],
   'operations:list': ['operation'],
@@ -154,7 +155,7 @@ export function reloadQueries(client: QueryClient): void {
   void client.invalidateQueries()
 }
 
-function ipcErrorOf(error: unknown): IpcError | null {
+export function ipcErrorOf(error: unknown): IpcError | null {
   if (!error) return null
   if (error instanceof IpcCallError) return error.error
   return { code: 'internal', message: error instanceof Error ? error.message : String(error) }

@@ -1,9 +1,11 @@
-import { useEffect, useId, useMemo, useState } from 'react'
+import { useId, useMemo, useState } from 'react'
 import { useWatch, type Control } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { IdentifierCheckResult, IdentifierType } from '@shared/api'
 import { Icon } from '../../components/Icon'
-import { invoke, type IpcResult } from '../../ipc/client'
+import type { IpcResult } from '../../ipc/client'
+import { ipcErrorOf, useIpcQuery } from '../../app/queries'
+import { useDebouncedValue } from '../../app/useDebouncedValue'
 import { useOnline } from '../sync/store'
 import type { IdentifierTypeForm } from './form'
 import './identifier-types.css'
@@ -11,11 +13,6 @@ import { checkValueLocally, codePointLength, rulesDiffer, type LocalProblem } fr
 
 /** How long typing must pause before the server is asked. */
 const SERVER_CHECK_DEBOUNCE_MS = 350
-
-interface ServerAnswer {
-  key: string
-  result: IpcResult<IdentifierCheckResult>
-}
 
 /**
  * "Test a value": as you type, the value is checked against the pattern and lengths in the form, then (after a
@@ -42,23 +39,18 @@ export function TestValue({
     [value, pattern, minLength, maxLength],
   )
 
-  // The server's answer for (type version, value); older answers are ignored.
-  const serverKey = saved && value !== '' ? `${saved.id}:${saved.version}:${value}` : null
-  const [answer, setAnswer] = useState<ServerAnswer | null>(null)
-  useEffect(() => {
-    if (!serverKey || !saved || !online) return
-    let cancelled = false
-    const timer = setTimeout(() => {
-      void invoke('identifier-types:check', { id: saved.id, value }).then((result) => {
-        if (!cancelled) setAnswer({ key: serverKey, result })
-      })
-    }, SERVER_CHECK_DEBOUNCE_MS)
-    return () => {
-      cancelled = true
-      clearTimeout(timer)
-    }
-  }, [serverKey, saved, value, online])
-  const current = answer?.key === serverKey ? answer.result : null
+  // The server is asked once typing pauses; a check superseded by more typing is cancelled. A change of the type
+  // (`entities:changed`) re-asks.
+  const settled = useDebouncedValue(value, SERVER_CHECK_DEBOUNCE_MS)
+  const asking = saved !== null && online && value !== '' && settled === value
+  const check = useIpcQuery('identifier-types:check', asking ? { id: saved.id, value } : null)
+  const current: IpcResult<IdentifierCheckResult> | null = !asking
+    ? null
+    : check.data
+      ? { ok: true, data: check.data }
+      : check.error
+        ? { ok: false, error: ipcErrorOf(check.error) ?? { code: 'internal', message: '' } }
+        : null
   const stale =
     saved !== null && rulesDiffer({ pattern, min_length: minLength, max_length: maxLength }, saved)
 

@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3'
 import { accountsMigration } from './migration-2-accounts'
 import { digitSearchMigration } from './migration-3-digit-search'
 import { programSettingsMigration } from './migration-4-program-settings'
+import { temporaryIdentifiersMigration } from './migration-5-temporary-identifiers'
 
 /**
  * Versioned schema migrations, applied in order at start. The applied version is SQLite's `user_version`.
@@ -181,6 +182,7 @@ export const MIGRATIONS: readonly Migration[] = [
   accountsMigration,
   digitSearchMigration,
   programSettingsMigration,
+  temporaryIdentifiersMigration,
 ]
 
 /** Applies the migrations the database has not seen yet, each in its own transaction. Returns the version before. */

@@ -3,6 +3,7 @@ import {
   accountCreate,
   accountLimits,
   accountListQuery,
+  temporaryIdentifier,
   accountMoveRequest,
   accountMoveResult,
   accountUpdate,
@@ -14,6 +15,7 @@ import type { ServerContext } from '../context'
 import { ADMIN_ONLY, ANY_ROLE, caller, errors, PROTECTED_ERRORS, SECURITY, type ZodApp } from '../http'
 import { SEARCH_COUNT_CAP } from '../services/account-search'
 import { accountLimits as readAccountLimits } from '../services/bonus-balance'
+import { issueTemporaryIdentifier } from '../services/temporary-identifiers'
 import { createAccount, getAccount, listAccounts, moveAccounts, updateAccount } from '../services/accounts'
 import { idempotentCreate } from '../services/idempotency'
 
@@ -130,5 +132,23 @@ export function accountRoutes(app: ZodApp, ctx: ServerContext): void {
       getAccount(ctx, request.params.id)
       return readAccountLimits(ctx, request.params.id)
     },
+  )
+
+  app.post(
+    '/accounts/:id/temporary_identifier',
+    {
+      config: { access: ADMIN_ONLY },
+      schema: {
+        tags,
+        summary:
+          'Issue a temporary identifier (admin): a numeric code of the settings’ length that finds the account ' +
+          '(accounts/list q) until it expires after ttl_minutes. 409 while the settings have them off.',
+        security: SECURITY,
+        params: idParams,
+        response: { 201: temporaryIdentifier, ...errors(...PROTECTED_ERRORS, 404, 409) },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(issueTemporaryIdentifier(ctx, request.params.id, caller(request).user.login)),
   )
 }

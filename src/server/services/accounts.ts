@@ -28,6 +28,7 @@ import {
 } from './account-search'
 import { pendingOf } from './bonus-balance'
 import { getSettings } from './settings'
+import { liveAccountOf } from './temporary-identifiers'
 import { identifierHolder, identifierValueProblems } from './identifier-types'
 import { envelope } from './lists'
 import {
@@ -165,6 +166,15 @@ export function listAccounts(
   query: AccountListQuery,
   countCap = SEARCH_COUNT_CAP,
 ): ListEnvelope<Account> {
+  // A live temporary identifier (a code a guest's app shows at the till) is that one account.
+  const code = query.q?.trim() ?? ''
+  const temporary = /^\d{4,12}$/.test(code) ? liveAccountOf(ctx, code) : undefined
+  if (temporary !== undefined) {
+    const found = accountsByIds(ctx, [temporary]).filter(
+      (row) => query.group_id === undefined || row.group_id === query.group_id,
+    )
+    return envelope(query.offset === 0 ? found : [], found.length, query)
+  }
   const keys = queryKeys(query.q)
   const digits = digitQuery(query.q)
   const pageOf = { groupId: query.group_id, offset: query.offset, limit: query.limit }

@@ -269,10 +269,56 @@ describe('paying with bonus at the till', () => {
         { numRuns: 40 },
       )
     } finally {
+      now = Date.parse('2026-03-15T12:00:00.000Z')
       withSettings({
         accrual_delay_days: 0,
         bonus_payment_limits: { per_day: null, per_week: null, per_month: null },
       })
+    }
+  })
+})
+
+describe('temporary identifiers', () => {
+  it('409 while off; a code of the set length finds its account until it expires, then never again', async () => {
+    const guest = freshAccount()
+    const issue = () =>
+      call(server.apiUrl, 'POST', `/accounts/${guest.id}/temporary_identifier`, { token: tokens.admin })
+    const off = await issue()
+    expect(off.status, JSON.stringify(off.body)).toBe(409)
+    withSettings({ temporary_identifiers: { enabled: true, ttl_minutes: 10, length: 8 } })
+    try {
+      const issued = await issue()
+      expect(issued.status).toBe(201)
+      const { value, expires_at } = issued.body as { value: string; expires_at: string }
+      expect(value).toMatch(/^\d{8}$/)
+      expect(Date.parse(expires_at) - now).toBe(10 * 60_000)
+      const find = async () =>
+        (await call(server.apiUrl, 'GET', `/accounts/list?q=${value}`, { token: tokens.viewer })).body as {
+          items: { id: number }[]
+          total: number
+        }
+      expect(await find()).toMatchObject({ items: [{ id: guest.id }], total: 1 })
+      now = Date.parse(expires_at) - 1
+      expect((await find()).items.map((item) => item.id)).toEqual([guest.id])
+      now = Date.parse(expires_at)
+      expect((await find()).items.map((item) => item.id)).not.toContain(guest.id)
+      expect(
+        (
+          await call(server.apiUrl, 'POST', '/accounts/99999999/temporary_identifier', {
+            token: tokens.admin,
+          })
+        ).status,
+      ).toBe(404)
+      expect(
+        (
+          await call(server.apiUrl, 'POST', `/accounts/${guest.id}/temporary_identifier`, {
+            token: tokens.marketing,
+          })
+        ).status,
+      ).toBe(403)
+    } finally {
+      now = Date.parse('2026-03-15T12:00:00.000Z')
+      withSettings({ temporary_identifiers: { enabled: false, ttl_minutes: 15, length: 6 } })
     }
   })
 })

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { auditFields, id, idParam, listQuery, MAX, money, name, version } from './common'
+import { auditFields, id, idParam, listQuery, MAX, money, name, timestamp, version } from './common'
 
 export const accountIdentifier = z.strictObject({ type_id: id, value: z.string().min(1).max(500) })
 export type AccountIdentifier = z.infer<typeof accountIdentifier>
@@ -65,6 +65,10 @@ export const accountLimits = z.strictObject({
   per_month: accountLimit,
 })
 export type AccountLimits = z.infer<typeof accountLimits>
+
+/** `POST accounts/{id}/temporary_identifier`: a numeric code that finds the account until it expires. */
+export const temporaryIdentifier = z.strictObject({ value: z.string(), expires_at: timestamp })
+export type TemporaryIdentifier = z.infer<typeof temporaryIdentifier>
 
 /** The step an account sits on in its group's ladder. */
 export const accountStep = z.strictObject({ ladder_id: id, index: z.number().int().min(0), name: z.string() })

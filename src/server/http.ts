@@ -29,7 +29,6 @@ export type Access = 'public' | readonly Role[]
 
 export const ANY_ROLE: readonly Role[] = ['admin', 'marketing', 'viewer']
 export const ADMIN_ONLY: readonly Role[] = ['admin']
-export const LADDER_WRITERS: readonly Role[] = ['admin', 'marketing']
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -4,14 +4,11 @@
 import { type z } from 'zod'
 import {
   account,
-  accountGroup,
   authInfo,
   balancesReport,
   groupOperationResult,
   health,
   identifierCheckResult,
-  identifierType,
-  ladder,
   ladderHistory,
   ladderPreview,
   ladderStepsReport,
@@ -19,26 +16,24 @@ import {
   operation,
   operationsReport,
   purchaseResult,
-  rkDiscount,
-  rkDiscountImportResult,
   tokenPair,
   user,
   type AccountCreate,
-  type AccountGroupCreate,
-  type AccountGroupUpdate,
   type AccountUpdate,
   type GroupOperationCreate,
-  type IdentifierTypeCreate,
-  type IdentifierTypeUpdate,
-  type LadderCreate,
   type LadderPreviewRequest,
-  type LadderUpdate,
   type ListEnvelope,
   type OperationCreate,
   type OperationListQuery,
   type PurchaseRequest,
-  type RkDiscountImportRequest,
 } from '@shared/api'
+import {
+  operationCreateCommand,
+  type CollectionDescriptor,
+  type CommandDescriptor,
+  type EditableDescriptor,
+  type SingletonDescriptor,
+} from '@shared/resources'
 import { ApiError } from './errors'
 import { type Http, type QueryValue, type RequestSpec } from './http'
 
@@ -54,34 +49,86 @@ export type ListParams = Record<string, QueryValue>
 /** Largest page the API serves; `listAll` walks the pages. */
 export const PAGE_LIMIT = 500
 
-/** CRUD of one editable resource (`/ladders`, `/account_groups`, `/identifier_types`). */
-export interface EntityResource<T, Create, Update> {
+/** Reads of one collection (`/ladders`, `/rk_discounts`, …). */
+export interface CollectionResource<T> {
   list(params?: ListParams): Promise<ListEnvelope<T>>
   listAll(params?: ListParams): Promise<T[]>
   get(id: number): Promise<T>
+}
+
+/** CRUD of one editable collection (`/ladders`, `/account_groups`, `/identifier_types`). */
+export interface EntityResource<T, Create, Update> extends CollectionResource<T> {
   create(body: Create, idempotencyKey?: string): Promise<T>
   update(id: number, body: Update): Promise<T>
   remove(id: number, version: number): Promise<void>
 }
 
+/** A one-document resource (`/settings`). */
+export interface SingletonResource<T, Update> {
+  get(): Promise<T>
+  update(body: Update): Promise<T>
+}
+
+export type EntityResourceOf<D extends EditableDescriptor> = EntityResource<
+  z.output<D['entity']>,
+  z.input<D['create']>,
+  z.input<D['update']>
+>
+type AnswerOf<D extends CommandDescriptor> = D['answer'] extends z.ZodType ? z.output<D['answer']> : void
+
 export class ApiClient {
   readonly http: Http
   private readonly tokens: TokenSource
-
-  readonly ladders: EntityResource<z.infer<typeof ladder>, LadderCreate, LadderUpdate>
-  readonly accountGroups: EntityResource<z.infer<typeof accountGroup>, AccountGroupCreate, AccountGroupUpdate>
-  readonly identifierTypes: EntityResource<
-    z.infer<typeof identifierType>,
-    IdentifierTypeCreate,
-    IdentifierTypeUpdate
-  >
+  private readonly resources = new Map<string, unknown>()
 
   constructor(http: Http, tokens: TokenSource) {
     this.http = http
     this.tokens = tokens
-    this.ladders = this.resource('/ladders', ladder)
-    this.accountGroups = this.resource('/account_groups', accountGroup)
-    this.identifierTypes = this.resource('/identifier_types', identifierType)
+  }
+
+  /** Reads of a collection, as its descriptor says. */
+  collection<D extends CollectionDescriptor>(resource: D): CollectionResource<z.output<D['entity']>> {
+    return this.memo(`collection:${resource.kind}`, () =>
+      this.crud<z.output<D['entity']>, never, never>(resource),
+    )
+  }
+
+  /** CRUD of an editable collection, as its descriptor says. */
+  editable<D extends EditableDescriptor>(resource: D): EntityResourceOf<D> {
+    return this.memo(`editable:${resource.kind}`, () =>
+      this.crud<z.output<D['entity']>, z.input<D['create']>, z.input<D['update']>>(resource),
+    )
+  }
+
+  /** `GET` and `PUT` (with `version`) of a singleton. */
+  singleton<D extends SingletonDescriptor>(
+    resource: D,
+  ): SingletonResource<z.output<D['entity']>, z.input<D['update']>> {
+    const path = `/${resource.segment}`
+    const schema = resource.entity as z.ZodType<z.output<D['entity']>>
+    return {
+      get: () => this.authed({ method: 'GET', path, schema }),
+      update: (body) => this.authed({ method: 'PUT', path, json: body, schema }),
+    }
+  }
+
+  /** Sends a command once (`Idempotency-Key` when given; refused without one when the command requires it). */
+  command<D extends CommandDescriptor>(
+    resource: D,
+    body: z.input<D['body']>,
+    idempotencyKey?: string,
+  ): Promise<AnswerOf<D>> {
+    if (resource.idempotency === 'required' && !idempotencyKey) {
+      return Promise.reject(new Error(`${resource.path} needs an Idempotency-Key`))
+    }
+    return this.authed({
+      method: 'POST',
+      path: `/${resource.path}`,
+      json: body,
+      idempotencyKey: resource.idempotency === 'none' ? undefined : idempotencyKey,
+      schema: resource.answer as z.ZodType<AnswerOf<D>> | null,
+      timeoutMs: resource.timeoutMs,
+    }) as Promise<AnswerOf<D>>
   }
 
   // ---- without a token ----
@@ -132,21 +179,6 @@ export class ApiClient {
     return this.authed({ method: 'GET', path: '/users/list', query: params, schema: listOf(user) })
   }
 
-  readonly rkDiscounts = {
-    list: (params: ListParams = {}) =>
-      this.authed({ method: 'GET', path: '/rk_discounts/list', query: params, schema: listOf(rkDiscount) }),
-    listAll: (params: ListParams = {}) => this.listAll('/rk_discounts/list', rkDiscount, params),
-    get: (id: number) => this.authed({ method: 'GET', path: `/rk_discounts/${id}`, schema: rkDiscount }),
-    import: (body: RkDiscountImportRequest) =>
-      this.authed({
-        method: 'POST',
-        path: '/rk_discounts/import',
-        json: body,
-        schema: rkDiscountImportResult,
-        timeoutMs: 60_000,
-      }),
-  }
-
   ladderHistory(id: number, signal?: AbortSignal) {
     return this.authed({ method: 'GET', path: `/ladders/${id}/history`, schema: ladderHistory, signal })
   }
@@ -185,13 +217,7 @@ export class ApiClient {
 
   readonly operations = {
     create: (body: OperationCreate, idempotencyKey: string) =>
-      this.authed({
-        method: 'POST',
-        path: '/operations/create',
-        json: body,
-        idempotencyKey,
-        schema: operation,
-      }),
+      this.command(operationCreateCommand, body, idempotencyKey),
     createGroup: (body: GroupOperationCreate, idempotencyKey: string) =>
       this.authed({
         method: 'POST',
@@ -259,7 +285,18 @@ export class ApiClient {
     }
   }
 
-  private resource<T, Create, Update>(base: string, item: z.ZodType<T>): EntityResource<T, Create, Update> {
+  private memo<T>(key: string, build: () => T): T {
+    let resource = this.resources.get(key) as T | undefined
+    if (resource === undefined) {
+      resource = build()
+      this.resources.set(key, resource)
+    }
+    return resource
+  }
+
+  private crud<T, Create, Update>(resource: CollectionDescriptor): EntityResource<T, Create, Update> {
+    const base = `/${resource.segment}`
+    const item = resource.entity as z.ZodType<T>
     const listSchema = listOf(item)
     return {
       list: (params = {}) =>

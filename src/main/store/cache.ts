@@ -4,29 +4,15 @@
 import { promises as fs } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { accountGroup, type AccountGroup } from '@shared/api/account-groups'
 import { timestamp } from '@shared/api/common'
-import { identifierType, type IdentifierType } from '@shared/api/identifier-types'
-import { ladder, type Ladder } from '@shared/api/ladders'
-import { rkDiscount, type RkDiscount } from '@shared/api/rk-discounts'
+import { CACHED_KINDS, CACHED_RESOURCES, type CachedKind, type EntityOf } from '@shared/resources'
 import { DocumentFile } from './document-file'
 
-export interface CacheTypes {
-  ladder: Ladder
-  account_group: AccountGroup
-  identifier_type: IdentifierType
-  rk_discount: RkDiscount
-}
-export type CacheKind = keyof CacheTypes
+/** The cached kinds are the descriptors with `cached: true` (shared/resources). */
+export type CacheKind = CachedKind
+export type CacheTypes = { [K in CacheKind]: EntityOf<K> }
 
-const itemSchemas: { [K in CacheKind]: z.ZodType<CacheTypes[K]> } = {
-  ladder,
-  account_group: accountGroup,
-  identifier_type: identifierType,
-  rk_discount: rkDiscount,
-}
-
-export const CACHE_KINDS = Object.keys(itemSchemas) as CacheKind[]
+export const CACHE_KINDS: readonly CacheKind[] = CACHED_KINDS
 
 const SAVE_DELAY_MS = 3000
 
@@ -45,7 +31,7 @@ export class EntityCache {
     await fs.mkdir(dir, { recursive: true })
     const entries = await Promise.all(
       CACHE_KINDS.map(async (kind) => {
-        const schema = itemSchemas[kind] as z.ZodType<{ id: number }>
+        const schema = CACHED_RESOURCES[kind].entity as z.ZodType<{ id: number }>
         return [kind, await loadCollection(join(dir, `${kind}.json`), schema)] as const
       }),
     )

@@ -1,40 +1,29 @@
 // Draft bodies: the schema each entity is checked with before it is queued, and content comparison for 409s.
 
 import type { z } from 'zod'
-// Narrow imports (not the index files): the crash-safety child loads this, and its start-up time counts.
-import { accountGroup, accountGroupCreate } from '@shared/api/account-groups'
-import { identifierType, identifierTypeCreate } from '@shared/api/identifier-types'
-import { ladder, ladderCreate } from '@shared/api/ladders'
-import { ladderCreateChecked } from '@shared/domain/ladder-schemas'
 import type { DraftEntity, DraftEntityBody, IpcFieldError } from '@shared/ipc'
+import { DRAFT_KINDS, DRAFT_RESOURCES } from '@shared/resources'
 
-/** The body checks of a create (an update body is the same plus `version`, which main adds). */
-const bodySchemas: Record<DraftEntity, z.ZodType> = {
-  ladder: ladderCreateChecked,
-  account_group: accountGroupCreate,
-  identifier_type: identifierTypeCreate,
-}
+/** The entity schema of each draft kind (its descriptor's). */
+export const entitySchemas = Object.fromEntries(
+  DRAFT_KINDS.map((kind) => [kind, DRAFT_RESOURCES[kind].entity]),
+) as unknown as Record<DraftEntity, z.ZodType<DraftEntityBody>>
 
-/** The fields of a body, to compare a body with a server entity. */
-const bodyKeys: Record<DraftEntity, string[]> = {
-  ladder: Object.keys(ladderCreate.shape),
-  account_group: Object.keys(accountGroupCreate.shape),
-  identifier_type: Object.keys(identifierTypeCreate.shape),
-}
+/**
+ * Fields a server entity has and a body does not (id, version, audit fields, counts), per kind: editors may hand
+ * the entity over as it came.
+ */
+const SERVER_ONLY = Object.fromEntries(
+  DRAFT_KINDS.map((kind) => {
+    const { entity, fields } = DRAFT_RESOURCES[kind]
+    return [kind, Object.keys(entity.shape).filter((key) => !(fields as readonly string[]).includes(key))]
+  }),
+) as Record<DraftEntity, string[]>
 
-export const entitySchemas: Record<DraftEntity, z.ZodType<DraftEntityBody>> = {
-  ladder,
-  account_group: accountGroup,
-  identifier_type: identifierType,
-}
-
-/** Fields a server entity has and a body must not: editors may hand the entity over as it came. */
-const SERVER_ONLY = ['id', 'version', 'created_at', 'updated_at', 'updated_by', 'accounts_count']
-
-export function stripServerFields(payload: unknown): unknown {
+function stripServerFields(entity: DraftEntity, payload: unknown): unknown {
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return payload
   const copy: Record<string, unknown> = { ...(payload as Record<string, unknown>) }
-  for (const key of SERVER_ONLY) delete copy[key]
+  for (const key of SERVER_ONLY[entity]) delete copy[key]
   return copy
 }
 
@@ -42,7 +31,7 @@ export type BodyCheck = { ok: true; body: unknown } | { ok: false; fields: IpcFi
 
 /** Checks a body the way the server will (shape and, for ladders, every DOMAIN.md rule that needs no catalog). */
 export function checkBody(entity: DraftEntity, payload: unknown): BodyCheck {
-  const parsed = bodySchemas[entity].safeParse(stripServerFields(payload))
+  const parsed = DRAFT_RESOURCES[entity].create.safeParse(stripServerFields(entity, payload))
   if (parsed.success) return { ok: true, body: parsed.data }
   return {
     ok: false,
@@ -59,7 +48,7 @@ export function sameContent(kind: DraftEntity, payload: unknown, entity: unknown
     return false
   const mine = payload as Record<string, unknown>
   const theirs = entity as Record<string, unknown>
-  return bodyKeys[kind].every((key) => looseEqual(mine[key], theirs[key]))
+  return DRAFT_RESOURCES[kind].fields.every((key) => looseEqual(mine[key], theirs[key]))
 }
 
 function looseEqual(a: unknown, b: unknown): boolean {

@@ -11,6 +11,7 @@ import {
   type DraftEntityBody,
 } from '@shared/ipc/drafts'
 import { ipcErrorCode, ipcFieldError } from '@shared/ipc/errors'
+import { DRAFT_RESOURCES } from '@shared/resources'
 
 /** A local, unpublished edit. */
 export const draftRecord = z.object({
@@ -81,14 +82,10 @@ export function rowKey(
 }
 
 export function titleOf(entity: DraftEntity, payload: unknown, base: DraftEntityBody | null): string {
-  const pick = (value: unknown): string | null => {
-    if (typeof value !== 'object' || value === null) return null
-    const record = value as Record<string, unknown>
-    if (entity === 'identifier_type' && typeof record.code === 'string' && typeof record.name === 'string') {
-      return `${record.name} (${record.code})`
-    }
-    return typeof record.name === 'string' && record.name.trim() !== '' ? record.name.trim() : null
-  }
+  const pick = (value: unknown): string | null =>
+    typeof value === 'object' && value !== null
+      ? DRAFT_RESOURCES[entity].title(value as Record<string, unknown>)
+      : null
   return pick(payload) ?? pick(base) ?? '—'
 }
 

@@ -4,6 +4,7 @@
 // the worker waits for a new login. Nothing is ever dropped without an answer from the server or the user.
 
 import type { DraftEntityBody } from '@shared/ipc'
+import { DRAFT_RESOURCES } from '@shared/resources'
 import type { ApiClient, EntityResource } from '../api/client'
 import { ApiError } from '../api/errors'
 import { entitySchemas, sameContent } from './payloads'
@@ -132,12 +133,7 @@ export class OutboxWorker {
   }
 
   private resourceOf(api: ApiClient, row: OutboxRow): AnyResource {
-    const resources = {
-      ladder: api.ladders,
-      account_group: api.accountGroups,
-      identifier_type: api.identifierTypes,
-    } as const
-    return resources[row.entity] as unknown as AnyResource
+    return api.editable(DRAFT_RESOURCES[row.entity]) as unknown as AnyResource
   }
 
   private async handleError(api: ApiClient, row: OutboxRow, error: ApiError): Promise<void> {

@@ -1,6 +1,6 @@
-import { accountGroup, accountGroupCreate, accountGroupUpdate } from '@shared/api'
+import { accountGroups } from '@shared/resources'
 import type { ServerContext } from '../context'
-import { ADMIN_ONLY, type ZodApp } from '../http'
+import type { ZodApp } from '../http'
 import {
   createAccountGroup,
   deleteAccountGroup,
@@ -11,13 +11,7 @@ import {
 import { crudRoutes } from './crud'
 
 export function accountGroupRoutes(app: ZodApp, ctx: ServerContext): void {
-  crudRoutes(app, ctx, {
-    segment: 'account_groups',
-    noun: 'account group',
-    item: accountGroup,
-    createBody: accountGroupCreate,
-    updateBody: accountGroupUpdate,
-    writers: ADMIN_ONLY,
+  crudRoutes(app, ctx, accountGroups, {
     list: listAccountGroups,
     get: getAccountGroup,
     create: createAccountGroup,

@@ -6,25 +6,19 @@ import {
   idParams,
   type ListEnvelope,
   listOf,
-  type Role,
   versionQuery,
 } from '@shared/api'
+import type { EditableDescriptor } from '@shared/resources'
 import type { FastifyInstance } from 'fastify'
 import type { ServerContext } from '../context'
 import { ANY_ROLE, caller, errors, PROTECTED_ERRORS, SECURITY, type ZodApp } from '../http'
 import { idempotentCreate } from '../services/idempotency'
 
-/** One editable resource of API.md: `list`, `{id}`, `create`, `PUT {id}`, `DELETE {id}?version=`. */
-export interface CrudResource<Item, Create, Update> {
-  /** URL segment under /api/v0, e.g. `ladders`. */
-  segment: string
-  /** Singular noun for the docs, e.g. `ladder`. */
-  noun: string
-  item: z.ZodType<Item>
-  createBody: z.ZodType<Create>
-  updateBody: z.ZodType<Update>
-  /** Roles that may create, update and delete (everyone authenticated reads). */
-  writers: readonly Role[]
+/**
+ * What the database does for one editable resource of API.md (`list`, `{id}`, `create`, `PUT {id}`,
+ * `DELETE {id}?version=`); its path, schemas and write roles come from its shared descriptor.
+ */
+export interface CrudServices<Item, Create, Update> {
   list(ctx: ServerContext, query: ActiveListQuery): ListEnvelope<Item>
   /** Optional fast path: `list` already serialized (each item validated against `item` when it was cached). */
   listJson?(ctx: ServerContext, query: ActiveListQuery): string
@@ -35,12 +29,20 @@ export interface CrudResource<Item, Create, Update> {
 }
 
 /** Registers the five routes of a resource with its schemas, roles, idempotent create and versioned writes. */
-export function crudRoutes<Item, Create, Update>(
+export function crudRoutes<D extends EditableDescriptor>(
   app: ZodApp,
   ctx: ServerContext,
-  resource: CrudResource<Item, Create, Update>,
+  descriptor: D,
+  services: CrudServices<z.output<D['entity']>, z.output<D['create']>, z.output<D['update']>>,
 ): void {
-  const { segment, noun, item, writers } = resource
+  type Item = z.output<D['entity']>
+  const { segment, noun, writeRoles: writers } = descriptor
+  const item = descriptor.entity as z.ZodType<Item>
+  const resource = {
+    ...services,
+    createBody: descriptor.create as unknown as z.ZodType<z.output<D['create']>>,
+    updateBody: descriptor.update as unknown as z.ZodType<z.output<D['update']>>,
+  }
   // Generic schemas defeat the type provider's inference, so this file registers on the untyped instance and
   // reads each request part through `validated` (the route's own schema has already parsed it).
   const routes: FastifyInstance = app

@@ -1,13 +1,7 @@
-import {
-  identifierCheckRequest,
-  identifierCheckResult,
-  identifierType,
-  identifierTypeCreate,
-  identifierTypeUpdate,
-  idParams,
-} from '@shared/api'
+import { identifierCheckRequest, identifierCheckResult, idParams } from '@shared/api'
+import { identifierTypes } from '@shared/resources'
 import type { ServerContext } from '../context'
-import { ADMIN_ONLY, ANY_ROLE, errors, PROTECTED_ERRORS, SECURITY, type ZodApp } from '../http'
+import { ANY_ROLE, errors, PROTECTED_ERRORS, SECURITY, type ZodApp } from '../http'
 import {
   checkIdentifier,
   createIdentifierType,
@@ -19,13 +13,7 @@ import {
 import { crudRoutes } from './crud'
 
 export function identifierTypeRoutes(app: ZodApp, ctx: ServerContext): void {
-  crudRoutes(app, ctx, {
-    segment: 'identifier_types',
-    noun: 'identifier type',
-    item: identifierType,
-    createBody: identifierTypeCreate,
-    updateBody: identifierTypeUpdate,
-    writers: ADMIN_ONLY,
+  crudRoutes(app, ctx, identifierTypes, {
     list: listIdentifierTypes,
     get: getIdentifierType,
     create: createIdentifierType,

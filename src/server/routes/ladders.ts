@@ -1,7 +1,7 @@
-import { idParams, ladder, ladderHistory } from '@shared/api'
-import { ladderCreateChecked, ladderUpdateChecked } from '@shared/domain'
+import { idParams, ladderHistory } from '@shared/api'
+import { ladders } from '@shared/resources'
 import type { ServerContext } from '../context'
-import { ANY_ROLE, errors, LADDER_WRITERS, PROTECTED_ERRORS, SECURITY, type ZodApp } from '../http'
+import { ANY_ROLE, errors, PROTECTED_ERRORS, SECURITY, type ZodApp } from '../http'
 import {
   createLadder,
   deleteLadder,
@@ -15,13 +15,7 @@ import { crudRoutes } from './crud'
 
 /** Ladders: CRUD (writes by admin and marketing) and history. Part 2 adds `POST /ladders/preview` here. */
 export function ladderRoutes(app: ZodApp, ctx: ServerContext): void {
-  crudRoutes(app, ctx, {
-    segment: 'ladders',
-    noun: 'ladder',
-    item: ladder,
-    createBody: ladderCreateChecked,
-    updateBody: ladderUpdateChecked,
-    writers: LADDER_WRITERS,
+  crudRoutes(app, ctx, ladders, {
     list: listLadders,
     listJson: listLaddersJson,
     get: getLadder,

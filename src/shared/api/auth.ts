@@ -55,3 +55,10 @@ export const user = z.strictObject({
   active: z.boolean(),
 })
 export type User = z.infer<typeof user>
+
+/** `POST /auth/change_password` (any signed-in user) → 204; the user's other sessions end. */
+export const changePasswordRequest = z.strictObject({
+  current_password: z.string().min(1).max(200),
+  new_password: z.string().min(3).max(200),
+})
+export type ChangePasswordRequest = z.infer<typeof changePasswordRequest>

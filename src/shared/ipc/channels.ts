@@ -1,6 +1,9 @@
-// The IPC channel and event names. No imports at all: the sandboxed preload bundles this file as is.
+// The IPC channel and event names. Imports only ../resources/names (which imports nothing): the sandboxed preload
+// bundles this file as is.
+import { RESOURCE_CHANNEL_NAMES, type ResourceChannel } from '../resources/names'
 
-export const IPC_CHANNELS = [
+/** Channels of their own; every resource's `<prefix>:list/get/delete` come from its descriptor (resources/names). */
+const OWN_CHANNELS = [
   // session and server profiles
   'session:state',
   'session:login',
@@ -10,25 +13,14 @@ export const IPC_CHANNELS = [
   'profiles:remove',
   'profiles:select',
   // RK discount catalog
-  'catalog:list',
   'catalog:usage',
   'catalog:import-preview',
   'catalog:import',
   // ladders
-  'ladders:list',
-  'ladders:get',
   'ladders:history',
   'ladders:preview',
-  'ladders:delete',
-  // account groups
-  'account-groups:list',
-  'account-groups:get',
-  'account-groups:delete',
   // identifier types
-  'identifier-types:list',
-  'identifier-types:get',
   'identifier-types:check',
-  'identifier-types:delete',
   // drafts (local edits) and the outbox rows they become
   'drafts:list',
   'drafts:get',
@@ -49,7 +41,9 @@ export const IPC_CHANNELS = [
   'reports:ladder-steps',
 ] as const
 
-export type IpcChannel = (typeof IPC_CHANNELS)[number]
+export type IpcChannel = (typeof OWN_CHANNELS)[number] | ResourceChannel
+
+export const IPC_CHANNELS: readonly IpcChannel[] = [...OWN_CHANNELS, ...RESOURCE_CHANNEL_NAMES]
 
 export const IPC_EVENTS = ['sync:status', 'entities:changed', 'session:changed', 'drafts:changed'] as const
 

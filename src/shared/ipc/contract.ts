@@ -18,13 +18,10 @@
 import { z } from 'zod'
 import {
   account,
-  accountGroup,
   authUser,
   balancesReport,
   id,
   identifierCheckResult,
-  identifierType,
-  ladder,
   ladderHistory,
   ladderPreview,
   ladderPreviewRequest,
@@ -41,6 +38,8 @@ import {
   timestamp,
   version,
 } from '../api'
+import { CACHED_KINDS, CACHED_RESOURCES, type CachedKind } from '../resources'
+import type { ResourceChannelOf } from '../resources/names'
 import type { IpcChannel, IpcEventName } from './channels'
 import { draft, draftEntity, draftsList, syncCounts } from './drafts'
 
@@ -284,9 +283,46 @@ const pageFields = {
 const isoDate = z.iso.date()
 
 // ---------------------------------------------------------------------------------------------------------
+// Per resource, from its descriptor: `<prefix>:list` (cached list), `<prefix>:get` (cached item) and
+// `<prefix>:delete` (queues a delete of the cached version, or of `version` if given; answers the outbox row).
+
+export const deleteInput = z.strictObject({ id, version: version.optional() })
+
+type Entity<K extends CachedKind> = z.output<(typeof CACHED_RESOURCES)[K]['entity']>
+type ResourceEntries = {
+  [K in CachedKind as ResourceChannelOf<K, 'list'>]: {
+    input: typeof cachedListInput
+    output: z.ZodType<{ items: Entity<K>[]; fetched_at: string | null; stale: boolean }>
+  }
+} & {
+  [K in CachedKind as ResourceChannelOf<K, 'get'>]: {
+    input: typeof cachedGetInput
+    output: z.ZodType<{ item: Entity<K>; fetched_at: string | null; stale: boolean }>
+  }
+} & {
+  [K in CachedKind as ResourceChannelOf<K, 'delete'>]: { input: typeof deleteInput; output: typeof draft }
+}
+
+function resourceEntries(): ResourceEntries {
+  const entries: Record<string, { input: z.ZodType; output: z.ZodType }> = {}
+  for (const kind of CACHED_KINDS) {
+    const { entity, ipc } = CACHED_RESOURCES[kind]
+    for (const verb of ipc.verbs) {
+      const channel = `${ipc.prefix}:${verb}`
+      if (verb === 'list') entries[channel] = { input: cachedListInput, output: cachedList(entity) }
+      else if (verb === 'get') entries[channel] = { input: cachedGetInput, output: cachedItem(entity) }
+      else entries[channel] = { input: deleteInput, output: draft }
+    }
+  }
+  return entries as ResourceEntries
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // The table
 
 export const ipcContract = {
+  ...resourceEntries(),
+
   'session:state': { input: none, output: sessionState },
   /** Errors: `unauthorized` (wrong login or password), `throttled` (+retryAfterSeconds), `offline`, `bad_request` (no profile). */
   'session:login': { input: loginInput, output: sessionState },
@@ -300,15 +336,12 @@ export const ipcContract = {
   /** Switching profiles restores that profile's remembered session if any; answers the new session state. */
   'profiles:select': { input: z.strictObject({ id: stringId }), output: sessionState },
 
-  'catalog:list': { input: cachedListInput, output: cachedList(rkDiscount) },
   'catalog:usage': { input: cachedListInput, output: catalogUsage },
   /** Checks every row and compares with the current catalog (fetched when online). Nothing is stored. */
   'catalog:import-preview': { input: catalogImportPreviewInput, output: catalogImportPreview },
   /** Admin; online only (not queued). Emits `entities:changed` for `rk_discount`. */
   'catalog:import': { input: catalogImportInput, output: rkDiscountImportResult },
 
-  'ladders:list': { input: cachedListInput, output: cachedList(ladder) },
-  'ladders:get': { input: cachedGetInput, output: cachedItem(ladder) },
   /** Online only. */
   'ladders:history': { input: byId, output: ladderHistory },
   /** Online only. `ladder` is the proposed body (with the id of the ladder it would replace, if any). */
@@ -316,21 +349,12 @@ export const ipcContract = {
     input: z.strictObject({ ladder: ladderPreviewRequest, group_id: id.optional() }),
     output: ladderPreview,
   },
-  /** Queues a delete of the cached version (or `version` if given). Answers the outbox row. */
-  'ladders:delete': { input: z.strictObject({ id, version: version.optional() }), output: draft },
 
-  'account-groups:list': { input: cachedListInput, output: cachedList(accountGroup) },
-  'account-groups:get': { input: cachedGetInput, output: cachedItem(accountGroup) },
-  'account-groups:delete': { input: z.strictObject({ id, version: version.optional() }), output: draft },
-
-  'identifier-types:list': { input: cachedListInput, output: cachedList(identifierType) },
-  'identifier-types:get': { input: cachedGetInput, output: cachedItem(identifierType) },
   /** The server's "test scan" (online only): pattern, lengths, active, and "already taken by account N". */
   'identifier-types:check': {
     input: z.strictObject({ id, value: z.string().max(1000) }),
     output: identifierCheckResult,
   },
-  'identifier-types:delete': { input: z.strictObject({ id, version: version.optional() }), output: draft },
 
   'drafts:list': { input: z.strictObject({ entity: draftEntity.optional() }).optional(), output: draftsList },
   /** A local draft or an outbox row by its id. */

@@ -2,15 +2,14 @@
 // needs) so that main's store code, and the crash-safety child process, load quickly.
 
 import { z } from 'zod'
-import { accountGroup } from '../api/account-groups'
 import { id, timestamp, version } from '../api/common'
-import { identifierType } from '../api/identifier-types'
-import { ladder } from '../api/ladders'
+import { DRAFT_KINDS, DRAFT_RESOURCES, type DraftKind, type EntityOf } from '../resources'
 import { ipcErrorCode, ipcFieldError } from './errors'
 
 // Drafts and the outbox
 
-export const draftEntity = z.enum(['ladder', 'account_group', 'identifier_type'])
+/** The kinds edited through drafts: the descriptors with `writes: 'drafts'` (shared/resources). */
+export const draftEntity = z.enum(DRAFT_KINDS)
 export type DraftEntity = z.infer<typeof draftEntity>
 
 export const draftAction = z.enum(['create', 'update', 'delete'])
@@ -26,7 +25,9 @@ export const draftState = z.enum([
 export type DraftState = z.infer<typeof draftState>
 
 /** A server entity of the kinds drafts edit. Narrow it with the draft's `entity`. */
-export const draftEntityBody = z.union([ladder, accountGroup, identifierType])
+export const draftEntityBody = z.union(
+  DRAFT_KINDS.map((kind) => DRAFT_RESOURCES[kind].entity) as unknown as [z.ZodType, z.ZodType],
+) as unknown as z.ZodType<EntityOf<DraftKind>>
 export type DraftEntityBody = z.infer<typeof draftEntityBody>
 
 export const draftConflict = z.strictObject({

@@ -1,4 +1,5 @@
 import { MAX } from '@shared/api'
+import { rkDiscountImport } from '@shared/resources'
 import { IpcFailure } from '../errors'
 import type { IpcHandlers } from '../registry'
 import { discountUsage, keptAsTheyAre, previewImport } from './catalog-import'
@@ -7,16 +8,14 @@ import { online, readList } from './reads'
 
 export function catalogHandlers(
   ctx: HandlerContext,
-): Pick<IpcHandlers, 'catalog:list' | 'catalog:usage' | 'catalog:import-preview' | 'catalog:import'> {
-  const catalog = (refresh?: boolean) =>
-    readList(ctx, 'rk_discount', (api) => api.rkDiscounts.listAll(), refresh)
+): Pick<IpcHandlers, 'catalog:usage' | 'catalog:import-preview' | 'catalog:import'> {
+  const catalog = (refresh?: boolean) => readList(ctx, 'rk_discount', refresh)
   const usage = async (refresh?: boolean) => {
-    const ladders = await readList(ctx, 'ladder', (api) => api.ladders.listAll(), refresh)
+    const ladders = await readList(ctx, 'ladder', refresh)
     return { items: discountUsage(ladders.items), fetched_at: ladders.fetched_at, stale: ladders.stale }
   }
 
   return {
-    'catalog:list': (input) => catalog(input?.refresh),
     'catalog:usage': (input) => usage(input?.refresh),
     'catalog:import-preview': async ({ discounts }) => {
       const current = await catalog(true)
@@ -35,7 +34,7 @@ export function catalogHandlers(
           )
         }
       }
-      const result = await online(ctx, (api) => api.rkDiscounts.import(body))
+      const result = await online(ctx, (api) => api.command(rkDiscountImport, body))
       await catalog(true).catch(() => undefined)
       ctx.events.emit('entities:changed', { entity: 'rk_discount', ids: [], reason: 'imported' })
       return result

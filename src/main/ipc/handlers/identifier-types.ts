@@ -1,21 +1,11 @@
 import type { IpcHandlers } from '../registry'
 import type { HandlerContext } from './context'
-import { queueDelete } from './entity-delete'
-import { online, readList, readOne } from './reads'
+import { online } from './reads'
 
-export function identifierTypeHandlers(
-  ctx: HandlerContext,
-): Pick<
-  IpcHandlers,
-  'identifier-types:list' | 'identifier-types:get' | 'identifier-types:check' | 'identifier-types:delete'
-> {
+/** Identifier types beyond list/get/delete (resources.ts): the server's "test scan", online only. */
+export function identifierTypeHandlers(ctx: HandlerContext): Pick<IpcHandlers, 'identifier-types:check'> {
   return {
-    'identifier-types:list': (input) =>
-      readList(ctx, 'identifier_type', (api) => api.identifierTypes.listAll(), input?.refresh),
-    'identifier-types:get': ({ id, refresh }) =>
-      readOne(ctx, 'identifier_type', id, (api) => api.identifierTypes.get(id), refresh),
     'identifier-types:check': ({ id, value }, { signal }) =>
       online(ctx, (api) => api.identifierCheck(id, value, signal)),
-    'identifier-types:delete': ({ id, version }) => queueDelete(ctx, 'identifier_type', id, version),
   }
 }

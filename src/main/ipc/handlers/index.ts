@@ -1,6 +1,5 @@
 // The whole handler table, one file per domain.
 import type { IpcHandlers } from '../registry'
-import { accountGroupHandlers } from './account-groups'
 import { accountHandlers } from './accounts'
 import { catalogHandlers } from './catalog'
 import type { HandlerContext } from './context'
@@ -10,6 +9,7 @@ import { ladderHandlers } from './ladders'
 import { operationHandlers } from './operations'
 import { profileHandlers } from './profiles'
 import { reportHandlers } from './reports'
+import { resourceHandlers } from './resources'
 import { sessionHandlers } from './session'
 import { syncHandlers } from './sync'
 
@@ -22,9 +22,9 @@ export function createHandlers(
   return {
     ...sessionHandlers(ctx),
     ...profileHandlers(ctx, secrets),
+    ...resourceHandlers(ctx),
     ...catalogHandlers(ctx),
     ...ladderHandlers(ctx),
-    ...accountGroupHandlers(ctx),
     ...identifierTypeHandlers(ctx),
     ...draftHandlers(ctx),
     ...syncHandlers(ctx),

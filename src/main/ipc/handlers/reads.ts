@@ -1,6 +1,7 @@
 // Reads shared by the entity handlers: server first when it can be asked, the cache otherwise.
 
 import type { DraftEntity, DraftEntityBody } from '@shared/ipc'
+import { CACHED_RESOURCES } from '@shared/resources'
 import type { ApiClient } from '../../api/client'
 import { ApiError } from '../../api/errors'
 import type { CacheKind, CacheTypes } from '../../store/cache'
@@ -16,10 +17,10 @@ export interface CachedListAnswer<T> {
   stale: boolean
 }
 
+/** A cached kind's list: from the server (every page, as its descriptor says) when it can be asked, else the cache. */
 export async function readList<K extends CacheKind>(
   ctx: HandlerContext,
   kind: K,
-  fetchAll: (api: ApiClient) => Promise<CacheTypes[K][]>,
   refresh = false,
 ): Promise<CachedListAnswer<CacheTypes[K]>> {
   const workspace = ctx.workspace()
@@ -32,7 +33,7 @@ export async function readList<K extends CacheKind>(
   if (!refresh && cached.fetchedAt && ctx.now() - Date.parse(cached.fetchedAt) < FRESH_MS)
     return answer(false)
   const fetched = await fromServer(ctx, !cached.fetchedAt, async (api) => {
-    const items = await fetchAll(api)
+    const items = (await api.collection(CACHED_RESOURCES[kind]).listAll()) as CacheTypes[K][]
     workspace.cache.replaceAll(kind, items, new Date(ctx.now()).toISOString())
     workspace.lastSyncAt = ctx.now()
   })
@@ -45,7 +46,6 @@ export async function readOne<K extends CacheKind>(
   ctx: HandlerContext,
   kind: K,
   id: number,
-  fetchOne: (api: ApiClient) => Promise<CacheTypes[K]>,
   refresh = false,
 ): Promise<{ item: CacheTypes[K]; fetched_at: string | null; stale: boolean }> {
   const workspace = ctx.workspace()
@@ -57,7 +57,7 @@ export async function readOne<K extends CacheKind>(
   let item: CacheTypes[K] | undefined
   try {
     await fromServer(ctx, !cached, async (api) => {
-      item = await fetchOne(api)
+      item = (await api.collection(CACHED_RESOURCES[kind]).get(id)) as CacheTypes[K]
       workspace.cache.upsert(kind, item)
     })
   } catch (error) {
@@ -75,14 +75,9 @@ export function entityForEdit(
   entity: DraftEntity,
   id: number,
 ): Promise<DraftEntityBody> {
-  const api = (client: ApiClient) => {
-    if (entity === 'ladder') return client.ladders.get(id)
-    if (entity === 'account_group') return client.accountGroups.get(id)
-    return client.identifierTypes.get(id)
-  }
   const cached = ctx.workspace().cache.get(entity, id)
   if (cached) return Promise.resolve(cached)
-  return readOne(ctx, entity, id, api).then((answer) => answer.item)
+  return readOne(ctx, entity, id).then((answer) => answer.item)
 }
 
 /**

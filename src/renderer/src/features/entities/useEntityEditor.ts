@@ -13,6 +13,7 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import type { Draft, DraftEntity, DraftState, IpcError, IpcFieldError } from '@shared/ipc'
+import { resourceChannel } from '@shared/resources'
 import { invoke } from '../../ipc/client'
 import { followPublished } from '../drafts/outcome'
 import { useDraftsStore, worstState } from '../drafts/store'
@@ -76,12 +77,6 @@ export interface EntityEditor<TValues extends FieldValues> {
   /** Saves the draft now (before navigating away, for instance). */
   flush: () => Promise<void>
 }
-
-const DELETE_CHANNELS = {
-  ladder: 'ladders:delete',
-  account_group: 'account-groups:delete',
-  identifier_type: 'identifier-types:delete',
-} as const
 
 function overlay<TValues extends FieldValues>(payload: unknown, fallback: TValues): TValues {
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return fallback
@@ -330,7 +325,7 @@ export function useEntityEditor<TValues extends FieldValues, TEntity>(
     if (readOnly || entityId === null) return false
     const version = versionOf(server)
     const result = await invoke(
-      DELETE_CHANNELS[entity],
+      resourceChannel(entity, 'delete'),
       version ? { id: entityId, version } : { id: entityId },
     )
     if (!result.ok) {

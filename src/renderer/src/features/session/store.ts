@@ -2,6 +2,7 @@
 import { create } from 'zustand'
 import type { IpcError, IpcResult, LoginInput, Profile, ProfileSaveInput, SessionState } from '@shared/ipc'
 import type { Role } from '@shared/api'
+import { DRAFT_RESOURCES, mayWrite, rkDiscountImport } from '@shared/resources'
 import { invoke, on } from '../../ipc/client'
 
 export interface SessionStore {
@@ -100,13 +101,12 @@ export function useRole(): Role | null {
   return useSessionStore((store) => store.state?.role ?? null)
 }
 
-/** What a role may change (API.md: admin everything; marketing ladders; viewer nothing). */
-export type EditableKind = 'ladder' | 'account_group' | 'identifier_type' | 'rk_discount_import'
+/** What a role may change: each resource's descriptor says who writes it (shared/resources). */
+const WRITABLE = { ...DRAFT_RESOURCES, rk_discount_import: rkDiscountImport } as const
+export type EditableKind = keyof typeof WRITABLE
 
 export function canEdit(role: Role | null, kind: EditableKind): boolean {
-  if (role === 'admin') return true
-  if (role === 'marketing') return kind === 'ladder'
-  return false
+  return mayWrite(role, WRITABLE[kind])
 }
 
 /** True when the current role may change entities of this kind. */

@@ -1,0 +1,204 @@
+// One descriptor per resource of API.md. The server's routes, main's API client, cache, outbox and IPC handlers,
+// the IPC contract's per-resource channels and the renderer's editors, conflict view and permissions derive from
+// these; adding a resource is a schema (src/shared/api), a descriptor here, and its screen.
+//
+// Narrow imports (not the index files): main's store code and the crash-safety child load this.
+import type { z } from 'zod'
+import { accountGroup, accountGroupCreate, accountGroupUpdate } from '../api/account-groups'
+import { changePasswordRequest, type Role } from '../api/auth'
+import { identifierType, identifierTypeCreate, identifierTypeUpdate } from '../api/identifier-types'
+import { ladder } from '../api/ladders'
+import { operation, operationCreate } from '../api/operations'
+import { rkDiscount, rkDiscountImportRequest, rkDiscountImportResult } from '../api/rk-discounts'
+import { settings, settingsUpdate } from '../api/settings'
+import { ladderCreateChecked, ladderUpdateChecked } from '../domain/ladder-schemas'
+import { fieldLimits } from './limits'
+import { RESOURCE_CHANNELS } from './names'
+import type {
+  AnyDescriptor,
+  CollectionDescriptor,
+  CommandDescriptor,
+  EditableDescriptor,
+  SingletonDescriptor,
+} from './types'
+
+export * from './types'
+export * from './names'
+export { fieldLimits, limitsOf, unwrapSchema, type FieldLimits } from './limits'
+
+const ADMIN: readonly Role[] = ['admin']
+const ADMIN_MARKETING: readonly Role[] = ['admin', 'marketing']
+const EVERYONE: readonly Role[] = ['admin', 'marketing', 'viewer']
+
+function fieldsOf<S extends z.ZodObject>(body: S): (keyof S['shape'] & string)[] {
+  return Object.keys(body.shape) as (keyof S['shape'] & string)[]
+}
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null
+}
+
+export const ladders = {
+  shape: 'collection',
+  kind: 'ladder',
+  noun: 'ladder',
+  segment: 'ladders',
+  entity: ladder,
+  create: ladderCreateChecked,
+  update: ladderUpdateChecked,
+  fields: fieldsOf(ladderCreateChecked),
+  limits: fieldLimits(ladderCreateChecked),
+  title: (body) => text(body.name),
+  writeRoles: ADMIN_MARKETING,
+  writes: 'drafts',
+  cached: true,
+  ipc: RESOURCE_CHANNELS.ladder,
+} as const satisfies EditableDescriptor<'ladder'>
+
+export const accountGroups = {
+  shape: 'collection',
+  kind: 'account_group',
+  noun: 'account group',
+  segment: 'account_groups',
+  entity: accountGroup,
+  create: accountGroupCreate,
+  update: accountGroupUpdate,
+  fields: fieldsOf(accountGroupCreate),
+  limits: fieldLimits(accountGroupCreate),
+  title: (body) => text(body.name),
+  writeRoles: ADMIN,
+  writes: 'drafts',
+  cached: true,
+  ipc: RESOURCE_CHANNELS.account_group,
+} as const satisfies EditableDescriptor<'account_group'>
+
+export const identifierTypes = {
+  shape: 'collection',
+  kind: 'identifier_type',
+  noun: 'identifier type',
+  segment: 'identifier_types',
+  entity: identifierType,
+  create: identifierTypeCreate,
+  update: identifierTypeUpdate,
+  fields: fieldsOf(identifierTypeCreate),
+  limits: fieldLimits(identifierTypeCreate),
+  title: (body) =>
+    typeof body.name === 'string' && typeof body.code === 'string'
+      ? `${body.name} (${body.code})`
+      : text(body.name),
+  writeRoles: ADMIN,
+  writes: 'drafts',
+  cached: true,
+  ipc: RESOURCE_CHANNELS.identifier_type,
+} as const satisfies EditableDescriptor<'identifier_type'>
+
+/** R-Keeper's discounts: read-only here; R-Keeper's export comes in through `rkDiscountImport`. */
+export const rkDiscounts = {
+  shape: 'collection',
+  kind: 'rk_discount',
+  noun: 'RK discount',
+  segment: 'rk_discounts',
+  entity: rkDiscount,
+  writeRoles: ADMIN,
+  writes: 'none',
+  cached: true,
+  ipc: RESOURCE_CHANNELS.rk_discount,
+} as const satisfies CollectionDescriptor<'rk_discount'>
+
+/** `POST /rk_discounts/import`: the whole catalog at once, atomic; online only. */
+export const rkDiscountImport = {
+  shape: 'command',
+  kind: 'rk_discount_import',
+  noun: 'RK discount import',
+  path: 'rk_discounts/import',
+  body: rkDiscountImportRequest,
+  answer: rkDiscountImportResult,
+  idempotency: 'none',
+  timeoutMs: 60_000,
+  secret: false,
+  writeRoles: ADMIN,
+  writes: 'online',
+} as const satisfies CommandDescriptor<'rk_discount_import'>
+
+/** The server's program settings: one document, written at once by an administrator (a 409 shows the current). */
+export const serverSettings = {
+  shape: 'singleton',
+  kind: 'settings',
+  noun: 'settings',
+  segment: 'settings',
+  entity: settings,
+  update: settingsUpdate,
+  fields: fieldsOf(settingsUpdate).filter((field) => field !== 'version'),
+  limits: fieldLimits(settingsUpdate),
+  writeRoles: ADMIN,
+  writes: 'online',
+} as const satisfies SingletonDescriptor<'settings'>
+
+/** A person changes their own password: carries secrets, so never a draft, never on disk. */
+export const passwordChange = {
+  shape: 'command',
+  kind: 'password_change',
+  noun: 'password change',
+  path: 'auth/change_password',
+  body: changePasswordRequest,
+  answer: null,
+  idempotency: 'none',
+  secret: true,
+  writeRoles: EVERYONE,
+  writes: 'online',
+} as const satisfies CommandDescriptor<'password_change'>
+
+/** A deposit or withdrawal of bonus: money, so online only, and every attempt carries an Idempotency-Key. */
+export const operationCreateCommand = {
+  shape: 'command',
+  kind: 'operation_create',
+  noun: 'operation',
+  path: 'operations/create',
+  body: operationCreate,
+  answer: operation,
+  idempotency: 'required',
+  secret: false,
+  writeRoles: ADMIN,
+  writes: 'online',
+} as const satisfies CommandDescriptor<'operation_create'>
+
+/** The resources edited through drafts and the outbox, by kind. */
+export const DRAFT_RESOURCES = {
+  ladder: ladders,
+  account_group: accountGroups,
+  identifier_type: identifierTypes,
+} as const
+
+export type DraftKind = keyof typeof DRAFT_RESOURCES
+export const DRAFT_KINDS = Object.keys(DRAFT_RESOURCES) as [DraftKind, ...DraftKind[]]
+
+/** The collections main keeps on disk for offline reading, by kind. */
+export const CACHED_RESOURCES = { ...DRAFT_RESOURCES, rk_discount: rkDiscounts } as const
+
+export type CachedKind = keyof typeof CACHED_RESOURCES
+export const CACHED_KINDS = Object.keys(CACHED_RESOURCES) as [CachedKind, ...CachedKind[]]
+
+/** The entity a cached kind's server answers hold. */
+export type EntityOf<K extends CachedKind> = z.infer<(typeof CACHED_RESOURCES)[K]['entity']>
+/** The create body of a draft kind (what the editor's form holds, as parsed). */
+export type CreateBodyOf<K extends DraftKind> = z.infer<(typeof DRAFT_RESOURCES)[K]['create']>
+
+/** Every descriptor, for listings (docs, tests). */
+export const ALL_RESOURCES: readonly AnyDescriptor[] = [
+  ladders,
+  accountGroups,
+  identifierTypes,
+  rkDiscounts,
+  rkDiscountImport,
+  serverSettings,
+  passwordChange,
+  operationCreateCommand,
+]
+
+/** True when `role` may write what `resource` describes (API.md "Roles"). */
+export function mayWrite(
+  role: Role | null | undefined,
+  resource: Pick<AnyDescriptor, 'writeRoles'>,
+): boolean {
+  return role != null && resource.writeRoles.includes(role)
+}

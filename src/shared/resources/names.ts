@@ -1,0 +1,37 @@
+// The IPC channels of each resource kind, with no imports at all: the sandboxed preload bundles this file (through
+// ipc/channels.ts) as is. The descriptors (./index.ts) take their channel names from here.
+
+/** Per kind: the channel prefix and the generic channels main serves for it (`<prefix>:<verb>`). */
+export const RESOURCE_CHANNELS = {
+  ladder: { prefix: 'ladders', verbs: ['list', 'get', 'delete'] },
+  account_group: { prefix: 'account-groups', verbs: ['list', 'get', 'delete'] },
+  identifier_type: { prefix: 'identifier-types', verbs: ['list', 'get', 'delete'] },
+  rk_discount: { prefix: 'catalog', verbs: ['list'] },
+} as const
+
+type Channels = typeof RESOURCE_CHANNELS
+export type ChannelKind = keyof Channels
+export type ResourceVerb = 'list' | 'get' | 'delete'
+
+/** `ladders:list`, `account-groups:delete`, … for the kinds that serve `verb`. */
+export type ResourceChannelOf<
+  K extends ChannelKind,
+  V extends ResourceVerb,
+> = V extends Channels[K]['verbs'][number] ? `${Channels[K]['prefix']}:${V}` : never
+
+export type ResourceChannel = { [K in ChannelKind]: ResourceChannelOf<K, ResourceVerb> }[ChannelKind]
+
+export function resourceChannel<K extends ChannelKind, V extends ResourceVerb>(
+  kind: K,
+  verb: V,
+): ResourceChannelOf<K, V> {
+  return `${RESOURCE_CHANNELS[kind].prefix}:${verb}` as ResourceChannelOf<K, V>
+}
+
+export const RESOURCE_CHANNEL_NAMES: readonly ResourceChannel[] = (
+  Object.keys(RESOURCE_CHANNELS) as ChannelKind[]
+).flatMap((kind) =>
+  (RESOURCE_CHANNELS[kind].verbs as readonly ResourceVerb[]).map(
+    (verb) => `${RESOURCE_CHANNELS[kind].prefix}:${verb}` as ResourceChannel,
+  ),
+)

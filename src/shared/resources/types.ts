@@ -1,0 +1,97 @@
+// What a resource descriptor says: everything the server's routes, main's client / cache / outbox / handlers and
+// the renderer's editors, conflict view and permissions derive from. Three shapes fit every resource of API.md:
+// a collection (`/ladders/list`, `/{id}`, `/create`, `PUT /{id}`, `DELETE /{id}?version=`), a singleton
+// (`GET/PUT /settings`) and a command (`POST /auth/change_password`, `POST /operations/create`).
+import type { z } from 'zod'
+import type { Role } from '../api/auth'
+import type { FieldLimits } from './limits'
+import type { ResourceVerb } from './names'
+
+/**
+ * How writes reach the server: `drafts` — edited offline, saved durably, queued in the outbox, conflicts
+ * resolved; `online` — sent at once, refused offline with the reason, never written to disk (money, passwords,
+ * settings); `none` — read-only here (written by another system, or by a command of its own).
+ */
+export type WriteMode = 'drafts' | 'online' | 'none'
+
+interface Described<K extends string> {
+  kind: K
+  /** Singular noun for docs and logs: `ladder`. */
+  noun: string
+  /** Roles that may write (every signed-in role reads). */
+  writeRoles: readonly Role[]
+  writes: WriteMode
+}
+
+/** A list of entities with ids under `/api/v0/<segment>`. */
+export interface CollectionDescriptor<
+  K extends string = string,
+  Entity extends z.ZodType<{ id: number }> = z.ZodType<{ id: number }>,
+> extends Described<K> {
+  shape: 'collection'
+  /** URL segment under /api/v0: `ladders`, `account_groups`. */
+  segment: string
+  /** The entity as the server answers it. */
+  entity: Entity
+  /** Main keeps the whole list on disk for offline reading. */
+  cached: boolean
+  /** Its IPC channels `<prefix>:<verb>` (from ./names, which the preload bundles). */
+  ipc: { readonly prefix: string; readonly verbs: readonly ResourceVerb[] }
+}
+
+/** A collection people edit: create, update and delete bodies, the fields of its editor and conflict view. */
+export interface EditableDescriptor<
+  K extends string = string,
+  Entity extends z.ZodType<{ id: number; version: number }> = z.ZodType<{ id: number; version: number }>,
+  Create extends z.ZodObject = z.ZodObject,
+  Update extends z.ZodObject = z.ZodObject,
+> extends CollectionDescriptor<K, Entity> {
+  /** The create body with every rule the server checks (the forms' resolver, main's check before queueing). */
+  create: Create
+  /** The update body: the create body plus `version`. */
+  update: Update
+  /** What a person edits: the body's fields in order (conflict view, comparing a body with an entity). */
+  fields: readonly (keyof Create['shape'] & string)[]
+  /** Size limits of the body's fields, read from `create` (forms take `maxLength` from here). */
+  limits: { readonly [F in keyof Create['shape']]: FieldLimits }
+  /** A short name of a body or an entity for lists of drafts; null when it has none yet. */
+  title: (body: Readonly<Record<string, unknown>>) => string | null
+}
+
+/** One document per server under `/api/v0/<segment>`: `GET`, and `PUT` with `version`. */
+export interface SingletonDescriptor<
+  K extends string = string,
+  Entity extends z.ZodType<{ version: number }> = z.ZodType<{ version: number }>,
+  Update extends z.ZodObject = z.ZodObject,
+> extends Described<K> {
+  shape: 'singleton'
+  segment: string
+  entity: Entity
+  update: Update
+  fields: readonly (keyof Update['shape'] & string)[]
+  limits: { readonly [F in keyof Update['shape']]: FieldLimits }
+}
+
+/** A request that does something once (a money operation, a password change, an import): online only. */
+export interface CommandDescriptor<
+  K extends string = string,
+  Body extends z.ZodType = z.ZodType,
+  Answer extends z.ZodType | null = z.ZodType | null,
+> extends Described<K> {
+  shape: 'command'
+  writes: 'online'
+  /** Path under /api/v0: `auth/change_password`. */
+  path: string
+  body: Body
+  /** The answer's schema; null for a 204. */
+  answer: Answer
+  /** `required`: every call carries an `Idempotency-Key` (operations); `none`: it means nothing here. */
+  idempotency: 'required' | 'optional' | 'none'
+  /** The body holds a secret (a password): never logged, never stored, not even as a failed request. */
+  secret: boolean
+  /** A longer wait for the answer than the client's default (a large import). */
+  timeoutMs?: number
+}
+
+export type AnyDescriptor =
+  CollectionDescriptor | EditableDescriptor | SingletonDescriptor | CommandDescriptor

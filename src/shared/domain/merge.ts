@@ -3,10 +3,8 @@
 // by them → theirs, changed by both → `prefer` ("keep mine" answers mine for these fields only). Pure: main sends
 // what it computes, and the renderer's conflict view shows the same rows and defaults.
 
-import { accountGroupCreate } from '../api/account-groups'
-import { identifierTypeCreate } from '../api/identifier-types'
-import { ladderCreate, ladderStepInput } from '../api/ladders'
 import type { DraftEntity } from '../ipc/drafts'
+import { DRAFT_KINDS, DRAFT_RESOURCES, type EditableDescriptor } from '../resources'
 import { alignSteps, diffFields, sameValue } from './diff'
 
 export type Side = 'mine' | 'theirs'
@@ -18,14 +16,13 @@ export interface MergeSpec {
   steps?: { field: string; fields: readonly string[] }
 }
 
-const STEP_FIELDS: readonly string[] = Object.keys(ladderStepInput.shape)
-
-/** The editable fields of each kind, straight from the create schemas (no second list to keep in sync). */
-export const MERGE_SPECS: Record<DraftEntity, MergeSpec> = {
-  ladder: { fields: Object.keys(ladderCreate.shape), steps: { field: 'steps', fields: STEP_FIELDS } },
-  account_group: { fields: Object.keys(accountGroupCreate.shape) },
-  identifier_type: { fields: Object.keys(identifierTypeCreate.shape) },
-}
+/** The editable fields of each kind, from its resource descriptor (no second list to keep in sync). */
+export const MERGE_SPECS = Object.fromEntries(
+  DRAFT_KINDS.map((kind) => {
+    const resource: EditableDescriptor = DRAFT_RESOURCES[kind]
+    return [kind, { fields: resource.fields, ...(resource.steps && { steps: resource.steps }) }]
+  }),
+) as Record<DraftEntity, MergeSpec>
 
 export interface FieldMerge {
   field: string
@@ -218,7 +215,10 @@ export function applyChoices(
 }
 
 /** The step fields that differ between mine and theirs (for highlighting a step row). */
-export function stepDifferences(step: StepMerge, fields: readonly string[] = STEP_FIELDS): string[] {
+export function stepDifferences(
+  step: StepMerge,
+  fields: readonly string[] = DRAFT_RESOURCES.ladder.steps.fields,
+): string[] {
   return diffFields(step.theirs, step.mine, fields).map((change) => change.field)
 }
 

@@ -7,7 +7,7 @@ import type { z } from 'zod'
 import { accountGroup, accountGroupCreate, accountGroupUpdate } from '../api/account-groups'
 import { changePasswordRequest, type Role } from '../api/auth'
 import { identifierType, identifierTypeCreate, identifierTypeUpdate } from '../api/identifier-types'
-import { ladder } from '../api/ladders'
+import { ladder, ladderStepInput } from '../api/ladders'
 import { operation, operationCreate } from '../api/operations'
 import { rkDiscount, rkDiscountImportRequest, rkDiscountImportResult } from '../api/rk-discounts'
 import { settings, settingsUpdate } from '../api/settings'
@@ -47,6 +47,7 @@ export const ladders = {
   create: ladderCreateChecked,
   update: ladderUpdateChecked,
   fields: fieldsOf(ladderCreateChecked),
+  steps: { field: 'steps', fields: fieldsOf(ladderStepInput) },
   limits: fieldLimits(ladderCreateChecked),
   title: (body) => text(body.name),
   writeRoles: ADMIN_MARKETING,

@@ -52,6 +52,8 @@ export interface EditableDescriptor<
   update: Update
   /** What a person edits: the body's fields in order (conflict view, comparing a body with an entity). */
   fields: readonly (keyof Create['shape'] & string)[]
+  /** A list field whose items are merged one by one in a conflict (a ladder's steps), with the items' fields. */
+  steps?: { readonly field: keyof Create['shape'] & string; readonly fields: readonly string[] }
   /** Size limits of the body's fields, read from `create` (forms take `maxLength` from here). */
   limits: { readonly [F in keyof Create['shape']]: FieldLimits }
   /** A short name of a body or an entity for lists of drafts; null when it has none yet. */

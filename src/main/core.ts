@@ -120,6 +120,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const onWorkspaceChange = (change: WorkspaceChange) => {
     if (!workspace) return
     for (const id of change.ids) changedDraftIds.add(id)
+    // At once (drafts:changed is batched): an editor knows the new id before the row leaves the drafts list.
+    if (change.synced) events.emit('drafts:synced', change.synced)
     if (change.entities) events.emit('entities:changed', change.entities)
     emitStatus()
   }

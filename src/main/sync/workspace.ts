@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import type {
   ConflictResolution,
   Draft,
+  DraftsSynced,
   DraftEntity,
   DraftEntityBody,
   IpcErrorCode,
@@ -34,6 +35,8 @@ export interface WorkspaceChange {
   ids: string[]
   /** Server entities whose cached copy changed. */
   entities?: { entity: DraftEntity; ids: number[]; reason: 'synced' | 'deleted' | 'resolved' | 'refreshed' }
+  /** The outbox row the server accepted (a create's new id among it). */
+  synced?: DraftsSynced
 }
 
 export interface WorkspaceOptions {
@@ -407,11 +410,22 @@ export class Workspace {
       }
     }
     this.lastSyncAt = this.options.now()
-    this.changed(changed, {
+    const entities = {
       entity: row.entity,
       ids: entityId !== null ? [entityId] : [],
-      reason: result ? 'synced' : 'deleted',
-    })
+      reason: result ? ('synced' as const) : ('deleted' as const),
+    }
+    const synced: DraftsSynced | undefined =
+      entityId !== null
+        ? {
+            entity: row.entity,
+            action: row.action,
+            op_id: row.op_id,
+            draft_id: row.draft_id,
+            entity_id: entityId,
+          }
+        : undefined
+    this.options.onChange({ ids: changed, entities, synced })
   }
 
   /** The server refused the row for good (422, 403, a 409 that is not about versions): keep it, show why. */

@@ -45,7 +45,13 @@ export type IpcChannel = (typeof OWN_CHANNELS)[number] | ResourceChannel
 
 export const IPC_CHANNELS: readonly IpcChannel[] = [...OWN_CHANNELS, ...RESOURCE_CHANNEL_NAMES]
 
-export const IPC_EVENTS = ['sync:status', 'entities:changed', 'session:changed', 'drafts:changed'] as const
+export const IPC_EVENTS = [
+  'sync:status',
+  'entities:changed',
+  'session:changed',
+  'drafts:changed',
+  'drafts:synced',
+] as const
 
 export type IpcEventName = (typeof IPC_EVENTS)[number]
 

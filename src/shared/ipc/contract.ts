@@ -41,7 +41,7 @@ import {
 import { CACHED_KINDS, CACHED_RESOURCES, type CachedKind } from '../resources'
 import type { ResourceChannelOf } from '../resources/names'
 import type { IpcChannel, IpcEventName } from './channels'
-import { draft, draftEntity, draftsList, syncCounts } from './drafts'
+import { draft, draftAction, draftEntity, draftsList, syncCounts } from './drafts'
 
 export * from './errors'
 export * from './drafts'
@@ -435,11 +435,28 @@ export const draftsChanged = z.strictObject({
 })
 export type DraftsChanged = z.infer<typeof draftsChanged>
 
+/**
+ * An outbox row reached the server (sent at once, before the `drafts:changed` that drops the row): an editor of a
+ * new entity follows `entity_id` instead of looking for what it created in the list.
+ */
+export const draftsSynced = z.strictObject({
+  entity: draftEntity,
+  action: draftAction,
+  /** The outbox row that was sent. */
+  op_id: z.string(),
+  /** The local draft the row was published from; null for a delete (or a row queued without one). */
+  draft_id: z.string().nullable(),
+  /** The server id: the new one after a create, the deleted one after a delete. */
+  entity_id: id,
+})
+export type DraftsSynced = z.infer<typeof draftsSynced>
+
 export const ipcEvents = {
   'sync:status': syncStatus,
   'entities:changed': entitiesChanged,
   'session:changed': sessionState,
   'drafts:changed': draftsChanged,
+  'drafts:synced': draftsSynced,
 } as const satisfies Record<IpcEventName, z.ZodType>
 
 export type IpcEventPayload<E extends IpcEventName> = z.output<(typeof ipcEvents)[E]>

@@ -50,6 +50,7 @@ export const ladders = {
   steps: { field: 'steps', fields: fieldsOf(ladderStepInput) },
   limits: fieldLimits(ladderCreateChecked),
   title: (body) => text(body.name),
+  displayName: (body) => text(body.name),
   writeRoles: ADMIN_MARKETING,
   writes: 'drafts',
   cached: true,
@@ -67,6 +68,7 @@ export const accountGroups = {
   fields: fieldsOf(accountGroupCreate),
   limits: fieldLimits(accountGroupCreate),
   title: (body) => text(body.name),
+  displayName: (body) => text(body.name),
   writeRoles: ADMIN,
   writes: 'drafts',
   cached: true,
@@ -87,6 +89,7 @@ export const identifierTypes = {
     typeof body.name === 'string' && typeof body.code === 'string'
       ? `${body.name} (${body.code})`
       : text(body.name),
+  displayName: (body) => text(body.name) ?? text(body.code),
   writeRoles: ADMIN,
   writes: 'drafts',
   cached: true,

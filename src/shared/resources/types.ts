@@ -58,6 +58,8 @@ export interface EditableDescriptor<
   limits: { readonly [F in keyof Create['shape']]: FieldLimits }
   /** A short name of a body or an entity for lists of drafts; null when it has none yet. */
   title: (body: Readonly<Record<string, unknown>>) => string | null
+  /** What a person calls one (an editor's heading, "«…» deleted"); null when it has none yet. */
+  displayName: (body: Readonly<Record<string, unknown>>) => string | null
 }
 
 /** One document per server under `/api/v0/<segment>`: `GET`, and `PUT` with `version`. */

@@ -256,6 +256,11 @@ describe('the Electron entry', () => {
       webviewTag: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      // No experimental web platform features, no navigation by dropping a file or link on the window, and a
+      // page that keeps opening dialogs gets the "prevent more dialogs" box.
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
     })
     expect(String(preferences.preload)).toMatch(/[\\/]preload[\\/]index\.cjs$/)
     expect(mainWindow().loadedUrl).toBe('app://renderer/index.html')
@@ -341,6 +346,19 @@ describe('the Electron entry', () => {
     const frame = { preventDefault: vi.fn(), url: 'https://evil.example/', isMainFrame: false }
     for (const fn of contentsListeners('will-frame-navigate')) fn(frame)
     expect(frame.preventDefault).toHaveBeenCalled()
+
+    // A server redirect is refused unless it stays within our renderer, and never goes to the OS browser either.
+    const redirect = contentsListeners('will-redirect')
+    expect(redirect.length).toBeGreaterThan(0)
+    for (const target of ['https://evil.example/', 'file:///etc/passwd', 'app://other/']) {
+      const event = { preventDefault: vi.fn() }
+      for (const fn of redirect) fn(event, target)
+      expect(event.preventDefault, target).toHaveBeenCalled()
+    }
+    const inside = { preventDefault: vi.fn() }
+    for (const fn of redirect) fn(inside, 'app://renderer/index.html')
+    expect(inside.preventDefault).not.toHaveBeenCalled()
+    expect(stub.electron.shell.openExternal).toHaveBeenCalledTimes(1)
   })
 
   it('denies every permission request and check', () => {

@@ -19,6 +19,11 @@ export const session = defineTexts(
     profileNameHint: 'Как сервер будет называться в списке, например «Офис» или «Песочница»',
     profileUrl: 'Адрес сервера',
     profileUrlHint: 'Корень сервера без /api/v0, например http://127.0.0.1:8777',
+    insecureUrl:
+      'Адрес без шифрования (http://) ведёт на другой компьютер: пароль и данные можно перехватить в сети. Используйте https://, если сервер его поддерживает.',
+    insecureLoginConfirm:
+      'Сервер {{url}} подключён без шифрования: пароль уйдёт по сети открытым текстом. Отправить его всё равно?',
+    insecureLoginSend: 'Отправить без шифрования',
     username: 'Логин',
     password: 'Пароль',
     submit: 'Войти',
@@ -65,6 +70,11 @@ export const session = defineTexts(
     profileNameHint: 'How the server is called in the list, e.g. “Office” or “Sandbox”',
     profileUrl: 'Server address',
     profileUrlHint: 'The server root without /api/v0, e.g. http://127.0.0.1:8777',
+    insecureUrl:
+      'This address is not encrypted (http://) and leads to another computer: the password and data can be read on the network. Use https:// if the server supports it.',
+    insecureLoginConfirm:
+      'The server {{url}} is not encrypted: the password will cross the network in clear. Send it anyway?',
+    insecureLoginSend: 'Send unencrypted',
     username: 'Login',
     password: 'Password',
     submit: 'Log in',

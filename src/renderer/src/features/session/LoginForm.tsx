@@ -4,6 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { loginInput, type IpcError, type Profile } from '@shared/ipc'
+import { sendsInClear } from '@shared/ipc/server-url'
 import { Button } from '../../components/Button'
 import { TextField } from '../../components/fields'
 import { applyFieldErrors } from '../../components/form-errors'
@@ -49,30 +50,45 @@ export function LoginForm({
   })
   const { control, handleSubmit, setError, setValue, setFocus, formState } = form
   const username = useWatch({ control, name: 'username' }) ?? ''
+  // A plain http:// server elsewhere: the password goes only after the user said so, for that address.
+  const [confirmedInClear, setConfirmedInClear] = useState<string | null>(null)
+  const [askInClear, setAskInClear] = useState(false)
 
-  const onSubmit = handleSubmit(
-    async (values) => {
-      onAttempt?.()
+  const send = async (values: LoginValues): Promise<void> => {
+    setFailure(null)
+    setAskInClear(false)
+    const result = await login(values)
+    if (result.ok) return
+    const error = result.error
+    setFailure(error)
+    if (error.code === 'throttled') {
+      setThrottle({ ...deadlineIn(error.retryAfterSeconds ?? 60), username: values.username })
+    }
+    if (error.code === 'unauthorized') {
+      setValue('password', '')
+      setFocus('password')
+    }
+    applyFieldErrors(setError, error.fields, (name) => name === 'username' || name === 'password')
+  }
+  // An empty or invalid form is answered at its fields: the last attempt's message is stale now.
+  const onInvalid = (): void => {
+    onAttempt?.()
+    setFailure(null)
+  }
+
+  const onSubmit = handleSubmit(async (values) => {
+    onAttempt?.()
+    if (profile && sendsInClear(profile.base_url) && confirmedInClear !== profile.base_url) {
       setFailure(null)
-      const result = await login(values)
-      if (result.ok) return
-      const error = result.error
-      setFailure(error)
-      if (error.code === 'throttled') {
-        setThrottle({ ...deadlineIn(error.retryAfterSeconds ?? 60), username: values.username })
-      }
-      if (error.code === 'unauthorized') {
-        setValue('password', '')
-        setFocus('password')
-      }
-      applyFieldErrors(setError, error.fields, (name) => name === 'username' || name === 'password')
-    },
-    // An empty or invalid form is answered at its fields: the last attempt's message is stale now.
-    () => {
-      onAttempt?.()
-      setFailure(null)
-    },
-  )
+      setAskInClear(true)
+      return
+    }
+    await send(values)
+  }, onInvalid)
+  const onSendInClear = handleSubmit(async (values) => {
+    if (profile) setConfirmedInClear(profile.base_url)
+    await send(values)
+  }, onInvalid)
 
   // Another login is not throttled: its button works and the countdown is not its message.
   const throttled =
@@ -114,6 +130,17 @@ export function LoginForm({
         autoFocus={autoFocus && Boolean(defaultLogin)}
         required
       />
+      {askInClear && profile && (
+        <Banner
+          tone="warning"
+          icon="alert"
+          action={<Button onClick={() => void onSendInClear()}>{t('session.insecureLoginSend')}</Button>}
+        >
+          <span data-testid="login-insecure">
+            {t('session.insecureLoginConfirm', { url: profile.base_url })}
+          </span>
+        </Banner>
+      )}
       {message && (
         <Banner
           tone={throttled && secondsLeft === 0 ? 'info' : 'danger'}

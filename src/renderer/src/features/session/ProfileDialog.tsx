@@ -1,9 +1,10 @@
 import { useState } from 'react'
-import { useForm } from 'react-hook-form'
+import { useForm, useWatch } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { profileSaveInput, type Profile } from '@shared/ipc'
+import { sendsInClear } from '@shared/ipc/server-url'
 import { Button } from '../../components/Button'
 import { Dialog } from '../../components/Dialog'
 import { TextField } from '../../components/fields'
@@ -44,6 +45,8 @@ function ProfileDialogBody({
       ? { id: profile.id, name: profile.name, base_url: profile.base_url }
       : { name: '', base_url: 'http://' },
   })
+
+  const baseUrl = useWatch({ control, name: 'base_url' })
 
   const onSubmit = handleSubmit(async (values) => {
     setFailure(null)
@@ -94,6 +97,11 @@ function ProfileDialogBody({
           mono
           required
         />
+        {sendsInClear(baseUrl ?? '') && (
+          <Banner tone="warning">
+            <span data-testid="profile-insecure">{t('session.insecureUrl')}</span>
+          </Banner>
+        )}
         {failure && <Banner tone="danger">{failure}</Banner>}
       </form>
     </Dialog>

@@ -63,9 +63,12 @@ test('an edit is a draft first («черновик»), and Ctrl+S publishes it',
   const page = new AccountGroupsPage(app)
   await page.goto()
   await page.open('Сотрудники')
+  const publishAt = await page.editor.publishButton.boundingBox()
   await page.descriptionField.fill('Персонал всех ресторанов сети')
   await page.activeField.uncheck()
   await page.editor.expectDraftSaved()
+  // The status and «Discard» appeared in the footer; Publish did not move.
+  expect(await page.editor.publishButton.boundingBox()).toEqual(publishAt)
   await expect(page.table.row('Сотрудники')).toContainText('черновик')
   await app.keyboard.press('Control+S')
   await expect(page.editor.badge).toHaveCount(0)

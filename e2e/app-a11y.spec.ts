@@ -61,4 +61,11 @@ test('by keyboard: Ctrl+K focuses the search, Esc clears it, arrows and Enter op
   await app.keyboard.press('Enter')
   await expect(app.getByTestId('ladder-details')).toBeVisible()
   await expect(app).toHaveURL(/#\/ladders\/\d+$/)
+  // A link to a ladder the server does not have says so, instead of «choose a ladder».
+  await app.evaluate(() => {
+    location.hash = '#/ladders/999'
+  })
+  await expect(app.getByTestId('ladder-not-found')).toContainText('лестница 999')
+  await app.getByRole('button', { name: 'К списку' }).click()
+  await expect(app).toHaveURL(/#\/ladders$/)
 })

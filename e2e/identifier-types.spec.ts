@@ -311,4 +311,6 @@ test('by keyboard: search, open from the grid, edit, Ctrl+S, Esc', async ({ app,
   await app.keyboard.press('Escape')
   await expect(page.editor.root).toHaveCount(0)
   await expect(page.table.row('Мобильный телефон')).toContainText('черновик')
+  // The sidebar's hint says what Esc just did, not «отмена».
+  await expect(app.locator('.sidebar__hint')).toContainText('Esc — закрыть редактор, черновик сохранится')
 })

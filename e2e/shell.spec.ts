@@ -86,6 +86,13 @@ test('the app loads from the host under its CSP', async ({ app, host }) => {
   expect(response.headers()['x-frame-options']).toBe('DENY')
   const inline = await app.evaluate(() => document.querySelectorAll('script:not([src])').length)
   expect(inline).toBe(0)
+  // The window's icon is the app's own (build/icon.png), not a 404.
+  const icon = await app.evaluate(
+    () => document.querySelector<HTMLLinkElement>('link[rel="icon"]')?.href ?? '',
+  )
+  const answer = await app.request.get(icon || `${host.url}/favicon.ico`)
+  expect(answer.status()).toBe(200)
+  expect(answer.headers()['content-type']).toContain('image/png')
 })
 
 test('logs into the sandbox as admin/111 through the bridge; the page shows the user', async ({

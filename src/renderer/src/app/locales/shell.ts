@@ -8,7 +8,7 @@ export const shell = defineTexts(
     languageName: 'Русский',
     switchLanguage: 'Switch to English',
     switchLanguageShort: 'EN',
-    sidebarHint: 'Ctrl+K — поиск, Ctrl+S — сохранить, Esc — отмена',
+    sidebarHint: 'Ctrl+K — поиск, Ctrl+S — опубликовать, Esc — закрыть редактор, черновик сохранится',
     status: {
       region: 'Строка состояния',
       profile: 'Сервер: {{name}}',
@@ -69,7 +69,7 @@ export const shell = defineTexts(
     languageName: 'English',
     switchLanguage: 'Переключить на русский',
     switchLanguageShort: 'RU',
-    sidebarHint: 'Ctrl+K search, Ctrl+S save, Esc cancel',
+    sidebarHint: 'Ctrl+K search, Ctrl+S publish, Esc close the editor, the draft is kept',
     status: {
       region: 'Status bar',
       profile: 'Server: {{name}}',

@@ -138,6 +138,19 @@ export function LaddersScreen({ params }: ScreenComponentProps): React.JSX.Eleme
         >
           {selected ? (
             <LadderDetails ladder={selected} discounts={discounts} language={language} />
+          ) : params[0] !== undefined ? (
+            // An address naming a ladder the list does not have (deleted, or a mistyped link).
+            <EmptyState
+              icon="info"
+              title={t('ladders.notFound')}
+              action={
+                <Button icon="close" onClick={() => replaceParams()}>
+                  {t('ladders.backToList')}
+                </Button>
+              }
+            >
+              <span data-testid="ladder-not-found">{t('ladders.notFoundText', { id: params[0] })}</span>
+            </EmptyState>
           ) : (
             <EmptyState icon="ladder" title={t('ladders.select')} />
           )}

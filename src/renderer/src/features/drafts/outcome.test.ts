@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Draft } from '@shared/ipc'
 import { initI18n } from '../../app/i18n'
 import { endSessionNotices } from '../../app/boot'
 import { useUiStore } from '../../app/ui-store'
 import { useToastStore } from '../../components/toast-store'
+import { installFakeBridge } from '../../testing/fake-bridge'
 import { followPublished, publishOutcome } from './outcome'
 import { useDraftsStore } from './store'
 
@@ -34,7 +35,18 @@ const row = (fields: Partial<Draft> = {}): Draft => ({
 const toasts = () => useToastStore.getState().toasts
 const setItems = (items: Draft[]) => useDraftsStore.setState({ loaded: true, items })
 
+let stillThere: Draft | null = null
+let bridge: ReturnType<typeof installFakeBridge>
+
 beforeEach(() => {
+  stillThere = null
+  // Main answers `drafts:get` with the row while it exists, else not_found.
+  bridge = installFakeBridge({
+    'drafts:get': () =>
+      stillThere
+        ? { ok: true, data: stillThere }
+        : { ok: false, error: { code: 'not_found', message: 'No such draft' } },
+  })
   initI18n('ru')
   useToastStore.getState().clear()
   useUiStore.setState({ draftsPanel: null, conflictId: null })
@@ -62,11 +74,19 @@ describe('the toast that follows a publish', () => {
     expect(toasts()[0]?.detail).toMatch(/такой код уже занят/)
   })
 
-  it('says saved once the row is gone', () => {
+  it('says saved once main confirms the row is gone (a late, stale list does not count)', async () => {
     setItems([row()])
     followPublished(row())
+    stillThere = row()
     setItems([])
-    expect(toasts()).toMatchObject([{ tone: 'success', message: '«Карта» сохранено на сервере' }])
+    await vi.waitFor(() => expect(bridge.calls).toHaveLength(1))
+    await new Promise((resolve) => setImmediate(resolve)) // let the answer be handled
+    expect(toasts()).toMatchObject([{ tone: 'info', message: 'Отправляем «Карта» на сервер…' }])
+    stillThere = null
+    setItems([])
+    await vi.waitFor(() =>
+      expect(toasts()).toMatchObject([{ tone: 'success', message: '«Карта» сохранено на сервере' }]),
+    )
   })
 
   it('a conflict: warns with a way to resolve, and the open drafts drawer switches to its conflicts', () => {

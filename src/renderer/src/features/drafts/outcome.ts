@@ -6,6 +6,7 @@ import { i18n } from '../../app/i18n'
 import { useUiStore } from '../../app/ui-store'
 import { useToastStore, type ToastContent } from '../../components/toast-store'
 import { useSyncStore } from '../sync/store'
+import { invoke } from '../../ipc/client'
 import { useDraftsStore } from './store'
 
 export type PublishOutcome = 'pending' | 'sent' | 'conflict' | 'refused'
@@ -65,7 +66,16 @@ export function followPublished(row: Draft, options: FollowOptions = {}): () => 
     if (now) seen = true
     if (outcome === 'pending' || (outcome === 'sent' && !seen)) return
     if (outcome === 'sent') {
-      settle(options.quietWhenSent ? null : { tone: 'success', message: t('drafts.outcome.sent', { title }) })
+      // A list read before the publish may answer late and miss the row: ask main whether it is really gone.
+      void invoke('drafts:get', { id: row.id }).then((result) => {
+        if (!following.has(stop)) return
+        if (result.ok) check([...useDraftsStore.getState().items.filter((i) => i.id !== row.id), result.data])
+        else if (result.error.code === 'not_found') {
+          settle(
+            options.quietWhenSent ? null : { tone: 'success', message: t('drafts.outcome.sent', { title }) },
+          )
+        }
+      })
     } else if (outcome === 'conflict' && now) {
       const ui = useUiStore.getState()
       // Published from the drafts drawer: the row moved to the conflicts list — show that list.

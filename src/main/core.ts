@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto'
 import { promises as fs } from 'node:fs'
 import { join } from 'node:path'
 import type { SessionState, SyncStatus } from '@shared/ipc'
-import { createHandlers, type HandlerContext } from './ipc/handlers'
+import { createHandlers, type HandlerContext, type HostCapabilities } from './ipc/handlers'
 import { EventHub } from './ipc/events'
 import { IpcFailure } from './ipc/errors'
 import { createIpcRegistry, type IpcRegistry } from './ipc/registry'
@@ -18,6 +18,7 @@ import { OutboxWorker } from './sync/worker'
 import { Workspace, type WorkspaceChange } from './sync/workspace'
 
 export type { IpcRegistry } from './ipc/registry'
+export type { HostCapabilities } from './ipc/handlers'
 export type { SecretStore } from './session/secret-store'
 export { MemorySecretStore } from './session/secret-store'
 
@@ -36,6 +37,8 @@ export interface CoreOptions {
   validateOutputs?: boolean
   /** Health probe period while online, ms (default 15 000); while offline it backs off from 1 s to 30 s. */
   healthIntervalMs?: number
+  /** What only the host can do (the desktop app's save dialog); the browser host has none of it. */
+  host?: HostCapabilities
   /** Where unexpected errors are reported (default: console.error). */
   log?: (message: string, error?: unknown) => void
 }
@@ -208,7 +211,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
   }
 
-  const registry = createIpcRegistry(createHandlers(context, secrets), events, {
+  const registry = createIpcRegistry(createHandlers(context, secrets, options.host), events, {
     validateOutputs: options.validateOutputs,
     onInternalError: (channel, error) => log(`IPC ${channel} failed`, error),
   })

@@ -22,6 +22,7 @@ import { bindRegistryToIpcMain, followRendererLanguage, forwardRegistryEvents } 
 import { defaultProfilesFromEnv, ensureLaunchProfile, selectLaunchProfileFromEnv } from './launch-config'
 import { buildMenuTemplate, menuLanguageOf, type MenuLanguage } from './menu'
 import { createSafeStorageSecretStore } from './safe-storage-secret-store'
+import { createSaveFile } from './save-file'
 import { APP_ENTRY_URL, trustedRendererOrigins } from './security'
 import { denyAllPermissions, guardWebContents, mainWindowOptions, showWhenReady } from './window'
 import { loadWindowState, saveWindowState } from './window-state'
@@ -76,11 +77,19 @@ export async function startDesktop(): Promise<Desktop> {
     )
   }
   const launchProfiles = defaultProfilesFromEnv(process.env)
+  let window: BrowserWindow | null = null
   const core = await createCore({
     dataDir: join(userData, 'data'),
     secretStore,
     defaultProfiles: launchProfiles,
     log: logError,
+    host: {
+      saveFile: createSaveFile({
+        dialog,
+        window: () => (window && !window.isDestroyed() ? window : null),
+        defaultDir: () => app.getPath('documents'),
+      }),
+    },
   })
   for (const profile of launchProfiles) {
     await ensureLaunchProfile(core.registry, profile, {
@@ -89,7 +98,6 @@ export async function startDesktop(): Promise<Desktop> {
     })
   }
 
-  let window: BrowserWindow | null = null
   const policy = { webContentsId: () => liveContents()?.id ?? null, trustedOrigins }
   const unbind = bindRegistryToIpcMain({
     ipcMain,

@@ -1,6 +1,7 @@
 // The Electron entry with `electron` stubbed at its one boundary (the runtime is not available under Node):
 // the real entry, the real core and a real sandbox server; only Electron's objects are stand-ins that record
 // what the shell asks of them.
+import { readFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
@@ -14,7 +15,12 @@ type Handler = (event: unknown, ...args: unknown[]) => unknown
 const stub = vi.hoisted(() => {
   // Plain objects only: vi.hoisted runs before the imports above exist.
   const calls: string[] = []
-  const state = { userData: '', windows: [] as FakeWindow[], nextContentsId: 1 }
+  const state = {
+    userData: '',
+    windows: [] as FakeWindow[],
+    nextContentsId: 1,
+    saveAs: null as string | null,
+  }
   const listeners = new Map<string, ((...args: unknown[]) => void)[]>()
   const on = (
     target: Map<string, ((...args: unknown[]) => void)[]>,
@@ -170,7 +176,14 @@ const stub = vi.hoisted(() => {
       setApplicationMenu: vi.fn((menu: unknown) => menus.push(menu)),
     },
     shell: { openExternal: vi.fn(async () => {}), openPath: vi.fn(async () => '') },
-    dialog: { showMessageBox: vi.fn(async () => ({ response: 0 })), showErrorBox: vi.fn() },
+    dialog: {
+      showMessageBox: vi.fn(async () => ({ response: 0 })),
+      showErrorBox: vi.fn(),
+      // The user picks `state.saveAs` in the save dialog (null: cancels it).
+      showSaveDialog: vi.fn(async () =>
+        state.saveAs ? { canceled: false, filePath: state.saveAs } : { canceled: true, filePath: '' },
+      ),
+    },
     webContents: { getAllWebContents: () => state.windows.map((window) => window.webContents) },
   }
   return { electron, calls, state, ipcHandlers, ipcListeners, session, menus }
@@ -314,6 +327,37 @@ describe('the Electron entry', () => {
     )
     const everythingSent = JSON.stringify([result, mainWindow().webContents.sent])
     expect(everythingSent).not.toMatch(/access_token|refresh_token|eyJ[\w-]+\.[\w-]+/)
+  })
+
+  it('saves a file through the save dialog over its window, byte for byte, and reports a cancel', async () => {
+    const showSaveDialog = stub.electron.dialog.showSaveDialog
+    stub.state.saveAs = join(stub.state.userData, 'Скидки RK.csv')
+    const text = '\uFEFFКод;Название\r\n101;Скидка 3%\r\n'
+    expect(await invoke('files:save', { name: 'rk-discounts.csv', text })).toEqual({
+      ok: true,
+      data: { saved: true, path: stub.state.saveAs },
+    })
+    expect(showSaveDialog).toHaveBeenLastCalledWith(
+      mainWindow(),
+      expect.objectContaining({
+        defaultPath: join(stub.state.userData, 'documents', 'rk-discounts.csv'),
+        filters: expect.arrayContaining([{ name: 'CSV', extensions: ['csv'] }]) as unknown,
+      }),
+    )
+    const bytes = readFileSync(stub.state.saveAs)
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    expect(bytes.subarray(3).toString('utf8')).toBe('Код;Название\r\n101;Скидка 3%\r\n')
+
+    stub.state.saveAs = null
+    expect(await invoke('files:save', { name: 'rk-discounts.csv', text })).toEqual({
+      ok: true,
+      data: { saved: false, path: null },
+    })
+    // The page suggests a name, never a folder.
+    expect(await invoke('files:save', { name: '../../.bashrc', text })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request' },
+    })
   })
 
   it('denies navigation away, new windows and webviews; opens only safe http(s) links outside', () => {

@@ -2,8 +2,9 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
 import { initI18n } from './app/i18n'
+import { configureHost } from './app/host'
 import { configureHostConnection } from './app/host-connection'
-import { getBridge, getHostConnection } from './bridge'
+import { getBridge, getHostCapabilities, getHostConnection } from './bridge'
 import { configureIpc } from './ipc/client'
 import './styles/tokens.css'
 import './styles/base.css'
@@ -12,6 +13,7 @@ import './styles/shell.css'
 
 configureIpc(getBridge)
 configureHostConnection(getHostConnection())
+configureHost(getHostCapabilities())
 initI18n()
 
 createRoot(document.getElementById('root') as HTMLElement).render(

@@ -32,6 +32,8 @@ const OWN_CHANNELS = [
   'sync:check',
   'sync:retry',
   'sync:resolve',
+  // what the host does for the page: save a file (Electron: a save dialog; the browser host downloads instead)
+  'files:save',
   // read-only screens that come later
   'accounts:list',
   'accounts:get',

@@ -230,6 +230,33 @@ export const catalogImportInput = z.strictObject({
 })
 export type CatalogImportInput = z.infer<typeof catalogImportInput>
 
+// ---------------------------------------------------------------------------------------------------------
+// Host capabilities
+
+/** A file name the page suggests: no folders, no characters Windows refuses in a name. */
+const suggestedFileName = z
+  .string()
+  .min(1)
+  .max(120)
+  .regex(/^[^\\/:*?"<>|]+$/)
+  .refine((name) => !/^\.+$/.test(name) && ![...name].some((c) => c.charCodeAt(0) < 0x20), 'Not a file name')
+
+export const fileSaveInput = z.strictObject({
+  /** Offered in the save dialog; where the file goes is the user's choice there, never the page's. */
+  name: suggestedFileName,
+  /** Written as UTF-8; a leading U+FEFF becomes the byte order mark. */
+  text: z.string(),
+})
+export type FileSaveInput = z.infer<typeof fileSaveInput>
+
+export const fileSaveResult = z.strictObject({
+  /** False when the user cancelled the dialog. */
+  saved: z.boolean(),
+  /** Where it was written (the desktop app); null when cancelled or when the browser downloads it. */
+  path: z.string().nullable(),
+})
+export type FileSaveResult = z.infer<typeof fileSaveResult>
+
 export const draftSaveInput = z.strictObject({
   /** The draft to update; absent: the entity's existing local draft if any, else a new one. */
   id: stringId.optional(),
@@ -376,6 +403,12 @@ export const ipcContract = {
   'sync:retry': { input: z.strictObject({ id: stringId.optional() }).optional(), output: syncStatus },
   /** Resolve a conflict. `take_theirs` drops the row (answers `draft: null`); the others re-queue it. */
   'sync:resolve': { input: syncResolveInput, output: z.strictObject({ draft: draft.nullable() }) },
+
+  /**
+   * Saves a file through the host (Electron: the save dialog, then the file written). The browser host has no
+   * dialog to show: it answers `bad_request`, and the page downloads the file itself (renderer's host).
+   */
+  'files:save': { input: fileSaveInput, output: fileSaveResult },
 
   'accounts:list': {
     input: z.strictObject({ ...pageFields, group_id: id.optional() }).optional(),

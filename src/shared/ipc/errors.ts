@@ -50,13 +50,14 @@ export const IPC_MAX_INPUT_BYTES = 1_048_576
 
 /**
  * The R-Keeper import sends the whole discount list in one call (the preview, then the atomic import): those two
- * channels take up to the sandbox server's request body limit, so thousands of discounts fit.
+ * channels take up to the sandbox server's request body limit, so thousands of discounts fit. Saving a file (the
+ * catalog's export) carries as much.
  */
 export const IPC_MAX_IMPORT_INPUT_BYTES = 8 * 1_048_576
 
 /** The input limit of one channel. */
 export function ipcMaxInputBytes(channel: string): number {
-  return channel === 'catalog:import-preview' || channel === 'catalog:import'
+  return channel === 'catalog:import-preview' || channel === 'catalog:import' || channel === 'files:save'
     ? IPC_MAX_IMPORT_INPUT_BYTES
     : IPC_MAX_INPUT_BYTES
 }

@@ -4,6 +4,7 @@ import { accountHandlers } from './accounts'
 import { catalogHandlers } from './catalog'
 import type { HandlerContext } from './context'
 import { draftHandlers } from './drafts'
+import { fileHandlers, type HostCapabilities } from './files'
 import { identifierTypeHandlers } from './identifier-types'
 import { ladderHandlers } from './ladders'
 import { operationHandlers } from './operations'
@@ -14,10 +15,12 @@ import { sessionHandlers } from './session'
 import { syncHandlers } from './sync'
 
 export type { HandlerContext } from './context'
+export type { HostCapabilities } from './files'
 
 export function createHandlers(
   ctx: HandlerContext,
   secrets: { delete(key: string): Promise<void> },
+  host: HostCapabilities = {},
 ): IpcHandlers {
   return {
     ...sessionHandlers(ctx),
@@ -31,5 +34,6 @@ export function createHandlers(
     ...accountHandlers(ctx),
     ...operationHandlers(ctx),
     ...reportHandlers(ctx),
+    ...fileHandlers(host),
   }
 }

@@ -9,7 +9,10 @@ import {
   type HostConnectionState,
 } from '@shared/web/websocket-bridge'
 
+import { browserHost, desktopHost, type HostCapabilities } from './host'
+
 export type { HostConnection, HostConnectionState } from '@shared/web/websocket-bridge'
+export type { HostCapabilities } from './host'
 export { createWebSocketBridge } from '@shared/web/websocket-bridge'
 
 declare global {
@@ -22,7 +25,13 @@ declare global {
 /** Under Electron the bridge is in-process IPC: always open. */
 const ALWAYS_OPEN: HostConnection = { getState: () => 'open', subscribe: () => () => {} }
 
-let current: { bridge: ProbonusBridge; connection: HostConnection } | null = null
+interface Resolved {
+  bridge: ProbonusBridge
+  connection: HostConnection
+  host: HostCapabilities
+}
+
+let current: Resolved | null = null
 
 /** The launch key of the printed link (`/?key=…`), taken out of the address bar before anything else reads it. */
 function takeLaunchKey(): string | null {
@@ -34,8 +43,10 @@ function takeLaunchKey(): string | null {
   return key
 }
 
-function resolveBridge(): { bridge: ProbonusBridge; connection: HostConnection } {
-  if (window.probonus) return { bridge: window.probonus, connection: ALWAYS_OPEN }
+function resolveBridge(): Resolved {
+  if (window.probonus) {
+    return { bridge: window.probonus, connection: ALWAYS_OPEN, host: desktopHost(window.probonus) }
+  }
   const wsUrl = new URL(HOST_WS_PATH, window.location.href)
   wsUrl.protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:'
   const session = createHostSession({
@@ -61,7 +72,7 @@ function resolveBridge(): { bridge: ProbonusBridge; connection: HostConnection }
       return hostStatus.parse(await response.json())
     },
   })
-  return { bridge, connection: bridge.connection }
+  return { bridge, connection: bridge.connection, host: browserHost() }
 }
 
 export function getBridge(): Promise<ProbonusBridge> {
@@ -76,6 +87,12 @@ export function getBridge(): Promise<ProbonusBridge> {
 export function getHostConnection(): HostConnection {
   current ??= resolveBridge()
   return current.connection
+}
+
+/** What the host does for the page (save a file): Electron's dialogs, or the browser's downloads. */
+export function getHostCapabilities(): HostCapabilities {
+  current ??= resolveBridge()
+  return current.host
 }
 
 export function hostConnectionState(): HostConnectionState {

@@ -43,6 +43,13 @@ export const rkDiscounts = defineTexts(
       inactiveWarning: 'Скидка неактивна в R-Keeper: ступени с ней не дадут скидку на кассе.',
       openLadder: 'Открыть лестницу «{{name}}»',
     },
+    export: {
+      button: 'Экспорт в CSV',
+      hint: 'Сохранить справочник в CSV: UTF-8, разделитель «;» — открывается в Excel',
+      saved: 'Справочник сохранён: {{path}}',
+      downloaded: 'Справочник выгружен в файл {{name}}',
+      failed: 'Не удалось сохранить файл: {{message}}',
+    },
     import: {
       button: 'Импорт из R-Keeper',
       buttonHint: 'Загрузить выгрузку справочника скидок (JSON или CSV)',
@@ -191,6 +198,13 @@ export const rkDiscounts = defineTexts(
       step_other: 'steps',
       inactiveWarning: 'The discount is inactive in R-Keeper: steps with it give no discount at the till.',
       openLadder: 'Open the ladder “{{name}}”',
+    },
+    export: {
+      button: 'Export to CSV',
+      hint: 'Save the list as CSV: UTF-8, “;” separated — opens in Excel',
+      saved: 'The list is saved: {{path}}',
+      downloaded: 'The list is downloaded as {{name}}',
+      failed: 'The file could not be saved: {{message}}',
     },
     import: {
       button: 'Import from R-Keeper',

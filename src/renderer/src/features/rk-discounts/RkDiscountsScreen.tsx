@@ -17,6 +17,9 @@ import { ListStates } from '../entities/EntityListScreen'
 import { Banner, EmptyState, LoadingState } from '../../components/states'
 import { useCanEdit } from '../session/store'
 import { discountValueSortKey, formatDiscountValue } from './format'
+import { saveFile } from '../../app/host'
+import { toast } from '../../components/toast-store'
+import { catalogCsv, catalogFileName, CSV_MIME_TYPE } from './export-file'
 import { ImportDialog } from './ImportDialog'
 import './rk-discounts.css'
 import { useCachedList } from '../../app/queries'
@@ -133,6 +136,36 @@ export function RkDiscountsScreen({ params }: ScreenComponentProps): React.JSX.E
     { value: 'active', label: t('rkDiscounts.showActive') },
     { value: 'inactive', label: t('rkDiscounts.showInactive') },
   ]
+  const exportCatalog = async (discounts: readonly RkDiscount[]) => {
+    const name = catalogFileName(new Date())
+    const text = catalogCsv(discounts, {
+      headers: {
+        rk_code: t('rkDiscounts.code'),
+        name: t('rkDiscounts.name'),
+        kind: t('rkDiscounts.kind'),
+        value: t('rkDiscounts.value'),
+        active: t('rkDiscounts.active'),
+      },
+      kind: { percent: t('rkDiscounts.kindValue.percent'), amount: t('rkDiscounts.kindValue.amount') },
+      yes: t('common.yes'),
+      no: t('common.no'),
+      decimalComma: language === 'ru',
+    })
+    const result = await saveFile({ name, text, mimeType: CSV_MIME_TYPE })
+    if (!result.ok)
+      toast.error(
+        t('rkDiscounts.export.failed', {
+          message: t(`errors.${result.error.code}`, { seconds: result.error.retryAfterSeconds ?? 0 }),
+        }),
+      )
+    else if (result.data.saved) {
+      toast.success(
+        result.data.path
+          ? t('rkDiscounts.export.saved', { path: result.data.path })
+          : t('rkDiscounts.export.downloaded', { name }),
+      )
+    }
+  }
   const importButton = canImport && (
     <Button
       variant="primary"
@@ -204,6 +237,16 @@ export function RkDiscountsScreen({ params }: ScreenComponentProps): React.JSX.E
             }}
           >
             {t('common.refresh')}
+          </Button>
+          <Button
+            icon="download"
+            variant="ghost"
+            title={t('rkDiscounts.export.hint')}
+            disabled={list.items.length === 0}
+            onClick={() => void exportCatalog(list.items)}
+            data-testid="rk-export"
+          >
+            {t('rkDiscounts.export.button')}
           </Button>
           {importButton}
         </>

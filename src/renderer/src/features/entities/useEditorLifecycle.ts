@@ -47,7 +47,11 @@ export function useEditorLifecycle<TValues extends FieldValues, TEntity extends 
   const { t } = useTranslation()
   const { target } = route
   const deleteRow = editor.rows.find((row) => row.action === 'delete' && row.state !== 'conflict') ?? null
-  const createRow = editor.rows.find((row) => row.action === 'create') ?? null
+  // The create's row as last seen — or as the last publish answered it: a create fixed after a refusal may be
+  // sent and gone before the list ever shows its new body, and the old one must not be followed.
+  const createRow =
+    editor.rows.find((row) => row.action === 'create') ??
+    (editor.published?.action === 'create' ? editor.published : null)
   const hasLocal = editor.draft !== null || editor.rows.length > 0
 
   // What the pane remembers across renders (state, adjusted while rendering, so the view is derived).

@@ -65,6 +65,8 @@ export interface EntityEditor<TValues extends FieldValues> {
   conflictRow: Draft | null
   /** The row the server refused (its `error` and `fields`). */
   failedRow: Draft | null
+  /** The outbox row the last publish of this editor answered (it may be sent and gone already). */
+  published: Draft | null
   autosave: { status: AutosaveStatus; savedAt: string | null; error: IpcError | null }
   /** Server or main errors that do not belong to a field of the form. */
   formErrors: IpcFieldError[]
@@ -139,6 +141,7 @@ export function useEntityEditor<TValues extends FieldValues, TEntity>(
     error: null,
   })
   const [formErrors, setFormErrors] = useState<IpcFieldError[]>([])
+  const [published, setPublished] = useState<Draft | null>(null)
   // Counts the resets of the form: field errors are applied again after each.
   const [resets, setResets] = useState(0)
 
@@ -285,6 +288,7 @@ export function useEntityEditor<TValues extends FieldValues, TEntity>(
         savedJson.current = JSON.stringify(form.getValues())
         form.reset(form.getValues())
         setAutosave({ status: 'idle', savedAt: null, error: null })
+        setPublished(result.data)
         following.current?.()
         following.current = followPublished(result.data)
         optionsRef.current.onPublished?.(result.data)
@@ -347,6 +351,7 @@ export function useEntityEditor<TValues extends FieldValues, TEntity>(
     state,
     conflictRow,
     failedRow,
+    published,
     autosave,
     formErrors,
     publish,

@@ -96,7 +96,7 @@ test('a name the schema refuses is shown at the field', async ({ app }) => {
   await expect(page.nameField).toBeFocused()
 })
 
-test('deleting a group that has accounts is refused with the reason; an empty group is deleted', async ({
+test('a group with accounts offers no delete; a refused one says why; an empty group is deleted', async ({
   app,
   sandbox,
 }) => {
@@ -105,33 +105,46 @@ test('deleting a group that has accounts is refused with the reason; an empty gr
   if (!regulars) throw new Error('The demo seed has no «Постоянные гости» group')
   // Make sure it has an account whatever the seed holds.
   await other.request('POST', '/accounts/create', { number: 'E2E-GROUP-1', group_id: regulars.id })
-  await other.request('POST', '/account_groups/create', {
-    name: 'Пустая группа',
-    description: null,
-    ladder_id: null,
-    active: true,
-  })
+  for (const name of ['Пустая группа', 'Вторая пустая']) {
+    await other.request('POST', '/account_groups/create', {
+      name,
+      description: null,
+      ladder_id: null,
+      active: true,
+    })
+  }
 
   await signIn(app)
   const page = new AccountGroupsPage(app)
   await page.goto()
+  // The editor knows the group has accounts: Delete is disabled, with the reason next to it.
   await page.open('Постоянные гости')
   await expect(page.accounts).toContainText('Группу со счетами удалить нельзя')
+  await expect(page.editor.deleteButton).toBeDisabled()
+  await expect(page.editor.root.getByTestId('delete-blocked')).toHaveText(
+    'Нельзя удалить: в группе есть счета',
+  )
+
+  // A group that got its first account elsewhere meanwhile: the server refuses, and the editor says why.
+  await page.open('Пустая группа')
+  await expect(page.accounts).toContainText('В группе нет счетов')
+  const empty = await groupNamed(other, 'Пустая группа')
+  await other.request('POST', '/accounts/create', { number: 'E2E-GROUP-2', group_id: empty!.id })
   await page.editor.delete()
   await expect(page.editor.deleteRefused).toContainText('Сервер отказался удалять')
   await expect(page.editor.deleteRefused).toContainText('still has')
-  await expect(page.table.row('Постоянные гости')).toContainText('ошибка')
+  await expect(page.table.row('Пустая группа')).toContainText('ошибка')
   await page.editor.cancelDeleteButton.click()
   await expect(page.editor.deleteRefused).toHaveCount(0)
-  await expect(page.table.row('Постоянные гости')).not.toContainText('ошибка')
-  expect(await groupNamed(other, 'Постоянные гости')).toBeDefined()
+  await expect(page.table.row('Пустая группа')).not.toContainText('ошибка')
+  expect(await groupNamed(other, 'Пустая группа')).toBeDefined()
 
-  await page.open('Пустая группа')
-  await expect(page.accounts).toContainText('В группе нет счетов')
+  await page.open('Вторая пустая')
+  await expect(page.editor.deleteButton).toBeEnabled()
   await page.editor.delete()
-  await expect(app.getByTestId('toast').filter({ hasText: '«Пустая группа» удалено' })).toBeVisible()
-  await expect(page.table.row('Пустая группа')).toHaveCount(0)
-  expect(await groupNamed(other, 'Пустая группа')).toBeUndefined()
+  await expect(app.getByTestId('toast').filter({ hasText: '«Вторая пустая»' }).first()).toBeVisible()
+  await expect(page.table.row('Вторая пустая')).toHaveCount(0)
+  expect(await groupNamed(other, 'Вторая пустая')).toBeUndefined()
 })
 
 for (const role of ['marketing', 'viewer'] as const) {
@@ -155,7 +168,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} theme`, () => {
     test.use({ colorScheme })
 
-    test('axe finds nothing serious: the list, a new group, an editor with a refused delete', async ({
+    test('axe finds nothing serious: the list, a new group, an editor whose delete is blocked', async ({
       app,
     }) => {
       // Several axe passes: slow on a busy machine.
@@ -170,8 +183,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(page.editor.fieldError(/^Название/)).toBeVisible()
       expect(await seriousViolations(app)).toEqual([])
       await page.open('Гости')
-      await page.editor.delete()
-      await expect(page.editor.deleteRefused).toBeVisible()
+      await expect(page.editor.root.getByTestId('delete-blocked')).toBeVisible()
       expect(await seriousViolations(app)).toEqual([])
     })
   })

@@ -85,6 +85,7 @@ export function AccountGroupEditor({
       onClose={route.close}
       focusFirstField={route.entityId === null}
       deletable={server !== null && lifecycle.deleteRow === null}
+      deleteBlocked={accounts > 0 ? t('accountGroups.deleteBlocked') : null}
       testId="account-group-editor"
       before={
         lifecycle.deleteRow && (

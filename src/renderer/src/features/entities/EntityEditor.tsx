@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
 import type { FieldValues } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { formatDataTime } from '../../app/format'
@@ -19,6 +19,8 @@ export interface EntityEditorFrameProps<TValues extends FieldValues> {
   onClose?: () => void
   /** Shows "Delete" for an existing entity (the role must be able to edit too). */
   deletable?: boolean
+  /** Why a delete would be refused, when the editor already knows (a group that has accounts): Delete is disabled with it. */
+  deleteBlocked?: string | null
   onDeleted?: () => void
   /** Extra buttons on the left of the footer. */
   footerExtra?: ReactNode
@@ -45,6 +47,7 @@ export function EntityEditorFrame<TValues extends FieldValues>({
   title,
   onClose,
   deletable,
+  deleteBlocked,
   onDeleted,
   footerExtra,
   before,
@@ -61,6 +64,7 @@ export function EntityEditorFrame<TValues extends FieldValues>({
   const { autosave, readOnly, draft, rows, conflictRow, failedRow, formErrors, form } = editor
   const queued = rows.some((row) => row.state === 'queued' || row.state === 'syncing')
   const shownTitle = title || t('drafts.untitled')
+  const deleteReasonId = useId()
   const formRef = useRef<HTMLFormElement>(null)
   const focused = useRef(false)
   useEffect(() => {
@@ -164,10 +168,17 @@ export function EntityEditorFrame<TValues extends FieldValues>({
               variant="ghost"
               icon="trash"
               loading={busy === 'delete'}
+              disabled={Boolean(deleteBlocked)}
+              aria-describedby={deleteBlocked ? deleteReasonId : undefined}
               onClick={() => setConfirmDelete(true)}
             >
               {t('editor.delete')}
             </Button>
+          )}
+          {deletable && deleteBlocked && (
+            <span className="editor__delete-reason muted" id={deleteReasonId} data-testid="delete-blocked">
+              {deleteBlocked}
+            </span>
           )}
           {footerExtra}
           <span className="spacer" />

@@ -1,7 +1,7 @@
 // The shell in Chromium through the browser host, against a real sandbox: the app loads under its CSP, a login
 // over the bridge works, nothing on the page can read a token or the host's key, the WebSocket refuses
 // strangers, no other server on 127.0.0.1 gets anything that opens it, and the built preload exposes only
-// `invoke` and `on`.
+// `invoke`, `cancel` and `on`.
 import { readFileSync } from 'node:fs'
 import { createServer, type IncomingHttpHeaders } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -121,7 +121,7 @@ test('logs into the sandbox as admin/111 through the bridge; the page shows the 
   await expect(app.locator('body')).toContainText(name)
 })
 
-test('no bridge object is left on window; the built preload exposes only invoke and on', async ({
+test('no bridge object is left on window; the built preload exposes only invoke, cancel and on', async ({
   app,
   browser,
 }) => {
@@ -163,7 +163,7 @@ test('no bridge object is left on window; the built preload exposes only invoke 
     return { keys, required, calls, unknownChannel, known }
   }, preload)
   await page.close()
-  expect(exposed.keys.sort()).toEqual(['invoke', 'on'])
+  expect(exposed.keys.sort()).toEqual(['cancel', 'invoke', 'on'])
   expect(exposed.required).toEqual(['electron'])
   expect(exposed.unknownChannel).toMatchObject({ ok: false, error: { code: 'bad_request' } })
   expect(exposed.calls).toEqual(['session:state'])

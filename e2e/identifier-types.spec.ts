@@ -110,7 +110,7 @@ test('a pattern that does not compile is shown at the field and cannot be publis
   expect((await typeByCode(other, 'phone')).version).toBe(1)
 })
 
-test('the server says a value is already taken by account N', async ({ app, sandbox }) => {
+test('the server says a value is already taken, naming the card that holds it', async ({ app, sandbox }) => {
   const other = await OtherWorkstation.login(sandbox.url)
   const card = await typeByCode(other, 'card')
   const holder = await accountHolding(other, card.id, '5555000011112222')
@@ -121,7 +121,9 @@ test('the server says a value is already taken by account N', async ({ app, sand
   await page.testInput.fill('5555000011112222')
   await expect(page.testLocal).toHaveAttribute('data-state', 'match')
   await expect(page.testServer).toHaveAttribute('data-state', 'invalid')
-  await expect(page.testServer).toContainText(`уже занято счётом ${holder.id}`)
+  // The holder by its card number, not an internal id; «Сервер» said once.
+  await expect(page.testServer).toContainText(`уже занято картой ${holder.number}`)
+  await expect(page.testServer).toContainText(/^Сервер не примет это значение/)
   await page.testInput.fill('5555000011113333')
   await expect(page.testServer).toHaveAttribute('data-state', 'valid')
 })

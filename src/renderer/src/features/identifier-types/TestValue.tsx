@@ -51,6 +51,9 @@ export function TestValue({
       : check.error
         ? { ok: false, error: ipcErrorOf(check.error) ?? { code: 'internal', message: '' } }
         : null
+  // "Taken by account 17" means nothing to a person: the holder is named by its card number.
+  const takenBy = current?.ok ? current.data.taken_by_account_id : null
+  const holder = useIpcQuery('accounts:get', takenBy === null ? null : { id: takenBy })
   const stale =
     saved !== null && rulesDiffer({ pattern, min_length: minLength, max_length: maxLength }, saved)
 
@@ -72,8 +75,8 @@ export function TestValue({
       case 'inactive_type':
         return t('identifierTypes.test.problem.inactive_type')
       case 'taken':
-        return server && current?.ok && current.data.taken_by_account_id !== null
-          ? t('identifierTypes.test.problem.taken', { account: current.data.taken_by_account_id })
+        return server && holder.data
+          ? t('identifierTypes.test.problem.taken', { number: holder.data.number })
           : t('identifierTypes.test.problem.takenUnknown')
       default:
         return problem.code
@@ -110,7 +113,6 @@ export function TestValue({
           <Icon name={valid ? 'check' : 'alert'} />
           <div>
             <span>
-              {t('identifierTypes.test.serverTitle')}:{' '}
               {valid ? t('identifierTypes.test.serverValid') : t('identifierTypes.test.serverInvalid')}
             </span>
             {errors.length > 0 && (

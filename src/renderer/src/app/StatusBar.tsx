@@ -82,8 +82,13 @@ export function StatusBar(): React.JSX.Element {
 
   const online = status?.online ?? true
   // The age of the data: the newest of main's last sync and the lists' own fetch times.
+  // On a screen with a list, its own fetch time: what the offline banner above it says too.
   const listsFetchedAt = useNewestFetchedAt()
-  const dataTime = formatDataTime(latest(status?.last_sync_at ?? null, listsFetchedAt), language)
+  const screenFetchedAt = useUiStore((store) => store.screenFetchedAt)
+  const dataTime = formatDataTime(
+    screenFetchedAt ?? latest(status?.last_sync_at ?? null, listsFetchedAt),
+    language,
+  )
   const syncing = counts.queued + counts.syncing
   const user = session?.user
   const role = session?.role ? t(`roles.${session.role}`) : ''

@@ -9,6 +9,11 @@ interface UiState {
   /** The outbox row whose conflict is open side by side. */
   conflictId: string | null
   sessionDialogOpen: boolean
+  /**
+   * When the list on the screen now was fetched from the server (its `fetched_at`), null when the screen has none:
+   * the status bar and the offline banner then name the same age of the data.
+   */
+  screenFetchedAt: string | null
   openDrafts: (filter?: DraftsFilter) => void
   closeDrafts: () => void
   openConflict: (id: string) => void
@@ -20,6 +25,7 @@ export const useUiStore = create<UiState>()((set) => ({
   draftsPanel: null,
   conflictId: null,
   sessionDialogOpen: false,
+  screenFetchedAt: null,
   openDrafts: (filter = 'all') => set({ draftsPanel: filter }),
   closeDrafts: () => set({ draftsPanel: null }),
   openConflict: (id) => set({ conflictId: id }),

@@ -1,5 +1,6 @@
-import type { ReactNode } from 'react'
+import { useEffect, type ReactNode } from 'react'
 import { OfflineBanner, ReadOnlyBanner, StaleBanner } from '../app/banners'
+import { useUiStore } from '../app/ui-store'
 
 export interface ScreenProps {
   title: string
@@ -27,6 +28,11 @@ export function Screen({
   children,
   layout = 'single',
 }: ScreenProps): React.JSX.Element {
+  // The status bar names the age of this screen's data, the same as the offline banner here.
+  useEffect(() => {
+    useUiStore.setState({ screenFetchedAt: fetchedAt ?? null })
+    return () => useUiStore.setState({ screenFetchedAt: null })
+  }, [fetchedAt])
   return (
     <section className="screen" aria-labelledby="screen-title">
       <header className="screen__header">

@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { AuthUser, TokenPair } from '@shared/api'
 import type { Db } from '../db/database'
-import { throttled, unauthorized } from '../errors'
+import { fieldError, throttled, unauthorized } from '../errors'
 import { type AccessClaims, signJwt, verifyJwt } from './jwt'
-import { dummyPasswordHash, verifyPassword } from './passwords'
+import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords'
 import { LoginThrottle } from './throttle'
 
 /** Who is calling: set on every authenticated request as `request.auth`. */
@@ -106,6 +106,9 @@ export class AuthService {
           revoked_at: null,
           revoked_reason: null,
         }),
+      )
+      this.db.run(
+        this.db.q.updateTable('users').set({ last_login_at: this.nowIso() }).where('id', '=', user.id),
       )
       return { userId: user.id, sessionId, endsAt, refreshToken: this.storeRefreshToken(sessionId, endsAt) }
     })
@@ -247,6 +250,49 @@ export class AuthService {
       token_type: 'bearer',
       expires_in: exp - now,
     }
+  }
+
+  /**
+   * Ends every live login session of a user at once (their next request is 401), but `exceptSessionId`: a new
+   * password, another role, deactivation, deletion. Inside the caller's transaction.
+   */
+  endSessionsOf(userId: number, reason: string, exceptSessionId: string | null = null): void {
+    const sessions = this.db.all(
+      this.db.q
+        .selectFrom('login_sessions')
+        .select('id')
+        .where('user_id', '=', userId)
+        .where('revoked_at', 'is', null),
+    )
+    for (const session of sessions) if (session.id !== exceptSessionId) this.revokeSession(session.id, reason)
+  }
+
+  /**
+   * `auth/change_password`: checks the current password (a wrong one is 422 at `current_password`), stores the
+   * new one and ends the user's other sessions; this one goes on.
+   */
+  async changePassword(auth: AuthContext, currentPassword: string, newPassword: string): Promise<void> {
+    const row = this.db.first(
+      this.db.q.selectFrom('users').select(['password_hash', 'version']).where('id', '=', auth.user.id),
+    )
+    if (!row || !(await verifyPassword(currentPassword, row.password_hash))) {
+      throw fieldError(['body', 'current_password'], 'The current password is wrong', 'wrong_password')
+    }
+    const hash = await hashPassword(newPassword)
+    this.db.tx(() => {
+      this.db.run(
+        this.db.q
+          .updateTable('users')
+          .set({
+            password_hash: hash,
+            version: row.version + 1,
+            updated_at: this.nowIso(),
+            updated_by: auth.user.login,
+          })
+          .where('id', '=', auth.user.id),
+      )
+      this.endSessionsOf(auth.user.id, 'password changed', auth.sessionId)
+    })
   }
 
   private revokeSession(sessionId: string, reason: string): void {

@@ -3,6 +3,7 @@ import { accountsMigration } from './migration-2-accounts'
 import { digitSearchMigration } from './migration-3-digit-search'
 import { programSettingsMigration } from './migration-4-program-settings'
 import { temporaryIdentifiersMigration } from './migration-5-temporary-identifiers'
+import { usersMigration } from './migration-6-users'
 
 /**
  * Versioned schema migrations, applied in order at start. The applied version is SQLite's `user_version`.
@@ -183,6 +184,7 @@ export const MIGRATIONS: readonly Migration[] = [
   digitSearchMigration,
   programSettingsMigration,
   temporaryIdentifiersMigration,
+  usersMigration,
 ]
 
 /** Applies the migrations the database has not seen yet, each in its own transaction. Returns the version before. */

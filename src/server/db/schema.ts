@@ -24,6 +24,12 @@ export interface UsersTable {
   comment: string | null
   created_at: string
   updated_at: string
+  surname: Generated<string | null>
+  first_name: Generated<string | null>
+  patronymic: Generated<string | null>
+  last_login_at: Generated<string | null>
+  version: Generated<number>
+  updated_by: Generated<string | null>
 }
 
 /** One login: the refresh tokens it rotates through and every access token (`sid` claim) belong to it. */

@@ -1,4 +1,12 @@
-import { authInfo, loginForm, loginRequest, logoutRequest, refreshRequest, tokenPair } from '@shared/api'
+import {
+  authInfo,
+  changePasswordRequest,
+  loginForm,
+  loginRequest,
+  logoutRequest,
+  refreshRequest,
+  tokenPair,
+} from '@shared/api'
 import { type ServerContext, SERVER_VERSION } from '../context'
 import { ANY_ROLE, caller, errors, SECURITY, type ZodApp } from '../http'
 import { parseOr422 } from '../validation'
@@ -51,6 +59,26 @@ export function authRoutes(app: ZodApp, ctx: ServerContext): void {
     },
     async (request, reply) => {
       ctx.auth.logout(caller(request), request.body?.refresh_token)
+      return reply.code(204).send()
+    },
+  )
+
+  app.post(
+    '/auth/change_password',
+    {
+      config: { access: ANY_ROLE },
+      schema: {
+        tags: ['auth'],
+        summary:
+          'Change my password: a wrong current password is 422 at current_password; my other sessions end, this ' +
+          'one goes on',
+        security: SECURITY,
+        body: changePasswordRequest,
+        response: { ...errors(401, 422) },
+      },
+    },
+    async (request, reply) => {
+      await ctx.auth.changePassword(caller(request), request.body.current_password, request.body.new_password)
       return reply.code(204).send()
     },
   )

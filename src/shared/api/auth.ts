@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { id } from './common'
+import { activeListQuery, auditFields, id, timestamp, version } from './common'
 
 export const role = z.enum(['admin', 'marketing', 'viewer'])
 export type Role = z.infer<typeof role>
@@ -47,18 +47,53 @@ export const authInfo = z.strictObject({
 })
 export type AuthInfo = z.infer<typeof authInfo>
 
+/** A person who logs in (ProBonus web admin users; the same users serve the API). */
 export const user = z.strictObject({
   id,
   login: z.string(),
-  name: z.string(),
   role,
+  surname: z.string().nullable(),
+  first_name: z.string().nullable(),
+  patronymic: z.string().nullable(),
+  /** Read-only: «Фамилия Имя Отчество» joined, or the login when all three are empty. */
+  name: z.string(),
+  email: z.string().nullable(),
+  comment: z.string().nullable(),
   active: z.boolean(),
+  last_login_at: timestamp.nullable(),
+  version,
+  ...auditFields,
 })
 export type User = z.infer<typeof user>
 
-/** `POST /auth/change_password` (any signed-in user) → 204; the user's other sessions end. */
+/** A login: any characters (Cyrillic, spaces, symbols), 1–64 after trimming; unique case-insensitively. */
+export const userLogin = z.string().trim().min(1).max(64)
+/** At least 3 characters, as in ProBonus. */
+export const userPassword = z.string().min(3).max(200)
+
+const userFields = {
+  login: userLogin,
+  role,
+  surname: z.string().trim().max(100).nullish(),
+  first_name: z.string().trim().max(100).nullish(),
+  patronymic: z.string().trim().max(100).nullish(),
+  email: z.email().max(200).nullish(),
+  comment: z.string().max(1000).nullish(),
+  active: z.boolean().nullish(),
+}
+
+export const userCreate = z.strictObject({ ...userFields, password: userPassword })
+export type UserCreate = z.infer<typeof userCreate>
+
+/** `PUT users/{id}`: a password replaces the old one and ends every session of that user. */
+export const userUpdate = z.strictObject({ ...userFields, password: userPassword.nullish(), version })
+export type UserUpdate = z.infer<typeof userUpdate>
+
+export const userListQuery = activeListQuery
+
+/** `POST auth/change_password` (any signed-in user). */
 export const changePasswordRequest = z.strictObject({
   current_password: z.string().min(1).max(200),
-  new_password: z.string().min(3).max(200),
+  new_password: userPassword,
 })
 export type ChangePasswordRequest = z.infer<typeof changePasswordRequest>

@@ -98,3 +98,33 @@ export function parseMoney(text: string, lang: MoneyLang): number | null {
   const kopecks = roubles * 100 + Number((match[2] ?? '').padEnd(2, '0'))
   return kopecks > MAX_MONEY_ROUBLES * 100 ? null : kopecks
 }
+
+/**
+ * Kopecks as a form shows them, without the currency sign: `30 000`, `30 000,50` (ru), `30,000.50` (en); spaces
+ * are no-break spaces (MONEY_SPACE). `parseMoney` reads it back.
+ */
+export function formatMoneyInput(kopecks: number, lang: MoneyLang): string {
+  return formatMoney(kopecks, lang)
+    .replace(/₽/u, '')
+    .replace(new RegExp(`^${MONEY_SPACE}+|${MONEY_SPACE}+$`, 'gu'), '')
+}
+
+/**
+ * A percent typed into a form (`12,5`, `12.5`, `12 %`) → the number, or null when it is not a number with at most
+ * 2 decimals. The range (0–100) is the schema's to check, so that the message says what is allowed.
+ */
+export function parsePercent(text: string): number | null {
+  const trimmed = text
+    .trim()
+    .replace(/\s*%$/u, '')
+    .replace(/[\s\u00a0\u202f]/gu, '')
+  const match = /^-?\d+(?:[.,](\d{1,2}))?$/u.exec(trimmed)
+  if (!match) return null
+  const value = Number(trimmed.replace(',', '.'))
+  return Number.isFinite(value) && hasAtMostDecimals(value, 2) ? value : null
+}
+
+/** A percent as a form shows it: `12,5` (ru), `12.5` (en). */
+export function formatPercentInput(value: number, lang: MoneyLang): string {
+  return lang === 'ru' ? String(value).replace('.', ',') : String(value)
+}

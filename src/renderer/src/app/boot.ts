@@ -2,6 +2,7 @@
 // unsubscribes everything (tests, hot reload).
 import { stopFollowingAll } from '../features/drafts/outcome'
 import { useDraftsStore } from '../features/drafts/store'
+import { useSyncedStore } from '../features/drafts/synced'
 import { useSessionStore } from '../features/session/store'
 import { useSyncStore } from '../features/sync/store'
 import { useToastStore } from '../components/toast-store'
@@ -27,6 +28,7 @@ export function startStores(): () => void {
     useSessionStore.getState().init(),
     useSyncStore.getState().init(),
     useDraftsStore.getState().init(),
+    useSyncedStore.getState().init(),
     followMainEvents(queryClient),
   ]
   // Drafts belong to a profile and login: re-read them when either changes.

@@ -6,7 +6,15 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import { afterEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { renderUi } from '../testing/render'
-import { Checkbox, NumberField, Select, TextField } from './fields'
+import {
+  Checkbox,
+  FieldLimitsProvider,
+  MoneyField,
+  NumberField,
+  PercentField,
+  Select,
+  TextField,
+} from './fields'
 import { parseNumberInput } from './number-input'
 
 const schema = z.object({
@@ -147,5 +155,74 @@ describe('parseNumberInput', () => {
     ['Infinity', 'invalid'],
   ])('%j → %j', (text, expected) => {
     expect(parseNumberInput(text)).toBe(expected)
+  })
+})
+
+const moneySchema = z.object({
+  threshold: z.number().nullable(),
+  bonus: z.number().nullable(),
+  comment: z.string().trim().min(1).max(12),
+})
+type MoneyValues = z.infer<typeof moneySchema>
+const moneyForm: { getValues: (() => MoneyValues) | null } = { getValues: null }
+
+function MoneyHarness({ threshold = null }: { threshold?: number | null }): React.JSX.Element {
+  const { control, getValues } = useForm<MoneyValues>({
+    resolver: zodResolver(moneySchema),
+    defaultValues: { threshold, bonus: null, comment: '' },
+  })
+  useEffect(() => {
+    moneyForm.getValues = getValues
+  })
+  return (
+    <FieldLimitsProvider limits={{ comment: { minLength: 1, maxLength: 12 } }}>
+      <MoneyField control={control} name="threshold" label="Порог" />
+      <PercentField control={control} name="bonus" label="Бонус" />
+      <TextField control={control} name="comment" label="Комментарий" />
+    </FieldLimitsProvider>
+  )
+}
+
+describe('money, percent and limits from the schema', () => {
+  const values = () => moneyForm.getValues?.()
+
+  it('reads money as people write it: «30 000», «30000,5», «30 000,50 ₽»; junk is an error at the field', async () => {
+    await renderUi(<MoneyHarness />)
+    const input = screen.getByLabelText('Порог')
+    fireEvent.change(input, { target: { value: '30 000' } })
+    expect(values()?.threshold).toBe(30000)
+    fireEvent.change(input, { target: { value: '30000,5' } })
+    expect(values()?.threshold).toBe(30000.5)
+    fireEvent.change(input, { target: { value: '30 000,50 ₽' } })
+    expect(values()?.threshold).toBe(30000.5)
+    fireEvent.change(input, { target: { value: '30,005' } })
+    expect(values()?.threshold).toBe(30000.5)
+    expect(input.getAttribute('aria-invalid')).toBe('true')
+    fireEvent.change(input, { target: { value: '' } })
+    expect(values()?.threshold).toBeNull()
+  })
+
+  it('shows a stored amount grouped, with kopecks only when there are some', async () => {
+    await renderUi(<MoneyHarness threshold={30000.5} />)
+    expect((screen.getByLabelText('Порог') as HTMLInputElement).value.replace(/\s/g, ' ')).toBe('30 000,50')
+  })
+
+  it('reads a percent with a decimal comma or point and at most 2 decimals', async () => {
+    await renderUi(<MoneyHarness />)
+    const input = screen.getByLabelText('Бонус')
+    fireEvent.change(input, { target: { value: '12,5' } })
+    expect(values()?.bonus).toBe(12.5)
+    fireEvent.change(input, { target: { value: '7.25 %' } })
+    expect(values()?.bonus).toBe(7.25)
+    fireEvent.change(input, { target: { value: '7,255' } })
+    expect(input.getAttribute('aria-invalid')).toBe('true')
+    expect(values()?.bonus).toBe(7.25)
+  })
+
+  it('takes maxLength and required from the schema’s limits', async () => {
+    await renderUi(<MoneyHarness />)
+    const input = screen.getByLabelText(/Комментарий/)
+    expect(input.getAttribute('maxlength')).toBe('12')
+    expect(input.hasAttribute('required')).toBe(true)
   })
 })

@@ -1,4 +1,4 @@
-import { useId, useState, type ReactNode } from 'react'
+import { createContext, useContext, useId, useState, type ReactNode } from 'react'
 import {
   useController,
   type Control,
@@ -7,10 +7,49 @@ import {
   type FieldValues,
 } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
+import {
+  formatMoneyInput,
+  formatPercentInput,
+  fromKopecks,
+  hasAtMostDecimals,
+  MAX_MONEY_ROUBLES,
+  parseMoney,
+  parsePercent,
+  toKopecks,
+  type MoneyLang,
+} from '@shared/domain/money'
 import { translateFieldError } from '../app/i18n'
 import { ariaShortcut, withShortcut } from '../app/shortcuts'
 import { Icon } from './Icon'
 import { parseNumberInput } from './number-input'
+
+/** Size limits of a form's fields, read from its body schema (shared/resources `FieldLimits`). */
+export interface FieldLimitsOf {
+  minLength?: number
+  maxLength?: number
+  min?: number
+  max?: number
+}
+
+const FieldLimitsContext = createContext<Readonly<Record<string, FieldLimitsOf>> | null>(null)
+
+/**
+ * Gives the fields inside the limits of their schema: a text field takes `maxLength` from it, and is `required`
+ * when the schema wants at least one character (unless the field says otherwise).
+ */
+export function FieldLimitsProvider({
+  limits,
+  children,
+}: {
+  limits: Readonly<Record<string, FieldLimitsOf>> | undefined
+  children: ReactNode
+}): React.JSX.Element {
+  return <FieldLimitsContext.Provider value={limits ?? null}>{children}</FieldLimitsContext.Provider>
+}
+
+function useFieldLimits(name: string): FieldLimitsOf | undefined {
+  return useContext(FieldLimitsContext)?.[name]
+}
 
 interface FieldIds {
   inputId: string
@@ -148,6 +187,7 @@ export interface TextFieldProps<T extends FieldValues, N extends FieldPath<T>> e
   multiline?: boolean
   rows?: number
   mono?: boolean
+  /** Default: the schema's, inside a FieldLimitsProvider. */
   maxLength?: number
   /** Empty text is stored as null (for optional API fields). */
   emptyAsNull?: boolean
@@ -167,8 +207,11 @@ export function TextField<T extends FieldValues, N extends FieldPath<T>>(
     multiline,
     rows = 3,
   } = props
-  const { mono, maxLength, emptyAsNull } = props
-  const { value, setValue, shell, input } = useBound(props)
+  const { mono, emptyAsNull } = props
+  const limits = useFieldLimits(props.name)
+  const maxLength = props.maxLength ?? limits?.maxLength
+  const required = props.required ?? (limits?.minLength ?? 0) > 0
+  const { value, setValue, shell, input } = useBound({ ...props, required })
   const common = {
     ...input,
     value: typeof value === 'string' ? value : value == null ? '' : String(value),
@@ -208,28 +251,34 @@ export interface NumberFieldProps<T extends FieldValues, N extends FieldPath<T>>
   integer?: boolean
 }
 
+interface TypedNumber {
+  /** What was typed → the value (null when empty), or 'invalid'. */
+  parse: (text: string) => number | null | 'invalid'
+  /** The value as the input shows it. */
+  format: (value: unknown) => string
+}
+
 /**
- * A number input bound to a field whose value is `number | null`. It keeps the text as typed ("12," while
- * typing 12,5), stores null when empty and reports text that is not a number as a field error.
+ * A text input bound to a field whose value is `number | null`. It keeps the text as typed ("12," while typing
+ * 12,5), stores null when empty and reports text that does not parse as a field error.
  */
-export function NumberField<T extends FieldValues, N extends FieldPath<T>>(
-  props: NumberFieldProps<T, N>,
+function ParsedNumberField<T extends FieldValues, N extends FieldPath<T>>(
+  props: NumberFieldProps<T, N> & TypedNumber,
 ): React.JSX.Element {
-  const { readOnly, disabled, placeholder, suffix, integer } = props
+  const { readOnly, disabled, placeholder, suffix, integer, parse, format } = props
   const { t } = useTranslation()
   const [notANumber, setNotANumber] = useState(false)
   const { value, setValue, shell, input } = useBound(
     props,
     notANumber ? t('validation.notANumber') : undefined,
   )
-  const [text, setText] = useState(() => formatNumberValue(value))
+  const [text, setText] = useState(() => format(value))
   const [lastValue, setLastValue] = useState<unknown>(value)
   // The form value changed from outside (reset, a draft restored, take theirs): show it.
   if (value !== lastValue) {
     setLastValue(value)
-    const parsed = parseNumberInput(text)
-    if (parsed !== value) {
-      setText(formatNumberValue(value))
+    if (parse(text) !== value) {
+      setText(format(value))
       setNotANumber(false)
     }
   }
@@ -248,7 +297,7 @@ export function NumberField<T extends FieldValues, N extends FieldPath<T>>(
           onChange={(e) => {
             const next = e.target.value
             setText(next)
-            const parsed = parseNumberInput(next)
+            const parsed = parse(next)
             setNotANumber(parsed === 'invalid')
             if (parsed !== 'invalid') {
               setLastValue(parsed)
@@ -263,6 +312,60 @@ export function NumberField<T extends FieldValues, N extends FieldPath<T>>(
         )}
       </div>
     </FieldShell>
+  )
+}
+
+/** A number input bound to a field whose value is `number | null` ("12,5" and "12 000" are read as numbers). */
+export function NumberField<T extends FieldValues, N extends FieldPath<T>>(
+  props: NumberFieldProps<T, N>,
+): React.JSX.Element {
+  return <ParsedNumberField {...props} parse={parseNumberInput} format={formatNumberValue} />
+}
+
+function moneyLang(language: string): MoneyLang {
+  return language.startsWith('en') ? 'en' : 'ru'
+}
+
+/**
+ * Roubles (`number | null`, at most 2 decimals, as on the wire) typed the way people write money: «30 000»,
+ * «30000,5», «30 000,50 ₽» (and «30,000.50» in English); shown grouped, with «₽» after the input.
+ */
+export function MoneyField<T extends FieldValues, N extends FieldPath<T>>(
+  props: Omit<NumberFieldProps<T, N>, 'integer' | 'suffix'>,
+): React.JSX.Element {
+  const lang = moneyLang(useTranslation().i18n.language)
+  return (
+    <ParsedNumberField
+      {...props}
+      suffix="₽"
+      parse={(text) => {
+        if (text.trim() === '') return null
+        const kopecks = parseMoney(text, lang)
+        return kopecks === null ? 'invalid' : fromKopecks(kopecks)
+      }}
+      format={(value) =>
+        typeof value === 'number' && hasAtMostDecimals(value, 2) && Math.abs(value) <= MAX_MONEY_ROUBLES
+          ? formatMoneyInput(toKopecks(value), lang)
+          : formatNumberValue(value)
+      }
+    />
+  )
+}
+
+/** A percent (`number | null`, at most 2 decimals): «12,5», «12.5», «12 %»; «%» after the input. */
+export function PercentField<T extends FieldValues, N extends FieldPath<T>>(
+  props: Omit<NumberFieldProps<T, N>, 'integer' | 'suffix'>,
+): React.JSX.Element {
+  const lang = moneyLang(useTranslation().i18n.language)
+  return (
+    <ParsedNumberField
+      {...props}
+      suffix="%"
+      parse={(text) => (text.trim() === '' ? null : (parsePercent(text) ?? 'invalid'))}
+      format={(value) =>
+        typeof value === 'number' && Number.isFinite(value) ? formatPercentInput(value, lang) : ''
+      }
+    />
   )
 }
 

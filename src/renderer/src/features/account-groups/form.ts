@@ -13,13 +13,3 @@ export function accountGroupToForm(group: AccountGroup | null): AccountGroupForm
     active: group.active,
   }
 }
-
-/** The group a create became: names are not unique, so the newest group with the name that was sent. */
-export function findCreatedGroup(payload: unknown, items: readonly AccountGroup[]): AccountGroup | undefined {
-  if (typeof payload !== 'object' || payload === null) return undefined
-  const name = (payload as { name?: unknown }).name
-  if (typeof name !== 'string') return undefined
-  let newest: AccountGroup | undefined
-  for (const item of items) if (item.name === name.trim() && (!newest || item.id > newest.id)) newest = item
-  return newest
-}

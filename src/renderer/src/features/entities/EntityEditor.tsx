@@ -8,6 +8,7 @@ import { DraftStateBadge } from '../drafts/DraftStateBadge'
 import { ReadOnlyBanner } from '../../app/banners'
 import { Button, IconButton } from '../../components/Button'
 import { ConfirmDialog } from '../../components/Dialog'
+import { FieldLimitsProvider, type FieldLimitsOf } from '../../components/fields'
 import { Banner } from '../../components/states'
 import { toast } from '../../components/toast-store'
 import type { EntityEditor } from './useEntityEditor'
@@ -28,8 +29,12 @@ export interface EntityEditorFrameProps<TValues extends FieldValues> {
   before?: ReactNode
   /** After the form, outside its fieldset: stays usable when the editor is read-only (a live check of a value). */
   after?: ReactNode
-  /** The fields. They are disabled together when the editor is read-only. */
+  /** The fields. They are disabled together when the editor is read-only or `locked`. */
   children: ReactNode
+  /** The fields cannot change now (a delete of the entity waits or was refused). */
+  locked?: boolean
+  /** Size limits of the fields, from the body schema: text fields take `maxLength` and `required` from them. */
+  limits?: Readonly<Record<string, FieldLimitsOf>>
   testId?: string
   /** A new record: its first field takes the focus when the editor opens (not the toolbar's «Create»). */
   focusFirstField?: boolean
@@ -55,6 +60,8 @@ export function EntityEditorFrame<TValues extends FieldValues>({
   children,
   testId,
   focusFirstField,
+  locked,
+  limits,
 }: EntityEditorFrameProps<TValues>): React.JSX.Element {
   const { t } = useTranslation()
   const language = currentLanguage()
@@ -154,9 +161,9 @@ export function EntityEditorFrame<TValues extends FieldValues>({
             void run('publish')
           }}
         >
-          <fieldset className="editor__fieldset" disabled={readOnly}>
+          <fieldset className="editor__fieldset" disabled={readOnly || locked}>
             <legend className="visually-hidden">{shownTitle}</legend>
-            {children}
+            <FieldLimitsProvider limits={limits}>{children}</FieldLimitsProvider>
           </fieldset>
         </form>
         {after}

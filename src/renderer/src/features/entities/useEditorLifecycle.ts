@@ -1,17 +1,15 @@
 // What an entity editor pane shows around `useEntityEditor` over the entity's life: loading, the editor, a new
 // entity's draft put in the URL (so a reload reopens it), the create that reached the server (the editor
-// follows it to its new id), a delete waiting or refused, and the entity gone.
+// follows it to the id main reported for it), a delete waiting or refused, and the entity gone.
 import { useCallback, useEffect, useState } from 'react'
 import type { FieldValues } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { Draft } from '@shared/ipc'
 import { useDraftsStore } from '../drafts/store'
+import { useCreatedId } from '../drafts/synced'
 import type { EditorRoute } from './editor-route'
 import { toast } from '../../components/toast-store'
 import type { EntityEditor } from './useEntityEditor'
-
-/** How long a pane waits for the list to show an entity whose create was just sent. */
-const FOLLOW_CREATE_MS = 6000
 
 export type EditorPaneView = 'loading' | 'editor' | 'gone' | 'creating' | 'draft-missing'
 
@@ -21,8 +19,6 @@ export interface EditorLifecycleOptions<TValues extends FieldValues, TEntity ext
   server: TEntity | null
   listStatus: 'loading' | 'ready' | 'error'
   items: readonly TEntity[]
-  /** The entity a create became, found in the list by what was sent (a unique code, else the newest with the name). */
-  findCreated: (payload: unknown, items: readonly TEntity[]) => TEntity | undefined
   /** The entity's display name, for the "deleted" notice. */
   titleOf: (entity: TEntity) => string
 }
@@ -43,7 +39,7 @@ export interface EditorLifecycle<TValues extends FieldValues> {
 export function useEditorLifecycle<TValues extends FieldValues, TEntity extends { id: number }>(
   options: EditorLifecycleOptions<TValues, TEntity>,
 ): EditorLifecycle<TValues> {
-  const { editor, route, server, listStatus, items, findCreated, titleOf } = options
+  const { editor, route, server, listStatus, items, titleOf } = options
   const { t } = useTranslation()
   const { target } = route
   const deleteRow = editor.rows.find((row) => row.action === 'delete' && row.state !== 'conflict') ?? null
@@ -55,8 +51,13 @@ export function useEditorLifecycle<TValues extends FieldValues, TEntity extends 
   const hasLocal = editor.draft !== null || editor.rows.length > 0
 
   // What the pane remembers across renders (state, adjusted while rendering, so the view is derived).
-  const [createPayload, setCreatePayload] = useState<unknown>(null)
-  if (createRow && createRow.payload !== createPayload) setCreatePayload(createRow.payload)
+  // The create seen last, by its outbox row and the draft it was published from: when it leaves the outbox,
+  // main has already said which server id it became (`drafts:synced`).
+  const [createIds, setCreateIds] = useState<readonly string[]>([])
+  if (createRow && !createIds.includes(createRow.id)) {
+    setCreateIds([createRow.id, ...(createRow.draft_id ? [createRow.draft_id] : [])])
+  }
+  const createdId = useCreatedId([...createIds, target.kind === 'new' ? target.draftId : null])
   // The delete seen last: a row that vanishes after being refused was cancelled; one that vanishes after
   // waiting was sent (or cancelled in the drafts panel — the entity then simply stays).
   const [pendingDelete, setPendingDelete] = useState<{ title: string; state: Draft['state'] } | null>(null)
@@ -67,18 +68,16 @@ export function useEditorLifecycle<TValues extends FieldValues, TEntity extends 
     }
   } else if (!deleteRow && pendingDelete?.state === 'failed') setPendingDelete(null)
   const deleteTitle = pendingDelete?.title ?? null
-  const [gaveUp, setGaveUp] = useState(false)
   const discardRow = useDraftsStore((store) => store.discard)
 
-  const following = target.kind === 'new' && createPayload !== null && !hasLocal
+  const gone = target.kind === 'new' && !hasLocal && (createIds.length > 0 || target.draftId !== null)
   let view: EditorPaneView
   if (target.kind === 'edit') {
     if (server) view = editor.ready ? 'editor' : 'loading'
     else if (listStatus === 'loading' || deleteTitle !== null) view = 'loading'
     else view = 'gone'
   } else if (!editor.ready) view = 'loading'
-  else if (following) view = gaveUp ? 'draft-missing' : 'creating'
-  else if (target.kind === 'new' && target.draftId !== null && !hasLocal) view = 'draft-missing'
+  else if (gone) view = createdId !== null ? 'creating' : 'draft-missing'
   else view = 'editor'
 
   // A new entity's first autosave: its draft id goes into the URL.
@@ -87,16 +86,11 @@ export function useEditorLifecycle<TValues extends FieldValues, TEntity extends 
     if (target.kind === 'new' && target.draftId === null && ownDraftId) route.adoptDraft(ownDraftId)
   }, [target, ownDraftId, route])
 
-  // The create reached the server: open the entity it became.
-  const created = view === 'creating' ? findCreated(createPayload, items) : undefined
+  // The create reached the server: open the entity it became once the list has it.
+  const createdListed = view === 'creating' && items.some((item) => item.id === createdId)
   useEffect(() => {
-    if (created) route.open(created.id)
-  }, [created, route])
-  useEffect(() => {
-    if (view !== 'creating') return
-    const timer = setTimeout(() => setGaveUp(true), FOLLOW_CREATE_MS)
-    return () => clearTimeout(timer)
-  }, [view])
+    if (createdListed && createdId !== null) route.open(createdId)
+  }, [createdListed, createdId, route])
 
   // The delete went through: say so and close the pane.
   const deleted = target.kind === 'edit' && !server && listStatus !== 'loading' && deleteTitle !== null

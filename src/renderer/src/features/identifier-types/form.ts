@@ -30,16 +30,6 @@ export function identifierTypeToForm(type: IdentifierType | null): IdentifierTyp
   }
 }
 
-/** The type a create became: codes are unique on the server. */
-export function findCreatedType(
-  payload: unknown,
-  items: readonly IdentifierType[],
-): IdentifierType | undefined {
-  if (typeof payload !== 'object' || payload === null) return undefined
-  const code = (payload as { code?: unknown }).code
-  return typeof code === 'string' ? items.find((item) => item.code === code.trim()) : undefined
-}
-
 /** "6–16", "ровно 12", "от 4", "любая". */
 export function lengthsText(type: Pick<IdentifierType, 'min_length' | 'max_length'>, t: TFunction): string {
   const { min_length: min, max_length: max } = type

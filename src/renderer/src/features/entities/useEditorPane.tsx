@@ -1,0 +1,108 @@
+// One editor pane for every resource edited through drafts: finds the server entity the route opens, runs the
+// draft editor and its lifecycle from the resource's descriptor (body schema, delete channel, names, size limits),
+// and gives the frame's props, or the message the pane shows instead of an editor. A resource's editor adds only
+// its fields.
+import { useMemo, type ReactNode } from 'react'
+import { useWatch, type FieldValues } from 'react-hook-form'
+import { useTranslation } from 'react-i18next'
+import type { TFunction } from 'i18next'
+import type { z } from 'zod'
+import type { DraftKind, EntityOf } from '@shared/resources'
+import { DRAFT_RESOURCES } from '@shared/resources'
+import type { EditorRoute } from './editor-route'
+import type { EntityEditorFrameProps } from './EntityEditor'
+import { DeleteBanner, EditorPaneMessage } from './entity-screen'
+import { useEditorLifecycle, type EditorLifecycle } from './useEditorLifecycle'
+import { useEntityEditor, type EntityEditor } from './useEntityEditor'
+
+/** What a resource's editor pane is, written once next to its editor. */
+export interface EditorPaneSpec<K extends DraftKind, TValues extends FieldValues> {
+  kind: K
+  /** Form values of the server entity, or blank ones for a new entity. */
+  toForm: (server: EntityOf<K> | null) => TValues
+  /** The heading of a new one that has no name yet. */
+  newTitle: (t: TFunction) => string
+  testId: string
+}
+
+/** What the screen gives its editor pane. */
+export interface EditorPaneProps<K extends DraftKind> {
+  route: EditorRoute
+  /** The resource's list as the screen has it. */
+  items: readonly EntityOf<K>[]
+  listStatus: 'loading' | 'ready' | 'error'
+}
+
+export interface EditorPane<K extends DraftKind, TValues extends FieldValues> {
+  /** The entity the route opens, as the list has it; null for a new one (or while it loads). */
+  server: EntityOf<K> | null
+  editor: EntityEditor<TValues>
+  lifecycle: EditorLifecycle<TValues>
+  /** What the pane shows instead of the editor (loading, a create on its way, nothing to edit); else null. */
+  message: ReactNode
+  /** The frame around the fields (`<EntityEditorFrame {...pane.frame}>`). */
+  frame: Omit<EntityEditorFrameProps<TValues>, 'children'>
+  /** The banner of a delete that waits or was refused, with another way out (`action`) beside "cancel". */
+  deleteBanner: (action?: ReactNode) => ReactNode
+}
+
+export function useEditorPane<K extends DraftKind, TValues extends FieldValues>(
+  spec: EditorPaneSpec<K, TValues>,
+  { route, items, listStatus }: EditorPaneProps<K>,
+): EditorPane<K, TValues> {
+  const { kind, toForm, newTitle, testId } = spec
+  const { t } = useTranslation()
+  const resource = DRAFT_RESOURCES[kind]
+  const server = useMemo(
+    () => (route.entityId === null ? null : (items.find((item) => item.id === route.entityId) ?? null)),
+    [items, route.entityId],
+  )
+  const editor = useEntityEditor<TValues, EntityOf<K>>({
+    entity: kind,
+    entityId: route.entityId,
+    draftId: route.draftId,
+    server,
+    schema: resource.create as unknown as z.ZodType<unknown, TValues>,
+    toForm,
+    onClose: route.close,
+  })
+  const lifecycle = useEditorLifecycle({
+    editor,
+    route,
+    server,
+    listStatus,
+    items,
+    titleOf: (entity) => resource.displayName(entity) ?? '',
+  })
+  const values = useWatch({ control: editor.form.control }) as Record<string, unknown>
+
+  const { deleteRow, cancelDelete } = lifecycle
+  const deleteBanner = (action?: ReactNode) =>
+    deleteRow && <DeleteBanner row={deleteRow} onCancel={() => void cancelDelete()} action={action} />
+  const message =
+    lifecycle.view === 'editor' ? null : (
+      <EditorPaneMessage
+        view={lifecycle.view}
+        onClose={route.close}
+        conflictId={editor.conflictRow?.id ?? null}
+      />
+    )
+  return {
+    server,
+    editor,
+    lifecycle,
+    message,
+    frame: {
+      editor: lifecycle.frameEditor,
+      title: resource.displayName(values) ?? (server ? resource.displayName(server) : null) ?? newTitle(t),
+      onClose: route.close,
+      focusFirstField: route.entityId === null,
+      deletable: server !== null && deleteRow === null,
+      locked: deleteRow !== null,
+      limits: resource.limits,
+      testId,
+      before: deleteBanner(),
+    },
+    deleteBanner,
+  }
+}

@@ -1,7 +1,6 @@
 import { useMemo } from 'react'
 import { useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import type { TFunction } from 'i18next'
 import type { Ladder } from '@shared/api'
 import { hrefTo } from '../../app/router'
 import { EntityEditorFrame } from '../entities/EntityEditor'
@@ -11,19 +10,15 @@ import { useEditorPane, type EditorPaneProps } from '../entities/useEditorPane'
 import './account-groups.css'
 import { accountGroupToForm } from './form'
 
-const PANE = {
-  kind: 'account_group',
-  toForm: accountGroupToForm,
-  newTitle: (t: TFunction) => t('accountGroups.newTitle'),
-  testId: 'account-group-editor',
-} as const
-
 export function AccountGroupEditor({
   ladders,
   ...props
 }: EditorPaneProps<'account_group'> & { ladders: readonly Ladder[] }): React.JSX.Element {
   const { t } = useTranslation()
-  const pane = useEditorPane(PANE, props)
+  const pane = useEditorPane('account_group', props, {
+    toForm: accountGroupToForm,
+    newTitle: t('accountGroups.newTitle'),
+  })
   const { server, editor } = pane
   const { control } = editor.form
   const ladderId = useWatch({ control, name: 'ladder_id' })

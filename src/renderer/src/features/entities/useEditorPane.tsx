@@ -4,8 +4,6 @@
 // its fields.
 import { useMemo, type ReactNode } from 'react'
 import { useWatch, type FieldValues } from 'react-hook-form'
-import { useTranslation } from 'react-i18next'
-import type { TFunction } from 'i18next'
 import type { z } from 'zod'
 import type { DraftKind, EntityOf } from '@shared/resources'
 import { DRAFT_RESOURCES } from '@shared/resources'
@@ -15,14 +13,12 @@ import { DeleteBanner, EditorPaneMessage } from './entity-screen'
 import { useEditorLifecycle, type EditorLifecycle } from './useEditorLifecycle'
 import { useEntityEditor, type EntityEditor } from './useEntityEditor'
 
-/** What a resource's editor pane is, written once next to its editor. */
+/** What only the resource's editor knows. */
 export interface EditorPaneSpec<K extends DraftKind, TValues extends FieldValues> {
-  kind: K
   /** Form values of the server entity, or blank ones for a new entity. */
   toForm: (server: EntityOf<K> | null) => TValues
   /** The heading of a new one that has no name yet. */
-  newTitle: (t: TFunction) => string
-  testId: string
+  newTitle: string
 }
 
 /** What the screen gives its editor pane. */
@@ -46,12 +42,12 @@ export interface EditorPane<K extends DraftKind, TValues extends FieldValues> {
   deleteBanner: (action?: ReactNode) => ReactNode
 }
 
+/** `kind`'s editor pane; its test id is `<kind>-editor` with dashes (`account-group-editor`). */
 export function useEditorPane<K extends DraftKind, TValues extends FieldValues>(
-  spec: EditorPaneSpec<K, TValues>,
+  kind: K,
   { route, items, listStatus }: EditorPaneProps<K>,
+  { toForm, newTitle }: EditorPaneSpec<K, TValues>,
 ): EditorPane<K, TValues> {
-  const { kind, toForm, newTitle, testId } = spec
-  const { t } = useTranslation()
   const resource = DRAFT_RESOURCES[kind]
   const server = useMemo(
     () => (route.entityId === null ? null : (items.find((item) => item.id === route.entityId) ?? null)),
@@ -94,13 +90,13 @@ export function useEditorPane<K extends DraftKind, TValues extends FieldValues>(
     message,
     frame: {
       editor: lifecycle.frameEditor,
-      title: resource.displayName(values) ?? (server ? resource.displayName(server) : null) ?? newTitle(t),
+      title: resource.displayName(values) ?? (server ? resource.displayName(server) : null) ?? newTitle,
       onClose: route.close,
       focusFirstField: route.entityId === null,
       deletable: server !== null && deleteRow === null,
       locked: deleteRow !== null,
       limits: resource.limits,
-      testId,
+      testId: `${kind.replaceAll('_', '-')}-editor`,
       before: deleteBanner(),
     },
     deleteBanner,

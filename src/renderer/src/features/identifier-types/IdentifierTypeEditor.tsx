@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react'
 import { useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import type { TFunction } from 'i18next'
 import { identifierKind } from '@shared/api'
 import { Button } from '../../components/Button'
 import { EntityEditorFrame } from '../entities/EntityEditor'
@@ -10,16 +9,12 @@ import { useEditorPane, type EditorPaneProps } from '../entities/useEditorPane'
 import { identifierTypeToForm } from './form'
 import { TestValue } from './TestValue'
 
-const PANE = {
-  kind: 'identifier_type',
-  toForm: identifierTypeToForm,
-  newTitle: (t: TFunction) => t('identifierTypes.newTitle'),
-  testId: 'identifier-type-editor',
-} as const
-
 export function IdentifierTypeEditor(props: EditorPaneProps<'identifier_type'>): React.JSX.Element {
   const { t } = useTranslation()
-  const pane = useEditorPane(PANE, props)
+  const pane = useEditorPane('identifier_type', props, {
+    toForm: identifierTypeToForm,
+    newTitle: t('identifierTypes.newTitle'),
+  })
   const { server, editor, lifecycle } = pane
   const { form, readOnly } = editor
   const { control } = form

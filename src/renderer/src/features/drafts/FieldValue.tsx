@@ -28,7 +28,12 @@ export function FieldValue({
       field === 'ladder_id' ? lookups?.ladders : field === 'rk_discount_id' ? lookups?.rkDiscounts : undefined
     if (names) {
       const name = names.get(value)
-      return <span>{name ? `${name} (#${value})` : `#${value}`}</span>
+      // A person knows a ladder or a discount by its name, not by «#1».
+      return name ? (
+        <span>{name}</span>
+      ) : (
+        <span className="muted">{t('conflict.unknownRef', { id: value })}</span>
+      )
     }
     return <span className="num">{formatNumber(value, currentLanguage())}</span>
   }

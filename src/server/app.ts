@@ -82,7 +82,9 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
     app.setValidatorCompiler(zodValidatorCompiler)
     app.setSerializerCompiler(serializer)
     app.setErrorHandler(handleError)
-    app.setNotFoundHandler((_request, reply) => reply.code(404).send({ detail: 'Not Found' }))
+    app.setNotFoundHandler((_request, reply) =>
+      reply.code(404).send({ detail: 'Not Found', code: 'route_not_found', params: {} }),
+    )
     app.addHook('onClose', async () => db.close())
 
     // An empty body sent as application/json (common on DELETE) means "no body", as in FastAPI.
@@ -143,7 +145,7 @@ function accessGuard(ctx: ServerContext, roles: readonly Role[]): onRequestAsync
   return async (request) => {
     const auth = await ctx.auth.authenticate(request.headers.authorization)
     request.auth = auth
-    if (!roles.includes(auth.user.role)) throw forbidden(`The ${auth.user.role} role may not do this`)
+    if (!roles.includes(auth.user.role)) throw forbidden(auth.user.role, `The ${auth.user.role} role may not do this`)
   }
 }
 

@@ -1,11 +1,21 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
-import type { ConflictError, MessageError, ValidationError, ValidationErrorItem } from '@shared/api'
+import type {
+  AnswerErrorCode,
+  ConflictError,
+  ErrorParams,
+  ErrorParamsRecord,
+  FieldErrorCode,
+  MessageError,
+  ValidationError,
+  ValidationErrorItem,
+} from '@shared/api'
 
 export type Loc = (string | number)[]
 
 /**
  * An error with the HTTP answer it stands for. Throw it anywhere in a handler or a service (also inside
- * `db.tx`, which then rolls back); the error handler sends `body` with `statusCode` and `headers`.
+ * `db.tx`, which then rolls back); the error handler sends `body` with `statusCode` and `headers`. Every body
+ * carries a `code` and its `params` (API.md, "Error codes").
  */
 export class HttpError extends Error {
   constructor(
@@ -18,40 +28,79 @@ export class HttpError extends Error {
   }
 }
 
-/** 422 with FastAPI's `detail: [{loc, msg, type}]`. */
+/** An answer whose detail is a sentence, with its code. */
+export function refusal<C extends AnswerErrorCode>(
+  statusCode: number,
+  code: C,
+  params: ErrorParams<C>,
+  detail: string,
+  headers: Record<string, string> = {},
+): HttpError {
+  return new HttpError(statusCode, { detail, code, params: params as ErrorParamsRecord }, headers)
+}
+
+/** One item of a 422: `loc` is the full location, e.g. `['body', 'steps', 2, 'rk_discount_id']`. */
+export function fieldItem<C extends FieldErrorCode>(
+  loc: Loc,
+  code: C,
+  params: ErrorParams<C>,
+  msg: string,
+  type: string = code,
+): ValidationErrorItem {
+  return { loc, msg, type, code, params: params as ErrorParamsRecord }
+}
+
+/** 422 with FastAPI's `detail: [{loc, msg, type, code, params}]`. */
 export const validationFailed = (items: ValidationErrorItem[]): HttpError =>
   new HttpError(422, { detail: items })
 
-/** 422 for one field: `loc` is the full location, e.g. `['body', 'steps', 2, 'rk_discount_id']`. */
-export const fieldError = (loc: Loc, msg: string, type = 'value_error'): HttpError =>
-  validationFailed([{ loc, msg, type }])
+/** 422 for one field. */
+export const fieldError = <C extends FieldErrorCode>(
+  loc: Loc,
+  code: C,
+  params: ErrorParams<C>,
+  msg: string,
+  type: string = code,
+): HttpError => validationFailed([fieldItem(loc, code, params, msg, type)])
 
 /** 422 whose detail is a sentence (e.g. a withdrawal above the balance), as API.md allows. */
-export const unprocessable = (detail: string): HttpError => new HttpError(422, { detail })
+export const unprocessable = <C extends AnswerErrorCode>(code: C, params: ErrorParams<C>, detail: string) =>
+  refusal(422, code, params, detail)
 
-export const badRequest = (detail: string): HttpError => new HttpError(400, { detail })
+export const badRequest = (detail: string): HttpError => refusal(400, 'bad_request', {}, detail)
 
-export const unauthorized = (detail = 'Not authenticated'): HttpError =>
-  new HttpError(401, { detail }, { 'www-authenticate': 'Bearer' })
+export const unauthorized = (
+  detail = 'Not authenticated',
+  code: 'not_authenticated' | 'bad_credentials' | 'session_ended' = 'not_authenticated',
+): HttpError => refusal(401, code, {}, detail, { 'www-authenticate': 'Bearer' })
 
-export const forbidden = (detail = 'Not enough permissions'): HttpError => new HttpError(403, { detail })
+export const forbidden = (role: string, detail = 'Not enough permissions'): HttpError =>
+  refusal(403, 'forbidden', { role }, detail)
 
-export const notFound = (detail = 'Not Found'): HttpError => new HttpError(404, { detail })
+/** 404 of a resource (`ladder`, `account_group`, …) by id. */
+export const notFound = (resource: string, id: number | null, detail = 'Not Found'): HttpError =>
+  refusal(404, 'not_found', { resource, id }, detail)
 
-/** 409; `current` is the entity as it is now (stale version), omitted for other conflicts. */
-export const conflict = (detail: string, current?: unknown): HttpError =>
-  new HttpError(409, current === undefined ? { detail } : { detail, current })
+/** 409 that is not a version conflict. */
+export const conflict = <C extends AnswerErrorCode>(code: C, params: ErrorParams<C>, detail: string) =>
+  refusal(409, code, params, detail)
 
-export const throttled = (detail: string, retryAfterSeconds: number): HttpError =>
-  new HttpError(429, { detail }, { 'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))) })
+export const throttled = (detail: string, retryAfterSeconds: number): HttpError => {
+  const seconds = Math.max(1, Math.ceil(retryAfterSeconds))
+  return refusal(429, 'too_many_attempts', { retry_after: seconds }, detail, {
+    'retry-after': String(seconds),
+  })
+}
 
-/** Throws the 409 of optimistic concurrency when `expected` is not the entity's version. */
+/** Throws the 409 of optimistic concurrency (with `current`) when `expected` is not the entity's version. */
 export function assertVersion(actual: number, expected: number, current: () => unknown): void {
   if (actual !== expected) {
-    throw conflict(
-      `Version conflict: the entity is at version ${actual}, the change was based on version ${expected}`,
-      current(),
-    )
+    throw new HttpError(409, {
+      detail: `Version conflict: the entity is at version ${actual}, the change was based on version ${expected}`,
+      code: 'version_conflict',
+      params: { version: actual, base_version: expected },
+      current: current(),
+    })
   }
 }
 
@@ -76,16 +125,25 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   if (MALFORMED_BODY_CODES.has(code) || (error instanceof SyntaxError && error.statusCode === 400)) {
     return reply
       .code(422)
-      .send({ detail: [{ loc: ['body'], msg: 'JSON decode error', type: 'json_invalid' }] })
+      .send({ detail: [fieldItem(['body'], 'json_invalid', {}, 'JSON decode error', 'json_invalid')] })
   }
-  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE')
-    return reply.code(413).send({ detail: 'Request body is too large' })
+  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    const body = refusal(
+      413,
+      'body_too_large',
+      { max_bytes: request.routeOptions.bodyLimit ?? 0 },
+      'Request body is too large',
+    )
+    return reply.code(413).send(body.body)
+  }
   if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-    return reply.code(415).send({ detail: 'Unsupported media type: send application/json' })
+    return reply
+      .code(415)
+      .send(refusal(415, 'unsupported_media_type', {}, 'Unsupported media type: send application/json').body)
   }
   const status = error.statusCode ?? 500
   if (status >= 400 && status < 500) {
-    return reply.code(status).send({ detail: error.message || 'Bad request' })
+    return reply.code(status).send(refusal(status, 'bad_request', {}, error.message || 'Bad request').body)
   }
   request.log.error({ err: error }, 'unexpected error')
   return reply.code(500).send({ detail: 'Internal Server Error' })

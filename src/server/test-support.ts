@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { tokenPair, type TokenPair, validationError, type ValidationErrorItem } from '@shared/api'
+import { errorBody, tokenPair, type TokenPair, validationError, type ValidationErrorItem } from '@shared/api'
 import { API_PREFIX, buildServer, type BuildServerOptions } from './app'
 import type { ZodApp } from './http'
 
@@ -55,7 +55,24 @@ export async function call(
       parsed = text
     }
   }
-  return { status: response.status, headers: response.headers, body: parsed }
+  const answer = { status: response.status, headers: response.headers, body: parsed }
+  assertCodedError(answer, `${method} ${path}`)
+  return answer
+}
+
+/**
+ * Every 4xx answer carries a known `code` and its `params` (and so does every item of a 422): checked on every
+ * answer the server's tests receive, so a refusal without a code fails the test that provoked it.
+ */
+export function assertCodedError(response: ApiResponse, what: string): void {
+  if (response.status < 400 || response.status >= 500) return
+  const parsed = errorBody.safeParse(response.body)
+  if (!parsed.success) {
+    throw new Error(
+      `${what}: the ${response.status} answer has no known error code: ${JSON.stringify(response.body)} ` +
+        `(${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')})`,
+    )
+  }
 }
 
 export async function login(apiUrl: string, username: string, password = '111'): Promise<TokenPair> {

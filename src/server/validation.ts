@@ -1,7 +1,7 @@
 import type { FastifySchemaCompiler } from 'fastify'
 import { type z } from 'zod'
-import type { ValidationErrorItem } from '@shared/api'
-import { type Loc, RequestValidationError, validationFailed } from './errors'
+import { codeOfIssue, type ValidationErrorItem, type ZodIssueLike } from '@shared/api'
+import { fieldItem, type Loc, RequestValidationError, validationFailed } from './errors'
 
 /** Where Fastify's request parts go in a FastAPI `loc`. */
 const LOC_ROOT: Record<string, string> = {
@@ -11,18 +11,10 @@ const LOC_ROOT: Record<string, string> = {
   headers: 'header',
 }
 
-type ZodIssueLike = {
-  code: string
-  path: PropertyKey[]
-  message: string
-  keys?: string[]
-  /** Custom issues of the domain's ladder refinement carry their LadderIssueCode here. */
-  params?: Record<string, unknown>
-}
-
 /**
- * zod issues → FastAPI `detail` items under `root` (`body`, `query`, …); unknown keys get one item each; a
- * required field absent from `input` is `missing` (also for coerced query values, which zod sees as NaN).
+ * zod issues → FastAPI `detail` items under `root` (`body`, `query`, …) with their codes (`codeOfIssue`, the
+ * translation the forms use too); unknown keys get one item each; a required field absent from `input` is
+ * `missing` / `required` (also for coerced query values, which zod sees as NaN).
  */
 export function issuesToDetail(
   issues: readonly ZodIssueLike[],
@@ -34,13 +26,25 @@ export function issuesToDetail(
     const loc: Loc = [...root, ...issue.path.map(locPart)]
     if (issue.code === 'unrecognized_keys' && issue.keys) {
       for (const key of issue.keys) {
-        items.push({ loc: [...loc, key], msg: 'Extra inputs are not permitted', type: 'extra_forbidden' })
+        items.push(
+          fieldItem(
+            [...loc, key],
+            'extra_forbidden',
+            {},
+            'Extra inputs are not permitted',
+            'extra_forbidden',
+          ),
+        )
       }
-    } else if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) {
-      items.push({ loc, msg: 'Field required', type: 'missing' })
-    } else {
+      continue
+    }
+    const absent = issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined
+    const { code, params } = codeOfIssue(issue, absent)
+    if (absent) items.push({ loc, msg: 'Field required', type: 'missing', code, params })
+    else {
       const domainCode = issue.code === 'custom' ? issue.params?.code : undefined
-      items.push({ loc, msg: issue.message, type: typeof domainCode === 'string' ? domainCode : issue.code })
+      const type = typeof domainCode === 'string' ? domainCode : issue.code
+      items.push({ loc, msg: issue.message, type, code, params })
     }
   }
   return items

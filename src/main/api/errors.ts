@@ -1,4 +1,4 @@
-import type { IpcFieldError } from '@shared/ipc'
+import type { IpcErrorReason, IpcFieldError } from '@shared/ipc'
 
 export type ApiErrorCode =
   | 'offline'
@@ -21,11 +21,19 @@ export class ApiError extends Error {
   /** 409: the entity as it is now (when the server sent it). */
   readonly current?: unknown
   readonly retryAfterSeconds?: number
+  /** The server's code for the refusal and its params (API.md "Error codes"), when it sent one. */
+  readonly reason?: IpcErrorReason
 
   constructor(
     code: ApiErrorCode,
     message: string,
-    extra: { status?: number; fields?: IpcFieldError[]; current?: unknown; retryAfterSeconds?: number } = {},
+    extra: {
+      status?: number
+      fields?: IpcFieldError[]
+      current?: unknown
+      retryAfterSeconds?: number
+      reason?: IpcErrorReason
+    } = {},
   ) {
     super(message)
     this.name = 'ApiError'
@@ -34,6 +42,7 @@ export class ApiError extends Error {
     this.fields = extra.fields
     this.current = extra.current
     this.retryAfterSeconds = extra.retryAfterSeconds
+    this.reason = extra.reason
   }
 
   /** Worth retrying later with the same request: no answer, throttled, or a server failure. */

@@ -2,9 +2,10 @@
 // shared schemas, GETs retried on network errors with backoff.
 
 import type { z } from 'zod'
-import { conflictError, messageError, validationError } from '@shared/api'
+import { type receivedFieldError, receivedMessageError, receivedValidationError } from '@shared/api'
 import type { IpcFieldError } from '@shared/ipc'
 import { ApiError } from './errors'
+import { tolerant } from './tolerant'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
 export type QueryValue = string | number | boolean | null | undefined
@@ -134,7 +135,8 @@ function parseAnswer<T>(spec: RequestSpec<T>, status: number, text: string): T {
       status,
     })
   }
-  const parsed = spec.schema.safeParse(json)
+  // Tolerant: fields a newer server adds are dropped, never a reason to refuse its answer.
+  const parsed = tolerant(spec.schema).safeParse(json)
   if (!parsed.success) {
     const first = parsed.error.issues[0]
     throw new ApiError(
@@ -146,6 +148,11 @@ function parseAnswer<T>(spec: RequestSpec<T>, status: number, text: string): T {
   return parsed.data
 }
 
+/**
+ * A FastAPI error answer → ApiError, read tolerantly (a newer server may send codes and fields this app does not
+ * know): the category from the status, the server's `code` + `params` as the reason, each 422 item as a field
+ * error with its own code and params.
+ */
 function errorFromResponse(response: Response, text: string): ApiError {
   const status = response.status
   let json: unknown = undefined
@@ -154,49 +161,54 @@ function errorFromResponse(response: Response, text: string): ApiError {
   } catch {
     // not JSON: fall back to the status text
   }
-  const detail = messageError.safeParse(json)
-  const message = detail.success ? detail.data.detail : `${status} ${response.statusText}`.trim()
+  const answer = receivedMessageError.safeParse(json)
+  const message = answer.success ? answer.data.detail : `${status} ${response.statusText}`.trim()
+  const reason =
+    answer.success && answer.data.code !== undefined
+      ? { code: answer.data.code, params: answer.data.params ?? {} }
+      : undefined
   switch (status) {
     case 401:
-      return new ApiError('unauthorized', message, { status })
+      return new ApiError('unauthorized', message, { status, reason })
     case 403:
-      return new ApiError('forbidden', message, { status })
+      return new ApiError('forbidden', message, { status, reason })
     case 404:
-      return new ApiError('not_found', message, { status })
-    case 409: {
-      const conflict = conflictError.safeParse(json)
-      return new ApiError('conflict', conflict.success ? conflict.data.detail : message, {
+      return new ApiError('not_found', message, { status, reason })
+    case 409:
+      return new ApiError('conflict', message, {
         status,
-        current: conflict.success ? conflict.data.current : undefined,
+        reason,
+        current: answer.success ? answer.data.current : undefined,
       })
-    }
     case 400:
     case 422: {
-      const validation = validationError.safeParse(json)
+      const validation = receivedValidationError.safeParse(json)
       if (validation.success) {
         const fields = validation.data.detail.map(fieldFromLoc)
         return new ApiError(
           'validation',
           fields.map((f) => `${f.path.join('.') || '—'}: ${f.message}`).join('; '),
-          {
-            status,
-            fields,
-          },
+          { status, fields },
         )
       }
-      return new ApiError('validation', message, { status, fields: [] })
+      return new ApiError('validation', message, { status, fields: [], reason })
     }
     case 429:
-      return new ApiError('throttled', message, { status, retryAfterSeconds: retryAfter(response) })
+      return new ApiError('throttled', message, { status, reason, retryAfterSeconds: retryAfter(response) })
     default:
-      return new ApiError('server', message, { status })
+      return new ApiError('server', message, { status, reason })
   }
 }
 
-/** `["body", "steps", 2, "threshold"]` → `["steps", 2, "threshold"]`. */
-function fieldFromLoc(item: { loc: (string | number)[]; msg: string }): IpcFieldError {
+/** `["body", "steps", 2, "threshold"]` → `["steps", 2, "threshold"]`, with the item's code and params. */
+function fieldFromLoc(item: z.infer<typeof receivedFieldError>): IpcFieldError {
   const path = item.loc[0] === 'body' ? item.loc.slice(1) : item.loc
-  return { path, message: item.msg }
+  const field: IpcFieldError = { path, message: item.msg }
+  if (item.code !== undefined) {
+    field.code = item.code
+    field.params = item.params ?? {}
+  }
+  return field
 }
 
 function retryAfter(response: Response): number {

@@ -178,6 +178,7 @@ export function toIpcError(
   if (error instanceof IpcFailure) return error.toIpcError()
   if (error instanceof ApiError) {
     const result: IpcError = { code: error.code, message: error.message }
+    if (error.reason) result.reason = error.reason
     if (error.fields) result.fields = error.fields
     if (error.current !== undefined) result.current = error.current
     if (error.retryAfterSeconds !== undefined) result.retryAfterSeconds = error.retryAfterSeconds

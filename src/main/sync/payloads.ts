@@ -1,6 +1,7 @@
 // Draft bodies: the schema each entity is checked with before it is queued, and content comparison for 409s.
 
 import type { z } from 'zod'
+import { codeOfIssueIn } from '@shared/api/errors'
 import type { DraftEntity, DraftEntityBody, IpcFieldError } from '@shared/ipc'
 import { DRAFT_KINDS, DRAFT_RESOURCES } from '@shared/resources'
 
@@ -31,13 +32,16 @@ export type BodyCheck = { ok: true; body: unknown } | { ok: false; fields: IpcFi
 
 /** Checks a body the way the server will (shape and, for ladders, every DOMAIN.md rule that needs no catalog). */
 export function checkBody(entity: DraftEntity, payload: unknown): BodyCheck {
-  const parsed = DRAFT_RESOURCES[entity].create.safeParse(stripServerFields(entity, payload))
+  const body = stripServerFields(entity, payload)
+  const parsed = DRAFT_RESOURCES[entity].create.safeParse(body)
   if (parsed.success) return { ok: true, body: parsed.data }
   return {
     ok: false,
+    // With the codes the server would send, so the renderer says the same words for both.
     fields: parsed.error.issues.map((issue) => ({
       path: issue.path.filter((p): p is string | number => typeof p !== 'symbol'),
       message: issue.message,
+      ...codeOfIssueIn(issue, body),
     })),
   }
 }

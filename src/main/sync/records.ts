@@ -10,7 +10,7 @@ import {
   type DraftEntity,
   type DraftEntityBody,
 } from '@shared/ipc/drafts'
-import { ipcErrorCode, ipcFieldError } from '@shared/ipc/errors'
+import { ipcErrorCode, ipcErrorReason, ipcFieldError } from '@shared/ipc/errors'
 import { DRAFT_RESOURCES } from '@shared/resources'
 
 /** A local, unpublished edit. */
@@ -59,6 +59,8 @@ export const outboxRow = z.object({
   attempts: z.number().int().min(0),
   error: z.string().nullable(),
   error_code: ipcErrorCode.nullable(),
+  /** The server's code and params of the refusal (absent in rows stored before codes existed). */
+  error_reason: ipcErrorReason.nullish(),
   fields: z.array(ipcFieldError),
   conflict: draftConflict.nullable(),
   created_at: timestamp,
@@ -130,6 +132,7 @@ export function rowView(row: OutboxRow, syncing: boolean, nextAttemptAt: string 
     draft_id: row.draft_id,
     error: row.error,
     error_code: row.error_code,
+    error_reason: row.error_reason ?? null,
     fields: row.fields,
     conflict: row.conflict,
     attempts: row.attempts,

@@ -168,14 +168,14 @@ export class OutboxWorker {
         return this.handleConflict(api, row, error)
       case 'validation':
       case 'forbidden':
-        return workspace.failed(row, error.code, error.message, error.fields ?? [])
+        return workspace.failed(row, error.code, error.message, error.fields ?? [], error.reason)
     }
   }
 
   private async handleConflict(api: ApiClient, row: OutboxRow, error: ApiError): Promise<void> {
     const { workspace } = this.options
     if (row.action === 'create' || row.entity_id === null) {
-      return workspace.failed(row, 'conflict', error.message)
+      return workspace.failed(row, 'conflict', error.message, [], error.reason)
     }
     let theirs: DraftEntityBody | null
     const current = entitySchemas[row.entity].safeParse(error.current)
@@ -198,7 +198,7 @@ export class OutboxWorker {
     }
     if (theirs.version === row.base_version) {
       // Not about versions: e.g. a ladder still used by groups, a duplicate code.
-      return workspace.failed(row, 'conflict', error.message)
+      return workspace.failed(row, 'conflict', error.message, [], error.reason)
     }
     if (row.action === 'update') {
       if (sameContent(row.entity, row.payload, theirs)) return workspace.succeeded(row, theirs)

@@ -10,6 +10,7 @@ import type {
   DraftEntity,
   DraftEntityBody,
   IpcErrorCode,
+  IpcErrorReason,
   IpcFieldError,
   SyncCounts,
 } from '@shared/ipc'
@@ -258,7 +259,7 @@ export class Workspace {
       if (row.status !== 'failed') continue
       // The attempts stay counted: the panel shows that it went out again, and a create that was sent keeps
       // needing a fresh Idempotency-Key for a new body.
-      await this.putRow({ ...row, status: 'queued', error: null, error_code: null, fields: [] })
+      await this.putRow({ ...row, status: 'queued', error: null, error_code: null, error_reason: null, fields: [] })
       changed.push(row.op_id)
     }
     this.nextAttemptAt = null
@@ -434,12 +435,14 @@ export class Workspace {
     code: IpcErrorCode,
     message: string,
     fields: IpcFieldError[] = [],
+    reason: IpcErrorReason | null = null,
   ): Promise<void> {
     await this.putRow({
       ...row,
       status: 'failed',
       error: message,
       error_code: code,
+      error_reason: reason,
       fields,
       attempts: row.attempts + 1,
       unconfirmed: null,

@@ -94,7 +94,7 @@ export class AuthService {
     } finally {
       attempt.end(succeeded)
     }
-    if (!user || !succeeded) throw unauthorized('Incorrect username or password')
+    if (!user || !succeeded) throw unauthorized('Incorrect username or password', 'bad_credentials')
     const issued = this.db.tx((): IssuedSession => {
       const sessionId = randomBytes(16).toString('base64url')
       const endsAt = this.nowSeconds() + this.options.sessionTtlSeconds
@@ -159,7 +159,7 @@ export class AuthService {
       }
     })
     // The revocation above must commit, so the 401 is thrown only after the transaction.
-    if (typeof outcome === 'string') throw unauthorized(outcome)
+    if (typeof outcome === 'string') throw unauthorized(outcome, 'session_ended')
     return this.tokenPair(outcome)
   }
 

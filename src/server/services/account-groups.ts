@@ -41,7 +41,7 @@ export function findAccountGroup(ctx: ServerContext, id: number): AccountGroup |
 
 export function getAccountGroup(ctx: ServerContext, id: number): AccountGroup {
   const group = findAccountGroup(ctx, id)
-  if (!group) throw notFound(`Account group ${id} not found`)
+  if (!group) throw notFound('account_group', id, `Account group ${id} not found`)
   return group
 }
 
@@ -55,7 +55,14 @@ export function listAccountGroups(ctx: ServerContext, query: ActiveListQuery): L
 function assertLadderExists(ctx: ServerContext, ladderId: number | null | undefined): void {
   if (ladderId === null || ladderId === undefined) return
   const found = ctx.db.first(ctx.db.q.selectFrom('ladders').select('id').where('id', '=', ladderId))
-  if (!found) throw fieldError(['body', 'ladder_id'], `Ladder ${ladderId} does not exist`, 'not_found')
+  if (!found)
+    throw fieldError(
+      ['body', 'ladder_id'],
+      'reference_not_found',
+      { resource: 'ladder', id: ladderId },
+      `Ladder ${ladderId} does not exist`,
+      'not_found',
+    )
 }
 
 const groupFields = (input: AccountGroupCreate) => ({
@@ -103,6 +110,8 @@ export function deleteAccountGroup(ctx: ServerContext, id: number, version: numb
     assertVersion(current.version, version, () => current)
     if (current.accounts_count > 0) {
       throw conflict(
+        'group_has_accounts',
+        { group: current.name, accounts: current.accounts_count },
         `The group «${current.name}» still has ${current.accounts_count} accounts; move them to another group first.`,
       )
     }

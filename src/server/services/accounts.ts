@@ -14,7 +14,7 @@ import { fromKopecks } from '@shared/domain'
 import type { ServerContext } from '../context'
 import { bool } from '../db/database'
 import type { AccountsTable } from '../db/schema'
-import { assertVersion, conflict, fieldError, notFound, validationFailed } from '../errors'
+import { assertVersion, conflict, fieldError, fieldItem, notFound, validationFailed } from '../errors'
 import {
   accountDigits,
   accountSearchTerms,
@@ -54,7 +54,7 @@ export const findAccountRow = (ctx: ServerContext, id: number): AccountRow | und
 
 export function getAccountRow(ctx: ServerContext, id: number): AccountRow {
   const row = findAccountRow(ctx, id)
-  if (!row) throw notFound(`Account ${id} not found`)
+  if (!row) throw notFound('account', id, `Account ${id} not found`)
   return row
 }
 
@@ -155,7 +155,7 @@ function accountsByIds(ctx: ServerContext, ids: readonly number[]): Account[] {
 
 export function getAccount(ctx: ServerContext, id: number): Account {
   const [account] = accountsFromRows(ctx, [getAccountRow(ctx, id)])
-  if (!account) throw notFound(`Account ${id} not found`)
+  if (!account) throw notFound('account', id, `Account ${id} not found`)
   return account
 }
 
@@ -229,7 +229,13 @@ function checkAccountInput(
   held: readonly AccountIdentifier[],
 ): void {
   if (valueOf(ctx, 'SELECT 1 FROM account_groups WHERE id = ?', input.group_id) === undefined) {
-    throw fieldError(['body', 'group_id'], `Account group ${input.group_id} does not exist`, 'not_found')
+    throw fieldError(
+      ['body', 'group_id'],
+      'reference_not_found',
+      { resource: 'account_group', id: input.group_id },
+      `Account group ${input.group_id} does not exist`,
+      'not_found',
+    )
   }
   const identifiers = input.identifiers ?? []
   const typeIds = [...new Set(identifiers.map((identifier) => identifier.type_id))]
@@ -255,11 +261,15 @@ function checkAccountInput(
     const loc = ['body', 'identifiers', i]
     const type = types.get(identifier.type_id)
     if (!type) {
-      items.push({
-        loc: [...loc, 'type_id'],
-        msg: `Identifier type ${identifier.type_id} does not exist`,
-        type: 'not_found',
-      })
+      items.push(
+        fieldItem(
+          [...loc, 'type_id'],
+          'reference_not_found',
+          { resource: 'identifier_type', id: identifier.type_id },
+          `Identifier type ${identifier.type_id} does not exist`,
+          'not_found',
+        ),
+      )
       return
     }
     const key = identifierKey(identifier)
@@ -267,13 +277,17 @@ function checkAccountInput(
       (problem) => problem.code !== 'inactive_type' || !heldKeys.has(key),
     )
     if (problems.length > 0) {
-      items.push({
-        loc: [...loc, 'value'],
-        msg: problems.map((problem) => problem.message).join('; '),
-        type: problems[0]!.code,
-      })
+      const first = problems[0]!
+      items.push(
+        fieldItem(
+          [...loc, 'value'],
+          first.code,
+          first.params,
+          problems.map((problem) => problem.message).join('; '),
+        ),
+      )
     } else if (seen.has(key)) {
-      items.push({ loc: [...loc, 'value'], msg: 'The same identifier is listed twice', type: 'duplicate' })
+      items.push(fieldItem([...loc, 'value'], 'duplicate', {}, 'The same identifier is listed twice'))
     }
     seen.add(key)
   })
@@ -286,14 +300,24 @@ function checkAccountInput(
     accountId ?? 0,
   )
   if (numberHolder !== undefined) {
-    throw conflict(`An account with number "${input.number}" already exists (id ${numberHolder})`)
+    throw conflict(
+      'number_taken',
+      { number: input.number },
+      `An account with number "${input.number}" already exists (id ${numberHolder})`,
+    )
   }
   for (const identifier of identifiers) {
     const type = types.get(identifier.type_id)
     if (!type || !bool(type.unique_values)) continue
     const holder = identifierHolder(ctx, identifier.type_id, identifier.value, accountId ?? undefined)
     if (holder !== null) {
-      throw conflict(`The ${type.name} value "${identifier.value}" is already held by account ${holder}`)
+      const number =
+        valueOf<string>(ctx, 'SELECT number FROM accounts WHERE id = ?', holder) ?? String(holder)
+      throw conflict(
+        'identifier_value_taken',
+        { type: type.name, value: identifier.value, number },
+        `The ${type.name} value "${identifier.value}" is already held by account ${number}`,
+      )
     }
   }
 }

@@ -49,7 +49,11 @@ export function idempotentCreate<T>(
     )
     if (stored) {
       if (stored.request_hash !== requestHash) {
-        throw conflict('This Idempotency-Key was already used with a different request body')
+        throw conflict(
+          'idempotency_key_reused',
+          {},
+          'This Idempotency-Key was already used with a different request body',
+        )
       }
       const body = answerSchema.parse(JSON.parse(stored.response))
       return { statusCode: stored.status_code, body, replayed: true }

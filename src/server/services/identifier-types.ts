@@ -7,6 +7,7 @@ import type {
   IdentifierTypeUpdate,
   ListEnvelope,
 } from '@shared/api'
+import { identifierValueProblems as valueProblems, type IdentifierValueProblem } from '@shared/domain'
 import type { ServerContext } from '../context'
 import { bool } from '../db/database'
 import type { IdentifierTypesTable } from '../db/schema'
@@ -44,7 +45,7 @@ export function findIdentifierType(ctx: ServerContext, id: number): IdentifierTy
 
 export function getIdentifierType(ctx: ServerContext, id: number): IdentifierType {
   const found = findIdentifierType(ctx, id)
-  if (!found) throw notFound(`Identifier type ${id} not found`)
+  if (!found) throw notFound('identifier_type', id, `Identifier type ${id} not found`)
   return found
 }
 
@@ -57,50 +58,16 @@ export function listIdentifierTypes(
   return listPage(ctx.db, { count: base.select(countAll), rows }, identifierTypeFromRow, query)
 }
 
-const compiledPatterns = new Map<string, RegExp>()
-
-/** The type's pattern as matched against a WHOLE value: `^(?:pattern)$` with the `u` flag. */
-export function wholeValuePattern(pattern: string): RegExp {
-  let regex = compiledPatterns.get(pattern)
-  if (!regex) {
-    if (compiledPatterns.size > 500) compiledPatterns.clear()
-    regex = new RegExp(`^(?:${pattern})$`, 'u')
-    compiledPatterns.set(pattern, regex)
-  }
-  return regex
-}
-
-export interface IdentifierProblem {
-  code: IdentifierCheckErrorCode
-  message: string
-}
-
 /**
- * What is wrong with `value` as an identifier of `type`, leaving out `taken` (which needs the database):
- * inactive type, length in code points out of bounds, pattern not matching the whole value.
- * Part 2 validates account identifiers with it (422 at `['body', 'identifiers', i, 'value']`).
+ * What is wrong with `value` as an identifier of `type`, leaving out `taken` (which needs the database): the
+ * shared rules (inactive type, length in code points, the whole value against the pattern). Part 2 validates
+ * account identifiers with it (422 at `['body', 'identifiers', i, 'value']`).
  */
 export function identifierValueProblems(
   type: Pick<IdentifierType, 'name' | 'pattern' | 'min_length' | 'max_length' | 'active'>,
   value: string,
-): IdentifierProblem[] {
-  const problems: IdentifierProblem[] = []
-  if (!type.active)
-    problems.push({ code: 'inactive_type', message: `The identifier type «${type.name}» is inactive` })
-  const length = [...value].length
-  if (type.min_length !== null && length < type.min_length) {
-    problems.push({ code: 'too_short', message: `At least ${type.min_length} characters (got ${length})` })
-  }
-  if (type.max_length !== null && length > type.max_length) {
-    problems.push({ code: 'too_long', message: `At most ${type.max_length} characters (got ${length})` })
-  }
-  if (type.pattern !== null && !wholeValuePattern(type.pattern).test(value)) {
-    problems.push({
-      code: 'pattern_mismatch',
-      message: `The value does not match the pattern ${type.pattern}`,
-    })
-  }
-  return problems
+): IdentifierValueProblem[] {
+  return valueProblems(type, value)
 }
 
 /** The account holding `value` of type `typeId`, if any (other than `exceptAccountId`). */
@@ -122,7 +89,10 @@ export function identifierHolder(
 /** The "test scan": would `value` be accepted as an identifier of this type. */
 export function checkIdentifier(ctx: ServerContext, id: number, value: string): IdentifierCheckResult {
   const type = getIdentifierType(ctx, id)
-  const errors = identifierValueProblems(type, value)
+  const errors: { code: IdentifierCheckErrorCode; message: string }[] = identifierValueProblems(
+    type,
+    value,
+  ).map(({ code, message }) => ({ code, message }))
   const holder = identifierHolder(ctx, id, value)
   if (type.unique && holder !== null) {
     errors.push({ code: 'taken', message: `The value is already held by account ${holder}` })
@@ -134,7 +104,12 @@ function assertCodeFree(ctx: ServerContext, code: string, exceptId?: number): vo
   let query = ctx.db.q.selectFrom('identifier_types').select(['id']).where('code', '=', code)
   if (exceptId !== undefined) query = query.where('id', '<>', exceptId)
   const other = ctx.db.first(query)
-  if (other) throw conflict(`An identifier type with code "${code}" already exists (id ${other.id})`)
+  if (other)
+    throw conflict(
+      'code_taken',
+      { code },
+      `An identifier type with code "${code}" already exists (id ${other.id})`,
+    )
 }
 
 const typeFields = (input: IdentifierTypeCreate) => ({
@@ -184,7 +159,11 @@ export function updateIdentifierType(
           .limit(1),
       )
       if (shared) {
-        throw conflict(`Cannot make the type unique: the value "${shared.value}" is held by several accounts`)
+        throw conflict(
+          'identifier_values_shared',
+          { value: shared.value },
+          `Cannot make the type unique: the value "${shared.value}" is held by several accounts`,
+        )
       }
     }
     const values = { ...typeFields(input), ...nextVersion(ctx, current, actor) }
@@ -203,6 +182,8 @@ export function deleteIdentifierType(ctx: ServerContext, id: number, version: nu
     )
     if (used) {
       throw conflict(
+        'identifier_type_in_use',
+        { type: current.name },
         `The identifier type «${current.name}» is used by accounts; deactivate it instead of deleting.`,
       )
     }

@@ -13,7 +13,7 @@ import type { ServerContext } from '../context'
 import { bool, type Db, type PreparedQuery } from '../db/database'
 import { rememberJson } from '../serialization'
 import type { LaddersTable, LadderStepsTable } from '../db/schema'
-import { assertVersion, conflict, notFound, validationFailed } from '../errors'
+import { assertVersion, conflict, fieldItem, notFound, validationFailed } from '../errors'
 import { countAll, envelope, withListFilters } from './lists'
 import { firstVersion, insertedId, nextVersion } from './versioned'
 
@@ -172,7 +172,7 @@ export function findLadder(ctx: ServerContext, id: number): Ladder | undefined {
 
 export function getLadder(ctx: ServerContext, id: number): Ladder {
   const found = findLadder(ctx, id)
-  if (!found) throw notFound(`Ladder ${id} not found`)
+  if (!found) throw notFound('ladder', id, `Ladder ${id} not found`)
   return found
 }
 
@@ -239,7 +239,9 @@ export function assertLadderCatalog(ctx: ServerContext, input: LadderCreate): vo
   )
   if (errors.length > 0) {
     throw validationFailed(
-      errors.map((issue) => ({ loc: ['body', ...issue.path], msg: issue.message, type: issue.code })),
+      errors.map((issue) =>
+        fieldItem(['body', ...issue.path], issue.code, issue.params ?? {}, issue.message),
+      ),
     )
   }
 }
@@ -412,7 +414,11 @@ export function deleteLadder(ctx: ServerContext, id: number, version: number): v
     )
     if (groups.length > 0) {
       const names = groups.map((group) => `«${group.name}» (id ${group.id})`).join(', ')
-      throw conflict(`The ladder is used by account groups: ${names}. Point them at another ladder first.`)
+      throw conflict(
+        'ladder_in_use',
+        { groups: groups.map((group) => group.name) },
+        `The ladder is used by account groups: ${names}. Point them at another ladder first.`,
+      )
     }
     db.run(db.q.deleteFrom('ladders').where('id', '=', id))
     cacheOf(ctx).delete(id)

@@ -62,15 +62,31 @@ const roubles = (kopecks: number): string => `${kopecksToDecimal(kopecks)} ₽`
 /** The account an operation names in its body: 422 at `['body', 'account_id']` when there is none, 409 blocked. */
 function operableAccount(ctx: ServerContext, accountId: number): AccountRow {
   const row = findAccountRow(ctx, accountId)
-  if (!row) throw fieldError(['body', 'account_id'], `Account ${accountId} does not exist`, 'not_found')
+  if (!row) {
+    throw fieldError(
+      ['body', 'account_id'],
+      'reference_not_found',
+      { resource: 'account', id: accountId },
+      `Account ${accountId} does not exist`,
+      'not_found',
+    )
+  }
   if (bool(row.blocked)) {
-    throw conflict(`Account ${row.id} (${row.number}) is blocked: no operations on it until it is unblocked`)
+    throw conflict(
+      'account_blocked',
+      { number: row.number },
+      `Account ${row.id} (${row.number}) is blocked: no operations on it until it is unblocked`,
+    )
   }
   return row
 }
 
 const tooLarge = (what: string): HttpError =>
-  unprocessable(`${what} would exceed ${roubles(LIMIT_KOPECKS)}, the largest amount the API can express`)
+  unprocessable(
+    'amount_too_large',
+    { max: fromKopecks(LIMIT_KOPECKS) },
+    `${what} would exceed ${roubles(LIMIT_KOPECKS)}, the largest amount the API can express`,
+  )
 
 /**
  * The aggregates reports answer must stay amounts the API can express: a group's total balance, and the volume
@@ -144,6 +160,8 @@ function writeOperation(ctx: ServerContext, input: OperationCreate, actor: strin
   const spendable = input.type === 'withdraw' ? availableOf(ctx, account) : account.balance
   if (input.type === 'withdraw' && amount > spendable) {
     throw unprocessable(
+      'balance_too_low',
+      { balance: fromKopecks(spendable), amount: fromKopecks(amount) },
       `Insufficient balance: account ${account.id} has ${roubles(spendable)}` +
         `${spendable < account.balance ? ' available' : ''}, the withdrawal is ${roubles(amount)}`,
     )
@@ -197,7 +215,13 @@ function writeGroupOperation(
     input.group_id,
   )
   if (!group)
-    throw fieldError(['body', 'group_id'], `Account group ${input.group_id} does not exist`, 'not_found')
+    throw fieldError(
+      ['body', 'group_id'],
+      'reference_not_found',
+      { resource: 'account_group', id: input.group_id },
+      `Account group ${input.group_id} does not exist`,
+      'not_found',
+    )
   const amount = toKopecks(input.amount)
   const blocked = rowsOf<{ id: number; number: string }>(
     ctx,
@@ -209,6 +233,8 @@ function writeGroupOperation(
     const count =
       valueOf<number>(ctx, 'SELECT count(*) FROM accounts WHERE group_id = ? AND blocked <> 0', group.id) ?? 0
     throw conflict(
+      'group_has_blocked_accounts',
+      { numbers: blocked.map((row) => row.number), count },
       `The group has blocked accounts: ${accountList(blocked, count)}. A group operation changes every account ` +
         'or none: unblock them or move them to another group first.',
     )
@@ -226,6 +252,8 @@ function writeGroupOperation(
     if (short.length > 0) {
       const named = short.map((row) => `${row.id} (${row.number}) has ${roubles(row.balance)}`).join(', ')
       throw unprocessable(
+        'group_balance_too_low',
+        { numbers: short.map((row) => row.number), amount: fromKopecks(amount) },
         `Insufficient balance for a withdrawal of ${roubles(amount)} from every account of the group: ${named}. ` +
           'Nothing was withdrawn.',
       )
@@ -401,7 +429,13 @@ const nextDayStart = (day: string): string => new Date(Date.parse(dayStart(day))
 /** `from` after `to`: 422 at `['query', 'to']`. */
 export function assertDayRange(from: string | undefined, to: string | undefined): void {
   if (from !== undefined && to !== undefined && from > to) {
-    throw fieldError(['query', 'to'], `The range ends (${to}) before it starts (${from})`, 'range_error')
+    throw fieldError(
+      ['query', 'to'],
+      'range_reversed',
+      {},
+      `The range ends (${to}) before it starts (${from})`,
+      'range_error',
+    )
   }
 }
 

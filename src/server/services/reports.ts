@@ -51,7 +51,7 @@ export function operationsReport(ctx: ServerContext, query: OperationsReportQuer
 
 function storedLadder(ctx: ServerContext, id: number): PlacementLadder {
   const ladder = loadPlacementLadders(ctx, [id]).get(id)
-  if (!ladder) throw notFound(`Ladder ${id} not found`)
+  if (!ladder) throw notFound('ladder', id, `Ladder ${id} not found`)
   return ladder
 }
 
@@ -74,12 +74,19 @@ export function ladderPreview(
 ): LadderPreview {
   const proposalId = input.id ?? null
   if (proposalId !== null && valueOf(ctx, 'SELECT 1 FROM ladders WHERE id = ?', proposalId) === undefined) {
-    throw fieldError(['body', 'id'], `Ladder ${proposalId} does not exist`, 'not_found')
+    throw fieldError(
+      ['body', 'id'],
+      'reference_not_found',
+      { resource: 'ladder', id: proposalId },
+      `Ladder ${proposalId} does not exist`,
+      'not_found',
+    )
   }
   let groups: { id: number; ladder_id: number | null }[]
   if (query.group_id !== undefined) {
     groups = rowsOf(ctx, 'SELECT id, ladder_id FROM account_groups WHERE id = ?', query.group_id)
-    if (groups.length === 0) throw notFound(`Account group ${query.group_id} not found`)
+    if (groups.length === 0)
+      throw notFound('account_group', query.group_id, `Account group ${query.group_id} not found`)
   } else {
     groups =
       proposalId === null

@@ -37,7 +37,7 @@ export function listRkDiscounts(ctx: ServerContext, query: ActiveListQuery): Lis
 
 export function getRkDiscount(ctx: ServerContext, id: number): RkDiscount {
   const row = ctx.db.first(ctx.db.q.selectFrom('rk_discounts').select(COLUMNS).where('id', '=', id))
-  if (!row) throw notFound(`RK discount ${id} not found`)
+  if (!row) throw notFound('rk_discount', id, `RK discount ${id} not found`)
   return rkDiscountFromRow(row)
 }
 

@@ -50,7 +50,7 @@ describe.each(ENDPOINTS)('%s %s', (method, path, allowed) => {
     const response = await call(sandbox.apiUrl, method, path, { json })
     expect(response.status).toBe(401)
     expect(response.headers.get('www-authenticate')).toBe('Bearer')
-    expect(response.body).toEqual({ detail: 'Not authenticated' })
+    expect(response.body).toEqual({ detail: 'Not authenticated', code: 'not_authenticated', params: {} })
   })
 
   it.each(ALL)('role %s', async (role) => {
@@ -80,7 +80,7 @@ describe('public endpoints', () => {
     for (const token of [undefined, tokens.admin]) {
       const response = await call(sandbox.apiUrl, 'GET', '/nothing/here', { token })
       expect(response.status).toBe(404)
-      expect(response.body).toEqual({ detail: 'Not Found' })
+      expect(response.body).toEqual({ detail: 'Not Found', code: 'route_not_found', params: {} })
     }
   })
 })

@@ -16,7 +16,7 @@ import {
   termsMatch,
 } from '../services/account-search'
 import { listAccounts } from '../services/accounts'
-import { call, demoTokens, locsOf, messageOf, startTestServer } from '../test-support'
+import { call, demoTokens, locsOf, startTestServer } from '../test-support'
 import { editable, type SearchableRow, withDb } from './ledger-support'
 
 let server: Awaited<ReturnType<typeof startTestServer>>
@@ -313,9 +313,14 @@ describe('accounts: create and update', () => {
     const before = (await search('limit=1')).total
     const taken = await create(newAccount({ identifiers: [{ type_id: typeId('card'), value: card.value }] }))
     expect(taken.status).toBe(409)
-    expect(messageOf(taken)).toContain(`account ${holder.id}`)
+    // The code names the holder by its number (what a person knows), not by its internal id.
+    expect(taken.body).toMatchObject({
+      code: 'identifier_value_taken',
+      params: { value: card.value, number: holder.number },
+    })
     const number = await create(newAccount({ number: holder.number }))
     expect(number.status).toBe(409)
+    expect(number.body).toMatchObject({ code: 'number_taken', params: { number: holder.number } })
     // A non-unique type (e-mail) may be shared.
     const shared = await create(
       newAccount({ identifiers: [{ type_id: typeId('email'), value: 'family@example.com' }] }),

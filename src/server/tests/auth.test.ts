@@ -54,11 +54,21 @@ describe('login', () => {
     })
     expect(extra.status).toBe(422)
     expect(extra.body).toEqual({
-      detail: [{ loc: ['body', 'scope'], msg: 'Extra inputs are not permitted', type: 'extra_forbidden' }],
+      detail: [
+        {
+          loc: ['body', 'scope'],
+          msg: 'Extra inputs are not permitted',
+          type: 'extra_forbidden',
+          code: 'extra_forbidden',
+          params: {},
+        },
+      ],
     })
     const missing = await call(api, 'POST', '/auth/login', { json: { username: 'a' } })
     expect(missing.body).toEqual({
-      detail: [{ loc: ['body', 'password'], msg: 'Field required', type: 'missing' }],
+      detail: [
+        { loc: ['body', 'password'], msg: 'Field required', type: 'missing', code: 'required', params: {} },
+      ],
     })
   })
 

@@ -4,6 +4,7 @@ import type { z } from 'zod'
 import {
   accountGroupCreate,
   accountGroupUpdate,
+  errorBody,
   identifierCheckRequest,
   identifierTypeCreate,
   identifierTypeUpdate,
@@ -204,6 +205,8 @@ const send = async (method: string, path: string, options: Parameters<typeof cal
   expect(ACCEPTABLE, `${method} ${path} → ${response.status} ${JSON.stringify(response.body)}`).toContain(
     response.status,
   )
+  // Every refusal speaks in codes: a client translates `code` + `params`, never `detail`.
+  expect(errorBody.safeParse(response.body).success, JSON.stringify(response.body)).toBe(true)
   return response
 }
 

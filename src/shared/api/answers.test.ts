@@ -232,7 +232,7 @@ describe('example answers of API.md parse', () => {
     ],
     ['ladder steps report', ladderStepsReport, { items: [{ index: 0, name: 'Гость', accounts: 120 }] }],
     ['health', health, { status: 'ok', version: '0.1.0' }],
-    ['401', messageError, { detail: 'Incorrect username or password' }],
+    ['401', messageError, { detail: 'Incorrect username or password', code: 'bad_credentials', params: {} }],
     [
       '422',
       validationError,
@@ -242,11 +242,22 @@ describe('example answers of API.md parse', () => {
             loc: ['body', 'steps', 2, 'threshold'],
             msg: 'Thresholds strictly increase',
             type: 'value_error',
+            code: 'threshold_not_increasing',
+            params: { step: 3, threshold: 100, previous: 500, previousStep: 2 },
           },
         ],
       },
     ],
-    ['409', conflictError, { detail: 'The ladder was changed by someone else', current: ladderAnswer }],
+    [
+      '409',
+      conflictError,
+      {
+        detail: 'The ladder was changed by someone else',
+        code: 'version_conflict',
+        params: { version: 3, base_version: 2 },
+        current: ladderAnswer,
+      },
+    ],
   ] as [string, z.ZodType, unknown][])('%s', (_, schema, body) => {
     const result = schema.safeParse(body)
     expect(result.success ? [] : result.error.issues).toEqual([])
@@ -275,8 +286,15 @@ describe('answers that break the contract are refused', () => {
   })
 
   it('error bodies are told apart', () => {
-    expect(errorBody.parse({ detail: 'Not found' })).toEqual({ detail: 'Not found' })
-    const validation = { detail: [{ loc: ['body', 'name'], msg: 'Field required', type: 'missing' }] }
+    const notFound = { detail: 'Not found', code: 'not_found', params: { resource: 'ladder', id: 9 } }
+    expect(errorBody.parse(notFound)).toEqual(notFound)
+    // Without a code an error body breaks the contract (API.md "Error codes").
+    expect(errorBody.safeParse({ detail: 'Not found' }).success).toBe(false)
+    const validation = {
+      detail: [
+        { loc: ['body', 'name'], msg: 'Field required', type: 'missing', code: 'required', params: {} },
+      ],
+    }
     expect(validationError.safeParse(validation).success).toBe(true)
     expect(errorBody.parse(validation)).toEqual(validation)
     expect(errorBody.safeParse({ detail: 5 }).success).toBe(false)

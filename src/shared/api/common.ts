@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { hasAtMostDecimals, MAX_MONEY_ROUBLES } from '../domain/money'
+import { coded } from './errors'
 
 /** Size limits that keep every request bounded. */
 export const MAX = {
@@ -36,20 +37,20 @@ export const timestamp = z.iso.datetime({ offset: true })
 const roubles = (bounded: z.ZodNumber) =>
   bounded
     .max(MAX_MONEY_ROUBLES)
-    .refine((v) => hasAtMostDecimals(v, 2), { message: 'At most 2 decimals (kopecks)' })
+    .refine((v) => hasAtMostDecimals(v, 2), coded('decimals', { max: 2 }, 'At most 2 decimals (kopecks)'))
 
 /** Roubles with at most 2 decimals, never negative. */
 export const money = roubles(z.number().min(0))
 
 /** A money amount that must be above zero (deposits, withdrawals, purchases). */
-export const positiveMoney = roubles(z.number().gt(0, { message: 'Must be greater than 0' }))
+export const positiveMoney = roubles(z.number().gt(0))
 
 /** A share in percent: 0–100 with at most 2 decimals. */
 export const percent = z
   .number()
   .min(0)
   .max(100)
-  .refine((v) => hasAtMostDecimals(v, 2), { message: 'At most 2 decimals' })
+  .refine((v) => hasAtMostDecimals(v, 2), coded('decimals', { max: 2 }, 'At most 2 decimals'))
 
 /** Version for optimistic concurrency: 1 on create, +1 on every change. */
 export const version = z.number().int().positive()
@@ -98,27 +99,3 @@ export interface ListEnvelope<T> {
   offset: number
   limit: number
 }
-
-// ---- FastAPI-shaped errors ----
-
-export const validationErrorItem = z.strictObject({
-  loc: z.array(z.union([z.string(), z.number()])),
-  msg: z.string(),
-  type: z.string(),
-})
-export type ValidationErrorItem = z.infer<typeof validationErrorItem>
-
-/** 422 */
-export const validationError = z.strictObject({ detail: z.array(validationErrorItem) })
-export type ValidationError = z.infer<typeof validationError>
-
-/** 401, 403, 404, 429, and 422s whose detail is a sentence (a withdrawal above the balance). */
-export const messageError = z.strictObject({ detail: z.string() })
-export type MessageError = z.infer<typeof messageError>
-
-/** 409: the entity as it is now, so the client can show base / mine / theirs. */
-export const conflictError = z.strictObject({ detail: z.string(), current: z.unknown().optional() })
-export type ConflictError = z.infer<typeof conflictError>
-
-export const errorBody = z.union([validationError, conflictError, messageError])
-export type ErrorBody = z.infer<typeof errorBody>

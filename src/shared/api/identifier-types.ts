@@ -1,5 +1,7 @@
 import { z } from 'zod'
+import { patternCompiles } from '../domain/identifier-values'
 import { activeListQuery, auditFields, id, name, version } from './common'
+import { coded } from './errors'
 
 export const identifierKind = z.enum([
   'card_number',
@@ -21,15 +23,7 @@ export const identifierCode = z
     message: 'Latin lowercase letters, digits, "_" and "-", starting with a letter',
   })
 
-/** True when `pattern` compiles as a JavaScript regular expression (the whole value must match it). */
-export function patternCompiles(pattern: string): boolean {
-  try {
-    new RegExp(`^(?:${pattern})$`, 'u')
-    return true
-  } catch {
-    return false
-  }
-}
+export { patternCompiles }
 
 const identifierTypeFields = {
   code: identifierCode,
@@ -38,7 +32,7 @@ const identifierTypeFields = {
   pattern: z
     .string()
     .max(200)
-    .refine(patternCompiles, { message: 'The pattern is not a valid regular expression' })
+    .refine(patternCompiles, coded('regex_invalid', {}, 'The pattern is not a valid regular expression'))
     .nullish(),
   min_length: z.number().int().min(1).max(1000).nullish(),
   max_length: z.number().int().min(1).max(1000).nullish(),
@@ -52,7 +46,7 @@ const lengthsOrdered = (body: LengthBounds, ctx: z.RefinementCtx) => {
     ctx.addIssue({
       code: 'custom',
       path: ['max_length'],
-      message: 'max_length must not be less than min_length',
+      ...coded('min_greater_than_max', {}, 'max_length must not be less than min_length'),
     })
   }
 }

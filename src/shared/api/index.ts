@@ -1,5 +1,6 @@
 // The HTTP contract of ../shared/API.md, once, for the server, the client and the forms.
 export * from './common'
+export * from './errors'
 export * from './auth'
 export * from './rk-discounts'
 export * from './ladders'

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { hasAtMostDecimals } from '../domain/money'
 import { activeListQuery, id, MAX, name, timestamp } from './common'
+import { coded } from './errors'
 
 export const rkDiscountKind = z.enum(['percent', 'amount'])
 export type RkDiscountKind = z.infer<typeof rkDiscountKind>
@@ -30,9 +31,17 @@ export const rkDiscountImportItem = z
   })
   .superRefine((item, ctx) => {
     if (!hasAtMostDecimals(item.value, 2)) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: 'At most 2 decimals' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['value'],
+        ...coded('decimals', { max: 2 }, 'At most 2 decimals'),
+      })
     } else if (item.kind === 'percent' && item.value > 100) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: 'A percent discount is at most 100' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['value'],
+        ...coded('too_big', { max: 100, inclusive: true }, 'A percent discount is at most 100'),
+      })
     }
   })
 export type RkDiscountImportItem = z.infer<typeof rkDiscountImportItem>
@@ -47,7 +56,11 @@ export const rkDiscountImportRequest = z
         ctx.addIssue({
           code: 'custom',
           path: ['discounts', i, 'rk_code'],
-          message: `Duplicate rk_code ${d.rk_code} (also in row ${first + 1})`,
+          ...coded(
+            'rk_code_duplicate',
+            { rk_code: d.rk_code, row: i + 1, first_row: first + 1 },
+            `Duplicate rk_code ${d.rk_code} (also in row ${first + 1})`,
+          ),
         })
       } else seen.set(d.rk_code, i)
     })

@@ -1,6 +1,7 @@
 // The ladder rules of DOMAIN.md and money arithmetic, pure: usable in the server, main and the renderer.
 export * from './money'
 export * from './ladder-rules'
+export * from './identifier-values'
 export * from './ladder-messages'
 export * from './ladder-schemas'
 export * from './steps'

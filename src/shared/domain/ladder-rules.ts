@@ -5,6 +5,7 @@ import type { LadderCreate, LadderStepInput } from '../api/ladders'
 import type { RkDiscount } from '../api/rk-discounts'
 import { MAX } from '../api/common'
 import { ladderIssueMessage } from './ladder-messages'
+import { LADDER_ISSUE_CODES, type LadderIssueCode } from './ladder-codes'
 import { hasAtMostDecimals } from './money'
 
 /** A ladder as a form or a draft may hold it: the shape of `LadderCreate`, every field possibly absent or wrong. */
@@ -14,33 +15,7 @@ export type LadderLike = { [K in Exclude<keyof LadderCreate, 'steps'>]?: unknown
 export type LadderIssueSeverity = 'error' | 'warning'
 export type LadderValidationMode = 'draft' | 'publish'
 
-export const LADDER_ISSUE_CODES = [
-  'name_required',
-  'basis_invalid',
-  'period_invalid',
-  'period_days_required',
-  'period_days_range',
-  'period_days_ignored',
-  'flag_invalid',
-  'steps_count',
-  'step_invalid',
-  'step_name_required',
-  'step_name_duplicate',
-  'threshold_invalid',
-  'threshold_range',
-  'first_threshold_not_zero',
-  'threshold_not_increasing',
-  'threshold_decimals',
-  'visits_threshold_not_integer',
-  'step_without_benefit',
-  'rk_discount_invalid',
-  'rk_discount_missing',
-  'rk_discount_inactive',
-  'percent_range',
-  'percent_decimals',
-  'benefit_decreases',
-] as const
-export type LadderIssueCode = (typeof LADDER_ISSUE_CODES)[number]
+export { LADDER_ISSUE_CODES, type LadderIssueCode }
 
 export type LadderIssueParams = Record<string, string | number>
 

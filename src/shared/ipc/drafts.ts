@@ -4,7 +4,7 @@
 import { z } from 'zod'
 import { id, timestamp, version } from '../api/common'
 import { DRAFT_KINDS, DRAFT_RESOURCES, type DraftKind, type EntityOf } from '../resources'
-import { ipcErrorCode, ipcFieldError } from './errors'
+import { ipcErrorCode, ipcErrorReason, ipcFieldError } from './errors'
 
 // Drafts and the outbox
 
@@ -68,6 +68,8 @@ export const draft = z.strictObject({
   draft_id: z.string().nullable(),
   error: z.string().nullable(),
   error_code: ipcErrorCode.nullable(),
+  /** The server's code and params for a refusal (`code_taken` `{code}`): what the renderer says it with. */
+  error_reason: ipcErrorReason.nullable().optional(),
   fields: z.array(ipcFieldError),
   conflict: draftConflict.nullable(),
   attempts: z.number().int().min(0),

@@ -20,16 +20,33 @@ export const ipcErrorCode = z.enum([
 ])
 export type IpcErrorCode = z.infer<typeof ipcErrorCode>
 
-/** `path` is relative to the entity body, e.g. `['steps', 2, 'threshold']` (the 422 `loc` without `'body'`). */
+/** Params of a code: JSON values (numbers, texts, lists of names). */
+export const ipcErrorParams = z.record(z.string(), z.unknown())
+export type IpcErrorParams = z.infer<typeof ipcErrorParams>
+
+/**
+ * Why, precisely: the server's code for the refusal (API.md "Error codes": `group_has_accounts`, `code_taken`…)
+ * or main's own, with its params. The renderer speaks from it in the UI language; `message` is English, for logs.
+ */
+export const ipcErrorReason = z.strictObject({ code: z.string(), params: ipcErrorParams })
+export type IpcErrorReason = z.infer<typeof ipcErrorReason>
+
+/**
+ * `path` is relative to the entity body, e.g. `['steps', 2, 'threshold']` (the 422 `loc` without `'body'`);
+ * `code` and `params` say what is wrong (`too_long` `{max: 64}`), `message` is English, for logs.
+ */
 export const ipcFieldError = z.strictObject({
   path: z.array(z.union([z.string(), z.number()])),
   message: z.string(),
+  code: z.string().optional(),
+  params: ipcErrorParams.optional(),
 })
 export type IpcFieldError = z.infer<typeof ipcFieldError>
 
 export const ipcError = z.strictObject({
   code: ipcErrorCode,
   message: z.string(),
+  reason: ipcErrorReason.optional(),
   fields: z.array(ipcFieldError).optional(),
   current: z.unknown().optional(),
   retryAfterSeconds: z.number().int().min(0).optional(),

@@ -18,7 +18,6 @@ import {
   toKopecks,
   type MoneyLang,
 } from '@shared/domain/money'
-import { translateFieldError } from '../app/i18n'
 import { ariaShortcut, withShortcut } from '../app/shortcuts'
 import { Icon } from './Icon'
 import { parseNumberInput } from './number-input'
@@ -157,9 +156,8 @@ function useBound<T extends FieldValues, N extends FieldPath<T>>(
   const { control, name, label, hint, required, className } = props
   const ids = useFieldIds()
   const { field, fieldState } = useController({ control, name })
-  const { i18n } = useTranslation()
-  const message = fieldState.error?.message
-  const error = extraError ?? (message ? translateFieldError(message, i18n.language) : undefined)
+  // The resolver and applyFieldErrors already put the text in the UI language there (never zod's wording).
+  const error = extraError ?? fieldState.error?.message
   // Taken apart here: the React compiler treats an object holding `ref` as a ref and refuses reads of it.
   const { ref, name: inputName, value, onBlur, onChange } = field
   return {

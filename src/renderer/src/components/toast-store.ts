@@ -1,6 +1,6 @@
 import { create } from 'zustand'
 import type { IpcError } from '@shared/ipc'
-import { ipcErrorText } from '../app/i18n'
+import { messageFor } from '../app/messages'
 
 export type ToastTone = 'success' | 'error' | 'info' | 'warning'
 
@@ -82,6 +82,6 @@ export const toast = {
   error: (message: string, detail?: string) => useToastStore.getState().push('error', message, detail),
   info: (message: string, detail?: string) => useToastStore.getState().push('info', message, detail),
   warning: (message: string, detail?: string) => useToastStore.getState().push('warning', message, detail),
-  /** A failed call: the code's sentence in the UI language, with main's message as the detail. */
-  ipcError: (error: IpcError) => useToastStore.getState().push('error', ipcErrorText(error), error.message),
+  /** A failed call, said in the UI language by its code (main's English message is for logs, not for people). */
+  ipcError: (error: IpcError) => useToastStore.getState().push('error', messageFor(error)),
 }

@@ -3,6 +3,7 @@ import { common, entities, errors, roles, shortcuts, table, validation } from '.
 import { accountGroups } from './account-groups'
 import { conflict, drafts, editor, fields } from './drafts'
 import { entityScreen } from './entity-screen'
+import { errorCodes } from './errors'
 import { identifierTypes } from './identifier-types'
 import { ladders } from './ladders'
 import { rkDiscounts } from './rk-discounts'
@@ -17,6 +18,7 @@ export const ruTexts = {
   roles: roles.ru,
   entities: entities.ru,
   errors: errors.ru,
+  errorCodes: errorCodes.ru,
   shell: shell.ru,
   session: session.ru,
   drafts: drafts.ru,
@@ -40,6 +42,7 @@ export const enTexts: { [K in keyof Texts]: unknown } = {
   roles: roles.en,
   entities: entities.en,
   errors: errors.en,
+  errorCodes: errorCodes.en,
   shell: shell.en,
   session: session.en,
   drafts: drafts.en,

@@ -15,6 +15,7 @@ import { DraftStateBadge } from './DraftStateBadge'
 import { matchesFilter } from './filters'
 import { followPublished, refusalReason } from './outcome'
 import { useDraftsStore } from './store'
+import { fieldMessage, rowMessage } from '../../app/messages'
 
 const FILTERS: DraftsFilter[] = ['all', 'drafts', 'queued', 'failed', 'conflicts']
 
@@ -109,7 +110,7 @@ function FieldErrors({ row }: { row: Draft }): React.JSX.Element | null {
       <ul>
         {row.fields.map((field, index) => (
           <li key={index}>
-            <code>{field.path.join('.')}</code>: {field.message}
+            <code>{field.path.join('.')}</code>: {fieldMessage(field)}
           </li>
         ))}
       </ul>
@@ -168,7 +169,6 @@ function DraftRow({ row }: { row: Draft }): React.JSX.Element {
         <div className="draft-row__error" role="note">
           <p className="draft-row__error-title">{t('drafts.refusedTitle')}</p>
           <p>{refusalReason(row)}</p>
-          {row.error && row.error_code !== 'validation' && <p className="muted">{row.error}</p>}
           <FieldErrors row={row} />
         </div>
       )}
@@ -181,10 +181,7 @@ function DraftRow({ row }: { row: Draft }): React.JSX.Element {
       {row.error && (row.state === 'queued' || row.state === 'syncing') && (
         // A transient failure (offline, server error, throttled): it is tried again by itself.
         <div className="draft-row__error" role="note">
-          {row.error_code && (
-            <p className="draft-row__error-title">{t(`errors.${row.error_code}`, { seconds: 0 })}</p>
-          )}
-          <p>{row.error}</p>
+          {row.error_code && <p className="draft-row__error-title">{rowMessage(row)}</p>}
         </div>
       )}
       <div className="draft-row__actions">

@@ -3,6 +3,7 @@
 // refused it" with the reason. A green check only for what the server has accepted.
 import type { Draft } from '@shared/ipc'
 import { i18n } from '../../app/i18n'
+import { reasonMessage } from '../../app/messages'
 import { useUiStore } from '../../app/ui-store'
 import { useToastStore, type ToastContent } from '../../components/toast-store'
 import { useSyncStore } from '../sync/store'
@@ -28,8 +29,10 @@ export function publishOutcome(
   return { outcome: 'pending', row }
 }
 
-/** Why the server refused a row, in the UI language (generic per error code). */
-export function refusalReason(row: Pick<Draft, 'error_code'>): string {
+/** Why the server refused a row, in the UI language: by the server's code when it sent one, else generic. */
+export function refusalReason(row: Pick<Draft, 'error_code' | 'error_reason'>): string {
+  const specific = row.error_reason ? reasonMessage(row.error_reason) : null
+  if (specific !== null) return specific
   const code = row.error_code
   const known = code === 'validation' || code === 'conflict' || code === 'forbidden'
   return i18n.t(known ? `drafts.refusedReason.${code}` : 'drafts.refusedReason.other')

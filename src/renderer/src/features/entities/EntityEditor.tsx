@@ -12,6 +12,7 @@ import { FieldLimitsProvider, type FieldLimitsOf } from '../../components/fields
 import { Banner } from '../../components/states'
 import { toast } from '../../components/toast-store'
 import type { EntityEditor } from './useEntityEditor'
+import { fieldMessage, messageFor, rowMessage } from '../../app/messages'
 
 export interface EntityEditorFrameProps<TValues extends FieldValues> {
   editor: EntityEditor<TValues>
@@ -86,7 +87,7 @@ export function EntityEditorFrame<TValues extends FieldValues>({
       : autosave.status === 'pending'
         ? t('editor.pending')
         : autosave.status === 'error'
-          ? t('editor.saveError', { message: autosave.error?.message ?? '' })
+          ? t('editor.saveError', { message: autosave.error ? messageFor(autosave.error) : '' })
           : draft
             ? t('editor.savedAt', { time: formatDataTime(autosave.savedAt ?? draft.updated_at, language) })
             : null
@@ -130,7 +131,9 @@ export function EntityEditorFrame<TValues extends FieldValues>({
         )}
         {failedRow && failedRow.error && (
           <Banner tone="danger" icon="alert">
-            <span data-testid="editor-refused">{t('editor.failedBanner', { message: failedRow.error })}</span>
+            <span data-testid="editor-refused">
+              {t('editor.failedBanner', { message: rowMessage(failedRow) })}
+            </span>
           </Banner>
         )}
         {queued && !conflictRow && !failedRow && (
@@ -145,7 +148,7 @@ export function EntityEditorFrame<TValues extends FieldValues>({
               {formErrors.map((error, index) => (
                 <li key={index}>
                   {error.path.length > 0 && <code>{error.path.join('.')}: </code>}
-                  {error.message}
+                  {fieldMessage(error)}
                 </li>
               ))}
             </ul>

@@ -12,6 +12,7 @@ import { Button } from '../../components/Button'
 import type { EditorPaneView } from './useEditorLifecycle'
 import { Banner, EmptyState, LoadingState } from '../../components/states'
 import './entity-screen.css'
+import { rowMessage } from '../../app/messages'
 
 /** Creates of this entity that have no server id yet (drafts and queued rows), as links into the editor. */
 export function NewEntityDrafts({
@@ -80,7 +81,7 @@ export function DeleteBanner({
     >
       <span data-testid={refused ? 'delete-refused' : 'delete-pending'}>
         {refused
-          ? t('entityScreen.deleteRefused', { message: row.error ?? t('errors.conflict') })
+          ? t('entityScreen.deleteRefused', { message: rowMessage(row) })
           : t('entityScreen.deletePending')}
       </span>
     </Banner>

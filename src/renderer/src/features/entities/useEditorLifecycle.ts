@@ -10,6 +10,7 @@ import { useCreatedId } from '../drafts/synced'
 import type { EditorRoute } from './editor-route'
 import { toast } from '../../components/toast-store'
 import type { EntityEditor } from './useEntityEditor'
+import { messageFor } from '../../app/messages'
 
 export type EditorPaneView = 'loading' | 'editor' | 'gone' | 'creating' | 'draft-missing'
 
@@ -104,7 +105,7 @@ export function useEditorLifecycle<TValues extends FieldValues, TEntity extends 
     if (!deleteRow) return
     const result = await discardRow(deleteRow.id)
     if (!result.ok) {
-      toast.error(t(`errors.${result.error.code}`, { seconds: 0 }), result.error.message)
+      toast.error(messageFor(result.error))
       return
     }
     setPendingDelete(null)

@@ -2,14 +2,7 @@
 // restart (the draft is reopened), publishes through the outbox, shows the server's field errors at the fields,
 // and is read-only for roles that may not edit.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import {
-  useForm,
-  type DefaultValues,
-  type FieldValues,
-  type Resolver,
-  type UseFormReturn,
-} from 'react-hook-form'
-import { zodResolver } from '@hookform/resolvers/zod'
+import { useForm, type DefaultValues, type FieldValues, type UseFormReturn } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import type { Draft, DraftEntity, DraftState, IpcError, IpcFieldError } from '@shared/ipc'
@@ -19,6 +12,7 @@ import { followPublished } from '../drafts/outcome'
 import { useDraftsStore, worstState } from '../drafts/store'
 import { canEdit, useRole } from '../session/store'
 import { useShortcut } from '../../app/shortcuts'
+import { codedResolver } from '../../app/form-resolver'
 import { applyFieldErrors } from '../../components/form-errors'
 import { toast } from '../../components/toast-store'
 
@@ -109,7 +103,7 @@ export function useEntityEditor<TValues extends FieldValues, TEntity>(
   })
 
   const form = useForm<TValues>({
-    resolver: zodResolver(schema as z.ZodType<TValues, TValues>) as unknown as Resolver<TValues>,
+    resolver: codedResolver<TValues>(schema),
     mode: 'onTouched',
   })
 

@@ -1,10 +1,11 @@
 import { useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
-import { zodResolver } from '@hookform/resolvers/zod'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { loginInput, type IpcError, type Profile } from '@shared/ipc'
 import { sendsInClear } from '@shared/ipc/server-url'
+import { codedResolver } from '../../app/form-resolver'
+import { messageFor } from '../../app/messages'
 import { Button } from '../../components/Button'
 import { TextField } from '../../components/fields'
 import { applyFieldErrors } from '../../components/form-errors'
@@ -45,7 +46,7 @@ export function LoginForm({
   const [throttle, setThrottle] = useState<(Deadline & { username: string }) | null>(null)
   const secondsLeft = useCountdown(throttle)
   const form = useForm<LoginValues>({
-    resolver: zodResolver(loginInput),
+    resolver: codedResolver<LoginValues>(loginInput),
     defaultValues: { username: defaultLogin ?? '', password: '' },
   })
   const { control, handleSubmit, setError, setValue, setFocus, formState } = form
@@ -102,8 +103,7 @@ export function LoginForm({
     else if (throttled)
       message = secondsLeft > 0 ? t('session.throttled', { count: secondsLeft }) : t('session.throttledDone')
     else if (failure.code === 'bad_request' && !profile) message = t('session.noProfileSelected')
-    else if (!(failure.fields && failure.fields.length > 0))
-      message = `${t(`errors.${failure.code}`, { seconds: 0 })}: ${failure.message}`
+    else if (!(failure.fields && failure.fields.length > 0)) message = messageFor(failure)
   }
 
   return (

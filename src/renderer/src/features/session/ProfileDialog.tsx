@@ -1,10 +1,11 @@
 import { useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
-import { zodResolver } from '@hookform/resolvers/zod'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { profileSaveInput, type Profile } from '@shared/ipc'
 import { sendsInClear } from '@shared/ipc/server-url'
+import { codedResolver } from '../../app/form-resolver'
+import { messageFor } from '../../app/messages'
 import { Button } from '../../components/Button'
 import { Dialog } from '../../components/Dialog'
 import { TextField } from '../../components/fields'
@@ -40,7 +41,7 @@ function ProfileDialogBody({
   const saveProfile = useSessionStore((store) => store.saveProfile)
   const [failure, setFailure] = useState<string | null>(null)
   const { control, handleSubmit, setError, formState } = useForm<ProfileValues>({
-    resolver: zodResolver(profileSaveInput),
+    resolver: codedResolver<ProfileValues>(profileSaveInput),
     defaultValues: profile
       ? { id: profile.id, name: profile.name, base_url: profile.base_url }
       : { name: '', base_url: 'http://' },
@@ -61,7 +62,7 @@ function ProfileDialogBody({
       result.error.fields,
       (name) => name === 'name' || name === 'base_url',
     )
-    if (rest.length > 0 || !result.error.fields?.length) setFailure(result.error.message)
+    if (rest.length > 0 || !result.error.fields?.length) setFailure(messageFor(result.error))
   })
 
   const formId = 'profile-form'

@@ -1,0 +1,24 @@
+// The forms' resolver: the shared zod schema checks the values, and every problem is said by its code in the UI
+// language (`fieldMessage`), so zod's own wording never reaches the screen.
+import { toNestErrors } from '@hookform/resolvers'
+import type { FieldError, FieldValues, Resolver } from 'react-hook-form'
+import type { z } from 'zod'
+import { codeOfIssueIn } from '@shared/api'
+import { fieldMessage } from './messages'
+
+/** A react-hook-form resolver for `schema` whose messages are ours: `{type: code, message: text}` per field. */
+export function codedResolver<T extends FieldValues>(schema: z.ZodType): Resolver<T> {
+  return async (values, _context, options) => {
+    const result = await schema.safeParseAsync(values)
+    if (result.success) return { values: result.data as T, errors: {} }
+    const errors: Record<string, FieldError> = {}
+    for (const issue of result.error.issues) {
+      const path = issue.path.filter((part): part is string | number => typeof part !== 'symbol')
+      const name = path.join('.')
+      if (errors[name]) continue
+      const { code, params } = codeOfIssueIn(issue, values)
+      errors[name] = { type: code, message: fieldMessage({ path, code, params }) }
+    }
+    return { values: {}, errors: toNestErrors(errors, options) }
+  }
+}

@@ -1,0 +1,106 @@
+// The one place a refusal becomes words: by the server's code and params (API.md "Error codes"), in the UI
+// language, never the server's English `detail` nor the validation library's wording.
+import { LADDER_ISSUE_CODES, ladderIssueMessage, type LadderIssueCode } from '@shared/domain'
+import type { IpcErrorCode, IpcErrorReason, IpcFieldError } from '@shared/ipc'
+import { currentLanguage, i18n } from './i18n'
+
+type Params = Record<string, unknown>
+
+/** What `messageFor` reads of an IPC error (or of a failed outbox row). */
+export interface ErrorLike {
+  code: IpcErrorCode
+  reason?: IpcErrorReason | null
+  retryAfterSeconds?: number
+}
+
+/** A field's problem: where, what (code + params); `message` is English, for logs only. */
+export type FieldErrorLike = Pick<IpcFieldError, 'path' | 'code' | 'params'> & { message?: string }
+
+/** Which param counts the thing a text is about (for Russian plural forms). */
+const COUNTED_BY: Record<string, string> = {
+  group_has_accounts: 'accounts',
+  too_short: 'min',
+  too_long: 'max',
+}
+
+const translate = (key: string, options: Params): string => String(i18n.t(key as never, options as never))
+const exists = (key: string, options: Params): boolean => i18n.exists(key, options as never)
+
+/** Params as a sentence shows them: lists of names as «a», «b»; the role by its name in the UI language. */
+function textParams(code: string, params: Params | undefined): Params {
+  const out: Params = {}
+  for (const [key, value] of Object.entries(params ?? {})) {
+    out[key] = Array.isArray(value)
+      ? value.map((item) => (typeof item === 'string' ? `«${item}»` : String(item))).join(', ')
+      : value
+  }
+  if (typeof out.role === 'string') out.roleName = translate(`roles.${out.role}`, { defaultValue: out.role })
+  const countedBy = COUNTED_BY[code]
+  if (countedBy && typeof params?.[countedBy] === 'number') out.count = params[countedBy]
+  return out
+}
+
+/** The sentence for a server (or main) reason code, or null when this app has none for it. */
+export function reasonMessage(reason: IpcErrorReason): string | null {
+  const key = `errorCodes.answer.${reason.code}`
+  const params = textParams(reason.code, reason.params)
+  return exists(key, params) ? translate(key, params) : null
+}
+
+/**
+ * What to tell the user about a failed call: the server's reason when it gave one this app knows, else the
+ * sentence of the error's category («Сервер недоступен…», «Проверьте выделенные поля»).
+ */
+export function messageFor(error: ErrorLike): string {
+  if (error.reason) {
+    const text = reasonMessage(error.reason)
+    if (text !== null) return text
+  }
+  return translate(`errors.${error.code}`, { seconds: error.retryAfterSeconds ?? 0 })
+}
+
+const isLadderCode = (code: string): code is LadderIssueCode =>
+  (LADDER_ISSUE_CODES as readonly string[]).includes(code)
+
+/** The field's own name in a path (`['steps', 2, 'name']` → `name`). */
+function fieldKey(path: readonly (string | number)[]): string | undefined {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const part = path[i]
+    if (typeof part === 'string') return part
+  }
+  return undefined
+}
+
+/** The key of a field code's text: `too_small` with an exclusive bound reads «Должно быть больше». */
+function fieldCodeKey(code: string, params: Params | undefined): string {
+  if ((code === 'too_small' || code === 'too_big') && params?.inclusive === false) return `${code}_exclusive`
+  return code
+}
+
+/** What is wrong with one field, in the UI language: by its code and params, in the field's own words if any. */
+export function fieldMessage(field: FieldErrorLike): string {
+  const code = field.code ?? 'invalid'
+  const params = field.params ?? {}
+  if (isLadderCode(code)) {
+    const issueParams = Object.fromEntries(
+      Object.entries(params).filter((entry): entry is [string, string | number] =>
+        ['string', 'number'].includes(typeof entry[1]),
+      ),
+    )
+    return ladderIssueMessage({ code, params: issueParams }, currentLanguage())
+  }
+  const options = textParams(code, params)
+  const name = fieldKey(field.path)
+  const own = name === undefined ? null : `errorCodes.byField.${name}.${code}`
+  if (own && exists(own, options)) return translate(own, options)
+  const general = `errorCodes.field.${fieldCodeKey(code, params)}`
+  return exists(general, options) ? translate(general, options) : translate('errorCodes.field.invalid', {})
+}
+
+/** Why an outbox row (or a draft) was refused, from its stored code and reason. */
+export function rowMessage(row: {
+  error_code: IpcErrorCode | null
+  error_reason?: IpcErrorReason | null
+}): string {
+  return messageFor({ code: row.error_code ?? 'server', reason: row.error_reason })
+}

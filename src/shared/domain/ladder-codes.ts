@@ -1,0 +1,28 @@
+// The codes of the ladder rules (ladder-rules.ts): also codes of the API's 422 items (api/errors.ts).
+export const LADDER_ISSUE_CODES = [
+  'name_required',
+  'basis_invalid',
+  'period_invalid',
+  'period_days_required',
+  'period_days_range',
+  'period_days_ignored',
+  'flag_invalid',
+  'steps_count',
+  'step_invalid',
+  'step_name_required',
+  'step_name_duplicate',
+  'threshold_invalid',
+  'threshold_range',
+  'first_threshold_not_zero',
+  'threshold_not_increasing',
+  'threshold_decimals',
+  'visits_threshold_not_integer',
+  'step_without_benefit',
+  'rk_discount_invalid',
+  'rk_discount_missing',
+  'rk_discount_inactive',
+  'percent_range',
+  'percent_decimals',
+  'benefit_decreases',
+] as const
+export type LadderIssueCode = (typeof LADDER_ISSUE_CODES)[number]

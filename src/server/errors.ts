@@ -78,8 +78,12 @@ export const forbidden = (role: string, detail = 'Not enough permissions'): Http
   refusal(403, 'forbidden', { role }, detail)
 
 /** 404 of a resource (`ladder`, `account_group`, …) by id. */
-export const notFound = (resource: string, id: number | null, detail = 'Not Found'): HttpError =>
-  refusal(404, 'not_found', { resource, id }, detail)
+export const notFound = (
+  resource: string,
+  id: number | null,
+  detail = 'Not Found',
+  ids?: number[],
+): HttpError => refusal(404, 'not_found', ids ? { resource, id, ids } : { resource, id }, detail)
 
 /** 409 that is not a version conflict. */
 export const conflict = <C extends AnswerErrorCode>(code: C, params: ErrorParams<C>, detail: string) =>

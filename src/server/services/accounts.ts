@@ -462,6 +462,8 @@ export function moveAccounts(
     if (!groupExists(input.to_group_id)) {
       throw fieldError(
         ['body', 'to_group_id'],
+        'reference_not_found',
+        { resource: 'account_group', id: input.to_group_id },
         `Account group ${input.to_group_id} does not exist`,
         'not_found',
       )
@@ -471,6 +473,8 @@ export function moveAccounts(
       if (!groupExists(input.from_group_id)) {
         throw fieldError(
           ['body', 'from_group_id'],
+          'reference_not_found',
+          { resource: 'account_group', id: input.from_group_id },
           `Account group ${input.from_group_id} does not exist`,
           'not_found',
         )
@@ -496,7 +500,9 @@ export function moveAccounts(
     )
       .pluck()
       .all(ids) as number[]
-    if (missing.length > 0) throw notFound(`Accounts not found: ${missing.join(', ')}`)
+    if (missing.length > 0) {
+      throw notFound('account', null, `Accounts not found: ${missing.join(', ')}`, missing)
+    }
     const moving = `SELECT value FROM json_each(@ids)`
     execute(
       ctx,

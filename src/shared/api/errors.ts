@@ -17,7 +17,11 @@ export const answerErrorParams = {
   bad_credentials: none,
   session_ended: none,
   forbidden: z.strictObject({ role: text }),
-  not_found: z.strictObject({ resource: text, id: z.number().nullable() }),
+  not_found: z.strictObject({
+    resource: text,
+    id: z.number().nullable(),
+    ids: z.array(z.number()).optional(),
+  }),
   route_not_found: none,
   body_too_large: z.strictObject({ max_bytes: count }),
   unsupported_media_type: none,

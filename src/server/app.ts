@@ -145,7 +145,8 @@ function accessGuard(ctx: ServerContext, roles: readonly Role[]): onRequestAsync
   return async (request) => {
     const auth = await ctx.auth.authenticate(request.headers.authorization)
     request.auth = auth
-    if (!roles.includes(auth.user.role)) throw forbidden(auth.user.role, `The ${auth.user.role} role may not do this`)
+    if (!roles.includes(auth.user.role))
+      throw forbidden(auth.user.role, `The ${auth.user.role} role may not do this`)
   }
 }
 

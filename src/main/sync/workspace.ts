@@ -259,7 +259,14 @@ export class Workspace {
       if (row.status !== 'failed') continue
       // The attempts stay counted: the panel shows that it went out again, and a create that was sent keeps
       // needing a fresh Idempotency-Key for a new body.
-      await this.putRow({ ...row, status: 'queued', error: null, error_code: null, error_reason: null, fields: [] })
+      await this.putRow({
+        ...row,
+        status: 'queued',
+        error: null,
+        error_code: null,
+        error_reason: null,
+        fields: [],
+      })
       changed.push(row.op_id)
     }
     this.nextAttemptAt = null

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { hasAtMostDecimals } from '../domain/money'
+import { duplicateRkCodes } from '../domain/rk-codes'
 import { activeListQuery, id, MAX, name, timestamp } from './common'
 import { coded } from './errors'
 
@@ -49,21 +50,17 @@ export type RkDiscountImportItem = z.infer<typeof rkDiscountImportItem>
 export const rkDiscountImportRequest = z
   .strictObject({ discounts: z.array(rkDiscountImportItem).max(MAX.importRows) })
   .superRefine((body, ctx) => {
-    const seen = new Map<number, number>()
-    body.discounts.forEach((d, i) => {
-      const first = seen.get(d.rk_code)
-      if (first !== undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['discounts', i, 'rk_code'],
-          ...coded(
-            'rk_code_duplicate',
-            { rk_code: d.rk_code, row: i + 1, first_row: first + 1 },
-            `Duplicate rk_code ${d.rk_code} (also in row ${first + 1})`,
-          ),
-        })
-      } else seen.set(d.rk_code, i)
-    })
+    for (const repeat of duplicateRkCodes(body.discounts)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['discounts', repeat.index, 'rk_code'],
+        ...coded(
+          'rk_code_duplicate',
+          { rk_code: repeat.rk_code, row: repeat.index + 1, first_row: repeat.first + 1 },
+          `Duplicate rk_code ${repeat.rk_code} (also in row ${repeat.first + 1})`,
+        ),
+      })
+    }
   })
 export type RkDiscountImportRequest = z.infer<typeof rkDiscountImportRequest>
 

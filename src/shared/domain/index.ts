@@ -2,6 +2,7 @@
 export * from './money'
 export * from './ladder-rules'
 export * from './identifier-values'
+export * from './rk-codes'
 export * from './ladder-messages'
 export * from './ladder-schemas'
 export * from './steps'

@@ -42,6 +42,7 @@ import { CACHED_KINDS, CACHED_RESOURCES, type CachedKind } from '../resources'
 import type { ResourceChannelOf } from '../resources/names'
 import type { IpcChannel, IpcEventName } from './channels'
 import { draft, draftAction, draftEntity, draftsList, syncCounts } from './drafts'
+import { ipcErrorParams } from './errors'
 
 export * from './errors'
 export * from './drafts'
@@ -186,6 +187,8 @@ export const catalogImportPreview = z.strictObject({
       row: z.number().int().min(0),
       path: z.array(z.union([z.string(), z.number()])),
       message: z.string(),
+      code: z.string().optional(),
+      params: ipcErrorParams.optional(),
     }),
   ),
   created: z.array(rkDiscountImportItem),

@@ -1,6 +1,7 @@
 // What an R-Keeper import would do to the catalog: checked row by row, compared by rk_code. Pure.
 
-import { rkDiscountImportItem, type RkDiscount, type RkDiscountImportItem } from '@shared/api'
+import { codeOfIssueIn, rkDiscountImportItem, type RkDiscount, type RkDiscountImportItem } from '@shared/api'
+import { RkCodeFirstRows } from '@shared/domain'
 import type { CatalogImportPreview, CatalogUsage, DraftEntityBody } from '@shared/ipc'
 import type { Ladder } from '@shared/api'
 
@@ -15,7 +16,7 @@ export function previewImport(
 ): CatalogImportPreview {
   const errors: CatalogImportPreview['errors'] = []
   const valid: RkDiscountImportItem[] = []
-  const firstRowOfCode = new Map<number, number>()
+  const firstRowOfCode = new RkCodeFirstRows()
   rows.forEach((row, index) => {
     const parsed = rkDiscountImportItem.safeParse(row)
     if (!parsed.success) {
@@ -24,20 +25,23 @@ export function previewImport(
           row: index,
           path: issue.path.filter((p): p is string | number => typeof p !== 'symbol'),
           message: issue.message,
+          ...codeOfIssueIn(issue, row),
         })
       }
       return
     }
-    const first = firstRowOfCode.get(parsed.data.rk_code)
-    if (first !== undefined) {
+    const rkCode = parsed.data.rk_code
+    const first = firstRowOfCode.repeatOf(rkCode, index)
+    if (first !== null) {
       errors.push({
         row: index,
         path: ['rk_code'],
-        message: `Duplicate rk_code ${parsed.data.rk_code} (also in row ${first + 1})`,
+        message: `Duplicate rk_code ${rkCode} (also in row ${first + 1})`,
+        code: 'rk_code_duplicate',
+        params: { rk_code: rkCode, row: index + 1, first_row: first + 1 },
       })
       return
     }
-    firstRowOfCode.set(parsed.data.rk_code, index)
     valid.push(parsed.data)
   })
 

@@ -94,7 +94,31 @@ export function fieldMessage(field: FieldErrorLike): string {
   const own = name === undefined ? null : `errorCodes.byField.${name}.${code}`
   if (own && exists(own, options)) return translate(own, options)
   const general = `errorCodes.field.${fieldCodeKey(code, params)}`
-  return exists(general, options) ? translate(general, options) : translate('errorCodes.field.invalid', {})
+  if (exists(general, options)) return translate(general, options)
+  // A whole refusal about one field (`code_taken` at «Код»): its sentence.
+  const answer = `errorCodes.answer.${code}`
+  return exists(answer, options) ? translate(answer, options) : translate('errorCodes.field.invalid', {})
+}
+
+/** Refusals of a whole request that are about one field of the form: shown at that field. */
+const FIELD_OF_REASON: Record<string, (string | number)[]> = {
+  code_taken: ['code'],
+  login_taken: ['login'],
+  number_taken: ['number'],
+}
+
+/**
+ * The field errors of a refused row: its 422 fields, plus the refusal itself at its field when it is about one
+ * (a duplicate code lands at «Код», not in a banner).
+ */
+export function fieldErrorsOf(row: {
+  fields: readonly IpcFieldError[]
+  error_reason?: IpcErrorReason | null
+}): IpcFieldError[] {
+  const reason = row.error_reason
+  const path = reason ? FIELD_OF_REASON[reason.code] : undefined
+  if (!reason || !path) return [...row.fields]
+  return [...row.fields, { path, code: reason.code, params: reason.params, message: reason.code }]
 }
 
 /** Why an outbox row (or a draft) was refused, from its stored code and reason. */

@@ -5,6 +5,7 @@ import { useForm, type Control } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { afterEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
+import type { IpcFieldError } from '@shared/ipc'
 import { renderUi } from '../testing/render'
 import {
   Checkbox,
@@ -15,6 +16,7 @@ import {
   Select,
   TextField,
 } from './fields'
+import { applyFieldErrors } from './form-errors'
 import { parseNumberInput } from './number-input'
 
 const schema = z.object({
@@ -28,7 +30,7 @@ type Values = z.infer<typeof schema>
 interface FormApi {
   getValues: () => Values
   trigger: () => Promise<boolean>
-  setServerError: (message: string) => void
+  setServerError: (error: IpcFieldError) => void
 }
 // The harness hands its form out after each render (an effect: render stays pure).
 const current: { api: FormApi | null } = { api: null }
@@ -39,7 +41,7 @@ function api(): FormApi {
 const form: FormApi = {
   getValues: () => api().getValues(),
   trigger: () => api().trigger(),
-  setServerError: (message) => api().setServerError(message),
+  setServerError: (error) => api().setServerError(error),
 }
 
 function Harness(): React.JSX.Element {
@@ -52,7 +54,7 @@ function Harness(): React.JSX.Element {
     current.api = {
       getValues,
       trigger,
-      setServerError: (message) => setError('name', { type: 'server', message }),
+      setServerError: (error) => applyFieldErrors(setError, [error], () => true),
     }
   })
   const typed = control as Control<Values>
@@ -96,10 +98,19 @@ describe('bound fields', () => {
     expect(errorElement?.textContent).toBe('Enter a name')
   })
 
-  it('translates known server messages into the UI language', async () => {
+  it('says a server field error by its code in the UI language, never its English message', async () => {
     await renderUi(<Harness />)
-    act(() => form.setServerError('At most 2 decimals'))
+    act(() =>
+      form.setServerError({
+        path: ['name'],
+        code: 'decimals',
+        params: { max: 2 },
+        message: 'At most 2 decimals',
+      }),
+    )
     expect(screen.getByRole('alert').textContent).toBe('Не больше 2 знаков после запятой')
+    act(() => form.setServerError({ path: ['name'], message: 'Something only a newer server says' }))
+    expect(screen.getByRole('alert').textContent).toBe('Неверное значение')
   })
 
   it('keeps a number field as typed, stores numbers with a decimal comma, null when empty', async () => {

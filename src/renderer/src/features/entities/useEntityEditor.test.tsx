@@ -121,7 +121,7 @@ beforeEach(() => {
           error: {
             code: 'validation',
             message: 'The draft has errors',
-            fields: [{ path: ['name'], message: 'Name already used' }],
+            fields: [{ path: ['name'], message: 'Name already used', code: 'duplicate', params: {} }],
           },
         }
       }
@@ -169,7 +169,9 @@ describe('useEntityEditor', () => {
     await waitFor(() => expect(saves().some((save) => save.publish)).toBe(true))
     const name = screen.getByLabelText('Название')
     await waitFor(() => expect(name.getAttribute('aria-invalid')).toBe('true'))
-    expect(screen.getByText('Name already used')).toBeTruthy()
+    // Said by its code in the UI language, never main's English message.
+    expect(screen.getByText('Такое значение уже указано')).toBeTruthy()
+    expect(screen.queryByText('Name already used')).toBeNull()
   })
 
   it('publishes a valid edit as an outbox row', async () => {

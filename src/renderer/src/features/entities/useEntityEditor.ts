@@ -13,6 +13,7 @@ import { useDraftsStore, worstState } from '../drafts/store'
 import { canEdit, useRole } from '../session/store'
 import { useShortcut } from '../../app/shortcuts'
 import { codedResolver } from '../../app/form-resolver'
+import { fieldErrorsOf } from '../../app/messages'
 import { applyFieldErrors } from '../../components/form-errors'
 import { toast } from '../../components/toast-store'
 
@@ -185,7 +186,11 @@ export function useEntityEditor<TValues extends FieldValues, TEntity>(
     appliedErrors.current = errorsKey
     const values = form.getValues() as Record<string, unknown>
     setFormErrors(
-      applyFieldErrors(form.setError, failedRow.fields, (name) => (name.split('.')[0] ?? '') in values),
+      applyFieldErrors(
+        form.setError,
+        fieldErrorsOf(failedRow),
+        (name) => (name.split('.')[0] ?? '') in values,
+      ),
     )
   }, [errorsKey, failedRow, form])
 

@@ -1,13 +1,15 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { RkDiscountImportItem } from '@shared/api'
+import type { CodedIssue, RkDiscountImportItem } from '@shared/api'
 import {
   IPC_MAX_IMPORT_INPUT_BYTES,
   type CatalogImportMode,
   type CatalogImportPreview,
   type IpcError,
+  type IpcFieldError,
 } from '@shared/ipc'
-import { currentLanguage, translateFieldError } from '../../app/i18n'
+import { currentLanguage } from '../../app/i18n'
+import { fieldMessage } from '../../app/messages'
 import { Button } from '../../components/Button'
 import { Dialog } from '../../components/Dialog'
 import { Icon } from '../../components/Icon'
@@ -59,13 +61,21 @@ function payloadBytes(items: readonly RkDiscountImportItem[]): number {
 /** Errors main or the server put at `['discounts', i, field]` (or at the row `i` of a preview) → file rows. */
 function rowErrorsFrom(
   rows: readonly ImportRow[],
-  errors: readonly { index: number; path: readonly (string | number)[]; message: string }[],
+  errors: readonly (Pick<IpcFieldError, 'path' | 'message' | 'code' | 'params'> & { index: number })[],
 ): RowError[] {
-  return errors.map(({ index, path, message }) => {
+  return errors.map(({ index, path, message, code, params }) => {
     const key = path[0]
     const field =
       (['rk_code', 'name', 'kind', 'value', 'active'] as const).find((name) => name === key) ?? null
-    return { row: rows[index]?.row ?? index + 1, field, problem: { code: 'schema', message } }
+    const issue = {
+      code: (code ?? 'invalid') as CodedIssue['code'],
+      params: (params ?? {}) as CodedIssue['params'],
+    }
+    return {
+      row: rows[index]?.row ?? index + 1,
+      field,
+      problem: { code: 'schema', message, issue, path: [...path] },
+    }
   })
 }
 
@@ -116,7 +126,7 @@ export function ImportDialog({
     if (result.data.errors.length > 0) {
       const errors = rowErrorsFrom(
         rows,
-        result.data.errors.map((error) => ({ index: error.row, path: error.path, message: error.message })),
+        result.data.errors.map(({ row, ...error }) => ({ index: row, ...error })),
       )
       setStep({ kind: 'row-errors', file, total: rows.length, errors })
       return
@@ -168,9 +178,9 @@ export function ImportDialog({
       const errors = rowErrorsFrom(
         step.rows,
         rowFields.map((field) => ({
+          ...field,
           index: field.path[1] as number,
           path: field.path.slice(2),
-          message: field.message,
         })),
       )
       setStep({ kind: 'row-errors', file: step.file, total: step.rows.length, errors })
@@ -390,10 +400,10 @@ function fileProblemText(problem: FileProblem, t: T): string {
   }
 }
 
-function rowProblemText(problem: RowProblem, t: T, language: string): string {
+function rowProblemText(problem: RowProblem, t: T): string {
   switch (problem.code) {
     case 'schema':
-      return translateFieldError(problem.message, language)
+      return fieldMessage({ path: problem.path, ...problem.issue })
     case 'columns':
       return t('rkDiscounts.import.rowError.columns', { found: problem.found, expected: problem.expected })
     case 'duplicate':
@@ -404,7 +414,7 @@ function rowProblemText(problem: RowProblem, t: T, language: string): string {
 }
 
 function RowErrors({ total, errors }: { total: number; errors: readonly RowError[] }): React.JSX.Element {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const shown = errors.slice(0, SHOWN_ROWS)
   const fieldName = (field: ImportField | null) => (field ? t(`rkDiscounts.import.column.${field}`) : '—')
   return (
@@ -436,7 +446,7 @@ function RowErrors({ total, errors }: { total: number; errors: readonly RowError
               >
                 <th scope="row">{error.row}</th>
                 <td>{fieldName(error.field)}</td>
-                <td>{rowProblemText(error.problem, t, i18n.language)}</td>
+                <td>{rowProblemText(error.problem, t)}</td>
               </tr>
             ))}
           </tbody>

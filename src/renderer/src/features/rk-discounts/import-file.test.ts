@@ -77,7 +77,12 @@ describe('parseImportText: CSV', () => {
       [8, null, 'columns'],
     ])
     expect(parse.errors[0]?.problem).toEqual({ code: 'notNumber', value: 'abc' })
-    expect(parse.errors[4]?.problem).toEqual({ code: 'schema', message: 'A percent discount is at most 100' })
+    expect(parse.errors[4]?.problem).toEqual({
+      code: 'schema',
+      message: 'A percent discount is at most 100',
+      issue: { code: 'too_big', params: { max: 100, inclusive: true } },
+      path: ['value'],
+    })
     expect(parse.errors[5]?.problem).toEqual({ code: 'duplicate', rkCode: 101, firstRow: 2 })
     expect(parse.errors[6]?.problem).toEqual({ code: 'columns', found: 6, expected: 5 })
   })

@@ -3,7 +3,14 @@
 // and then checked with the shared import schema, so the errors name the row (as a person counts it: the line
 // of the file for CSV, the item for JSON), the field and what is wrong. Pure: no React, no IPC.
 import Papa from 'papaparse'
-import { MAX, rkDiscountImportItem, type RkDiscountImportItem } from '@shared/api'
+import {
+  codeOfIssueIn,
+  type CodedIssue,
+  MAX,
+  rkDiscountImportItem,
+  type RkDiscountImportItem,
+} from '@shared/api'
+import { RkCodeFirstRows } from '@shared/domain'
 
 export const IMPORT_FIELDS = ['rk_code', 'name', 'kind', 'value', 'active'] as const
 export type ImportField = (typeof IMPORT_FIELDS)[number]
@@ -16,8 +23,8 @@ export type RowProblem =
   | { code: 'notObject' | 'required' | 'notNumber' | 'badKind' | 'badActive'; value?: string }
   | { code: 'columns'; found: number; expected: number }
   | { code: 'duplicate'; rkCode: number; firstRow: number }
-  /** A message of the shared schema (zod's, in the UI language where zod is configured). */
-  | { code: 'schema'; message: string }
+  /** A rule of the shared schema, by its code (`fieldMessage` says it); `message` is English, for logs. */
+  | { code: 'schema'; message: string; issue: CodedIssue; path: (string | number)[] }
 
 export interface RowError {
   /** The row as a person finds it: the file's line for CSV (the header is line 1), the item's number for JSON. */
@@ -215,14 +222,13 @@ function isBlank(raw: unknown): boolean {
 }
 
 /** Where each R-Keeper code was first seen, also on rows with other errors: a repeat is an error too. */
-type SeenCodes = Map<number, number>
+type SeenCodes = RkCodeFirstRows
 
 function noteCode(row: number, raw: unknown, seen: SeenCodes, errors: RowError[]): void {
   const converted = isBlank(raw) ? null : convertNumber(raw)
   if (!converted?.ok || !Number.isInteger(converted.value)) return
-  const first = seen.get(converted.value)
-  if (first === undefined) seen.set(converted.value, row)
-  else
+  const first = seen.repeatOf(converted.value, row)
+  if (first !== null)
     errors.push({
       row,
       field: 'rk_code',
@@ -265,7 +271,14 @@ function convertRow(
   for (const issue of parsed.error.issues) {
     const key = issue.path[0]
     const field = IMPORT_FIELDS.find((name) => name === key) ?? null
-    errors.push({ row, field, problem: { code: 'schema', message: issue.message } })
+    const path = issue.path.filter((part): part is string | number => typeof part !== 'symbol')
+    const problem = {
+      code: 'schema' as const,
+      message: issue.message,
+      issue: codeOfIssueIn(issue, candidate),
+      path,
+    }
+    errors.push({ row, field, problem })
   }
   return null
 }
@@ -328,7 +341,7 @@ function parseCsv(text: string, encoding: ImportEncoding): ImportParse {
   }
   const errors: RowError[] = []
   const rows: ImportRow[] = []
-  const seen: SeenCodes = new Map()
+  const seen: SeenCodes = new RkCodeFirstRows()
   for (const record of records) {
     const extra = record.cells.slice(columns.length)
     if (record.cells.length < columns.length || extra.some((value) => value.trim() !== '')) {
@@ -373,7 +386,7 @@ function parseJson(text: string, encoding: ImportEncoding): ImportParse {
   }
   const errors: RowError[] = []
   const rows: ImportRow[] = []
-  const seen: SeenCodes = new Map()
+  const seen: SeenCodes = new RkCodeFirstRows()
   list.forEach((entry, index) => {
     const row = index + 1
     if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {

@@ -132,7 +132,9 @@ test('a group with accounts offers no delete; a refused one says why; an empty g
   await other.request('POST', '/accounts/create', { number: 'E2E-GROUP-2', group_id: empty!.id })
   await page.editor.delete()
   await expect(page.editor.deleteRefused).toContainText('Сервер отказался удалять')
-  await expect(page.editor.deleteRefused).toContainText('still has')
+  // Said by the server's code in the user's language: the count, and what to do — no English detail.
+  await expect(page.editor.deleteRefused).toContainText('В группе 1 счёт: перенесите его в другую группу')
+  await expect(page.editor.deleteRefused).not.toContainText('still has')
   await expect(page.table.row('Пустая группа')).toContainText('ошибка')
   await page.editor.cancelDeleteButton.click()
   await expect(page.editor.deleteRefused).toHaveCount(0)

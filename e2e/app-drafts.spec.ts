@@ -54,7 +54,7 @@ test('a refused create says so (not a green check, not a conflict), is fixed in 
   // The toast follows the edit to the server's answer, and keeps clear of the editor's buttons.
   const toast = app.getByTestId('toast').filter({ hasText: 'Вторая карта' })
   await expect(toast).toContainText('Сервер не принял «Вторая карта')
-  await expect(toast).toContainText('такой код уже занят')
+  await expect(toast).toContainText('Код «card» уже занят другим типом')
   const [toastBox, buttonBox] = [await toast.boundingBox(), await page.editor.publishButton.boundingBox()]
   if (!toastBox || !buttonBox) throw new Error('toast or button not laid out')
   const apart =

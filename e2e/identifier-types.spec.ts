@@ -94,7 +94,9 @@ test('a pattern that does not compile is shown at the field and cannot be publis
   await page.open('phone')
   const pattern = page.editor.field(/^Шаблон/)
   await pattern.fill('^\\+7(\\d{10}$')
-  await expect(page.editor.fieldError(/^Шаблон/)).toHaveText('Шаблон — не корректное регулярное выражение')
+  await expect(page.editor.fieldError(/^Шаблон/)).toHaveText(
+    'Шаблон — некорректное регулярное выражение: проверьте скобки и экранирование',
+  )
   await expect(pattern).toHaveAttribute('aria-invalid', 'true')
   await page.testInput.fill('+79991234567')
   await expect(page.testLocal).toHaveAttribute('data-state', 'broken')
@@ -141,7 +143,8 @@ test('deleting a type that accounts use is refused with the reason; deactivate i
   await page.open('card')
   await page.editor.delete()
   await expect(page.editor.deleteRefused).toContainText('Сервер отказался удалять')
-  await expect(page.editor.deleteRefused).toContainText('is used by accounts')
+  await expect(page.editor.deleteRefused).toContainText('Тип «Номер карты» уже используется счетами')
+  await expect(page.editor.deleteRefused).not.toContainText('is used by accounts')
   await expect(page.editor.badge).toHaveAttribute('data-draft-state', 'failed')
   expect((await typeByCode(other, 'card')).version).toBe(card.version)
 

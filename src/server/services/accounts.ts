@@ -254,7 +254,9 @@ function checkAccountInput(
   for (const field of getSettings(ctx).required_account_fields) {
     const value = input[field]
     if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) {
-      items.push({ loc: ['body', field], msg: 'Field required by the program settings', type: 'missing' })
+      items.push(
+        fieldItem(['body', field], 'required', {}, 'Field required by the program settings', 'missing'),
+      )
     }
   }
   identifiers.forEach((identifier, i) => {

@@ -341,6 +341,8 @@ function writePurchase(ctx: ServerContext, input: PurchaseRequest, actor: string
     if (paid > amount) {
       throw fieldError(
         ['body', 'paid_with_bonus'],
+        'payment_above_bill',
+        { max: fromKopecks(amount) },
         `At most the bill, ${roubles(amount)}, may be paid with bonus`,
         'less_than_equal',
       )
@@ -349,6 +351,8 @@ function writePurchase(ctx: ServerContext, input: PurchaseRequest, actor: string
     if (paid > allowance.allowed) {
       throw fieldError(
         ['body', 'paid_with_bonus'],
+        'payment_above_allowed',
+        { allowed: fromKopecks(allowance.allowed), rule: allowance.rule },
         `At most ${roubles(allowance.allowed)} may be paid with bonus now (${PAYMENT_RULES[allowance.rule]})`,
         `payment_above_${allowance.rule}`,
       )

@@ -18,10 +18,14 @@ export function issueTemporaryIdentifier(
   return ctx.db.tx(() => {
     const { temporary_identifiers: rules } = getSettings(ctx)
     if (!rules.enabled) {
-      throw conflict('Temporary identifiers are turned off in the program settings')
+      throw conflict(
+        'temporary_identifiers_off',
+        {},
+        'Temporary identifiers are turned off in the program settings',
+      )
     }
     if (valueOf(ctx, 'SELECT 1 FROM accounts WHERE id = ?', accountId) === undefined)
-      throw notFound(`Account ${accountId} not found`)
+      throw notFound('account', accountId, `Account ${accountId} not found`)
     const now = ctx.nowIso()
     let value = ''
     // 10^4 codes at the shortest: a few tries find a free one unless thousands are alive at once.
@@ -32,7 +36,12 @@ export function issueTemporaryIdentifier(
         break
       }
     }
-    if (value === '') throw conflict('No free temporary identifier: too many are alive at once')
+    if (value === '')
+      throw conflict(
+        'temporary_identifiers_exhausted',
+        {},
+        'No free temporary identifier: too many are alive at once',
+      )
     const expiresAt = new Date(ctx.now() + rules.ttl_minutes * MINUTE_MS).toISOString()
     execute(
       ctx,

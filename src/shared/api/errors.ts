@@ -39,6 +39,8 @@ export const answerErrorParams = {
   identifier_value_taken: z.strictObject({ type: text, value: text, number: text }),
   account_blocked: z.strictObject({ number: text }),
   group_has_blocked_accounts: z.strictObject({ numbers: z.array(text), count }),
+  temporary_identifiers_off: none,
+  temporary_identifiers_exhausted: none,
   // 422 whose detail is a sentence
   balance_too_low: z.strictObject({ balance: bound, amount: bound }),
   group_balance_too_low: z.strictObject({ numbers: z.array(text), amount: bound }),
@@ -71,6 +73,9 @@ export const fieldErrorParams = {
   duplicate: none,
   rk_code_duplicate: z.strictObject({ rk_code: z.number(), row: count, first_row: count }),
   reference_not_found: z.strictObject({ resource: text, id: z.number() }),
+  /** Paying with bonus: above the bill, or above what a rule allows now (`rule`: balance, step cap, a limit). */
+  payment_above_bill: z.strictObject({ max: bound }),
+  payment_above_allowed: z.strictObject({ allowed: bound, rule: text }),
   // an identifier value against its type (the same codes as identifier_types/{id}/check)
   pattern_mismatch: none,
   inactive_type: z.strictObject({ type: text }),
@@ -105,6 +110,8 @@ type FieldParamSchemas = {
   duplicate: typeof none
   rk_code_duplicate: z.ZodObject<{ rk_code: z.ZodNumber; row: z.ZodNumber; first_row: z.ZodNumber }>
   reference_not_found: z.ZodObject<{ resource: z.ZodString; id: z.ZodNumber }>
+  payment_above_bill: z.ZodObject<{ max: z.ZodNumber }>
+  payment_above_allowed: z.ZodObject<{ allowed: z.ZodNumber; rule: z.ZodString }>
   pattern_mismatch: typeof none
   inactive_type: z.ZodObject<{ type: z.ZodString }>
   invalid: typeof none

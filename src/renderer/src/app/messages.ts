@@ -112,12 +112,15 @@ const FIELD_OF_REASON: Record<string, (string | number)[]> = {
  * (a duplicate code lands at «Код», not in a banner).
  */
 export function fieldErrorsOf(row: {
+  action: string
   fields: readonly IpcFieldError[]
   error_reason?: IpcErrorReason | null
 }): IpcFieldError[] {
   const reason = row.error_reason
   const path = reason ? FIELD_OF_REASON[reason.code] : undefined
-  if (!reason || !path) return [...row.fields]
+  // Not yet for a refused create: the editor that follows the create once it is fixed loses its values when the
+  // refusal is also a form error (e2e app-drafts, «a refused create … is fixed in place»); there the banner says it.
+  if (!reason || !path || row.action === 'create') return [...row.fields]
   return [...row.fields, { path, code: reason.code, params: reason.params, message: reason.code }]
 }
 

@@ -276,7 +276,7 @@ export class AuthService {
       this.db.q.selectFrom('users').select(['password_hash', 'version']).where('id', '=', auth.user.id),
     )
     if (!row || !(await verifyPassword(currentPassword, row.password_hash))) {
-      throw fieldError(['body', 'current_password'], 'The current password is wrong', 'wrong_password')
+      throw fieldError(['body', 'current_password'], 'wrong_password', {}, 'The current password is wrong')
     }
     const hash = await hashPassword(newPassword)
     this.db.tx(() => {

@@ -42,7 +42,7 @@ export function userRoutes(app: ZodApp, ctx: ServerContext): void {
     },
     async (request) => {
       const me = caller(request).user
-      if (me.role !== 'admin' && me.id !== request.params.id) throw forbidden()
+      if (me.role !== 'admin' && me.id !== request.params.id) throw forbidden(me.role)
       return getUser(ctx, request.params.id)
     },
   )

@@ -58,7 +58,7 @@ export function listUsers(ctx: ServerContext, query: ActiveListQuery): ListEnvel
 
 function userRow(ctx: ServerContext, id: number): Omit<UserRow, 'login_key' | 'password_hash'> {
   const row = ctx.db.first(ctx.db.q.selectFrom('users').select(USER_COLUMNS).where('id', '=', id))
-  if (!row) throw notFound(`User ${id} not found`)
+  if (!row) throw notFound('user', id, `User ${id} not found`)
   return row
 }
 
@@ -69,7 +69,7 @@ function assertLoginFree(ctx: ServerContext, login: string, exceptId: number | n
     ctx.db.q.selectFrom('users').select(['id', 'login']).where('login_key', '=', loginKey(login)),
   )
   if (holder && holder.id !== exceptId) {
-    throw conflict(`The login «${login}» is taken (logins do not differ by case)`)
+    throw conflict('login_taken', { login }, `The login «${login}» is taken (logins do not differ by case)`)
   }
 }
 
@@ -137,7 +137,11 @@ export async function updateUser(
     const demoted = current.role === 'admin' && fields.role !== 'admin'
     const deactivated = bool(current.active) && fields.active === 0
     if (id === caller.id && (demoted || deactivated)) {
-      throw conflict('You cannot deactivate yourself or take your own admin role: ask another admin')
+      throw conflict(
+        'self_change',
+        {},
+        'You cannot deactivate yourself or take your own admin role: ask another admin',
+      )
     }
     if (
       (demoted || deactivated) &&
@@ -145,7 +149,7 @@ export async function updateUser(
       bool(current.active) &&
       activeAdmins(ctx) <= 1
     ) {
-      throw conflict('This is the last active admin: make another user an admin first')
+      throw conflict('last_admin', {}, 'This is the last active admin: make another user an admin first')
     }
     ctx.db.run(
       ctx.db.q
@@ -170,9 +174,9 @@ export function deleteUser(ctx: ServerContext, id: number, version: number, call
   ctx.db.tx(() => {
     const current = userRow(ctx, id)
     assertVersion(current.version, version, () => userFromRow(current))
-    if (id === caller.id) throw conflict('You cannot delete yourself: ask another admin')
+    if (id === caller.id) throw conflict('self_change', {}, 'You cannot delete yourself: ask another admin')
     if (current.role === 'admin' && bool(current.active) && activeAdmins(ctx) <= 1) {
-      throw conflict('This is the last active admin: make another user an admin first')
+      throw conflict('last_admin', {}, 'This is the last active admin: make another user an admin first')
     }
     ctx.auth.endSessionsOf(id, 'user deleted')
     ctx.db.run(ctx.db.q.deleteFrom('users').where('id', '=', id))

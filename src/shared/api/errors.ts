@@ -35,6 +35,8 @@ export const answerErrorParams = {
   identifier_values_shared: z.strictObject({ value: text }),
   code_taken: z.strictObject({ code: text }),
   login_taken: z.strictObject({ login: text }),
+  self_change: none,
+  last_admin: none,
   number_taken: z.strictObject({ number: text }),
   identifier_value_taken: z.strictObject({ type: text, value: text, number: text }),
   account_blocked: z.strictObject({ number: text }),
@@ -79,6 +81,7 @@ export const fieldErrorParams = {
   // an identifier value against its type (the same codes as identifier_types/{id}/check)
   pattern_mismatch: none,
   inactive_type: z.strictObject({ type: text }),
+  wrong_password: none,
   invalid: none,
   ...Object.fromEntries(
     LADDER_ISSUE_CODES.map((code) => [code, z.record(text, z.union([text, z.number()]))] as const),
@@ -114,6 +117,7 @@ type FieldParamSchemas = {
   payment_above_allowed: z.ZodObject<{ allowed: z.ZodNumber; rule: z.ZodString }>
   pattern_mismatch: typeof none
   inactive_type: z.ZodObject<{ type: z.ZodString }>
+  wrong_password: typeof none
   invalid: typeof none
 } & Record<LadderIssueCode, z.ZodRecord<z.ZodString, z.ZodUnion<[z.ZodString, z.ZodNumber]>>>
 

@@ -33,6 +33,10 @@ export const errorCodes = defineTexts(
         'Тип нельзя сделать уникальным: значение «{{value}}» есть у нескольких счетов',
       code_taken: 'Код «{{code}}» уже занят другим типом',
       login_taken: 'Логин «{{login}}» уже занят',
+      self_change:
+        'Себя нельзя удалить, выключить или лишить роли администратора: попросите другого администратора',
+      last_admin:
+        'Это последний активный администратор: сначала назначьте администратором другого пользователя',
       number_taken: 'Номер счёта {{number}} уже занят',
       identifier_value_taken: 'Значение «{{value}}» ({{type}}) уже занято счётом {{number}}',
       account_blocked: 'Счёт {{number}} заблокирован: операции по нему невозможны',
@@ -75,6 +79,7 @@ export const errorCodes = defineTexts(
       payment_above_allowed: 'Сейчас бонусами можно оплатить не больше {{allowed}}',
       pattern_mismatch: 'Значение не подходит под шаблон типа',
       inactive_type: 'Тип «{{type}}» выключен',
+      wrong_password: 'Неверный текущий пароль',
       invalid: 'Неверное значение',
     },
     byField: {
@@ -123,6 +128,8 @@ export const errorCodes = defineTexts(
         'The type cannot become unique: the value «{{value}}» is held by several accounts',
       code_taken: 'The code «{{code}}» is already used by another type',
       login_taken: 'The login «{{login}}» is already taken',
+      self_change: 'You cannot delete, deactivate or demote yourself: ask another admin',
+      last_admin: 'This is the last active admin: make another user an admin first',
       number_taken: 'The account number {{number}} is already taken',
       identifier_value_taken: 'The value «{{value}}» ({{type}}) is already held by account {{number}}',
       account_blocked: 'Account {{number}} is blocked: no operations on it',
@@ -165,6 +172,7 @@ export const errorCodes = defineTexts(
       payment_above_allowed: 'At most {{allowed}} may be paid with bonus now',
       pattern_mismatch: 'The value does not match the type’s pattern',
       inactive_type: 'The type «{{type}}» is inactive',
+      wrong_password: 'The current password is wrong',
       invalid: 'Invalid value',
     },
     byField: {

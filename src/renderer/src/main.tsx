@@ -2,6 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
 import { initI18n } from './app/i18n'
+import { applyTheme } from './app/theme'
 import { configureHost } from './app/host'
 import { configureHostConnection } from './app/host-connection'
 import { getBridge, getHostCapabilities, getHostConnection } from './bridge'
@@ -15,6 +16,7 @@ configureIpc(getBridge)
 configureHostConnection(getHostConnection())
 configureHost(getHostCapabilities())
 initI18n()
+applyTheme()
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

@@ -9,6 +9,7 @@ import { formatDataTime, userText } from './format'
 import { currentLanguage } from './i18n'
 import { useNewestFetchedAt } from './queries'
 import { LanguageSwitch } from './LanguageSwitch'
+import { ThemeSwitch } from './ThemeSwitch'
 import { useUiStore } from './ui-store'
 
 function latest(a: string | null, b: string | null): string | null {
@@ -189,6 +190,7 @@ export function StatusBar(): React.JSX.Element {
         onClick={() => openDrafts('conflicts')}
         testId="status-conflicts"
       />
+      <ThemeSwitch className="statusbar__item" />
       <LanguageSwitch className="statusbar__item" />
     </footer>
   )

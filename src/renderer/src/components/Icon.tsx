@@ -1,6 +1,10 @@
 // A small inline icon set (no icon package is installed). Stroke icons on a 20×20 grid, decorative by default.
 const paths = {
   ladder: 'M6 3v14M14 3v14M6 6h8M6 10h8M6 14h8',
+  themeSystem: 'M3 4h14v9H3zM7 17h6M10 13v4',
+  themeLight:
+    'M10 13.5a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7zM10 2v2M10 16v2M2 10h2M16 10h2M4.3 4.3l1.4 1.4M14.3 14.3l1.4 1.4M4.3 15.7l1.4-1.4M14.3 5.7l1.4-1.4',
+  themeDark: 'M16 12.5A7 7 0 0 1 7.5 4a7 7 0 1 0 8.5 8.5z',
   discount:
     'M5 15 15 5M6.5 8a1.5 1.5 0 1 0 0-3 1.5 1.5 0 0 0 0 3ZM13.5 15a1.5 1.5 0 1 0 0-3 1.5 1.5 0 0 0 0 3Z',
   group:

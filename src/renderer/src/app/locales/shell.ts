@@ -8,6 +8,12 @@ export const shell = defineTexts(
     languageName: 'Русский',
     switchLanguage: 'Switch to English',
     switchLanguageShort: 'EN',
+    theme: {
+      title: 'Оформление: {{current}}. Нажмите, чтобы выбрать «{{next}}»',
+      system: 'как в системе',
+      light: 'светлое',
+      dark: 'тёмное',
+    },
     sidebarHint: 'Ctrl+K — поиск, Ctrl+S — опубликовать, Esc — закрыть редактор, черновик сохранится',
     status: {
       region: 'Строка состояния',
@@ -69,6 +75,12 @@ export const shell = defineTexts(
     languageName: 'English',
     switchLanguage: 'Переключить на русский',
     switchLanguageShort: 'RU',
+    theme: {
+      title: 'Theme: {{current}}. Click for {{next}}',
+      system: 'as the system',
+      light: 'light',
+      dark: 'dark',
+    },
     sidebarHint: 'Ctrl+K search, Ctrl+S publish, Esc close the editor, the draft is kept',
     status: {
       region: 'Status bar',

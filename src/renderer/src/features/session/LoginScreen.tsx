@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../../components/Dialog'
 import { Banner, EmptyState } from '../../components/states'
 import { toast } from '../../components/toast-store'
 import { LanguageSwitch } from '../../app/LanguageSwitch'
+import { ThemeSwitch } from '../../app/ThemeSwitch'
 import { LoginForm } from './LoginForm'
 import { ProfileDialog } from './ProfileDialog'
 import { useSessionStore } from './store'
@@ -46,6 +47,7 @@ export function LoginScreen(): React.JSX.Element {
   return (
     <div className="login-screen">
       <div className="login-screen__lang">
+        <ThemeSwitch />
         <LanguageSwitch />
       </div>
       <main className="login-card" aria-labelledby="login-title">

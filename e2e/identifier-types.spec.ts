@@ -95,7 +95,7 @@ test('a pattern that does not compile is shown at the field and cannot be publis
   const pattern = page.editor.field(/^Шаблон/)
   await pattern.fill('^\\+7(\\d{10}$')
   await expect(page.editor.fieldError(/^Шаблон/)).toHaveText(
-    'Шаблон — некорректное регулярное выражение: проверьте скобки и экранирование',
+    'Шаблон — некорректное регулярное выражение: открытая скобка «(» не закрыта',
   )
   await expect(pattern).toHaveAttribute('aria-invalid', 'true')
   await page.testInput.fill('+79991234567')

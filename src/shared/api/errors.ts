@@ -2,6 +2,7 @@
 // params beside FastAPI's English `detail`, and so does every item of a 422. Clients speak the user's language
 // from `code` + `params` and never parse `detail`.
 import { z } from 'zod'
+import { REGEX_PROBLEMS, type RegexProblem } from '../domain/identifier-values'
 import { LADDER_ISSUE_CODES, type LadderIssueCode } from '../domain/ladder-codes'
 
 const none = z.strictObject({})
@@ -67,8 +68,8 @@ export const fieldErrorParams = {
   invalid_format: z.strictObject({ format: text }),
   /** The value does not have the field's fixed shape (a code, a phone): the field says which. */
   pattern_invalid: none,
-  /** A regular expression that does not compile. */
-  regex_invalid: none,
+  /** A regular expression that does not compile, and why. */
+  regex_invalid: z.strictObject({ problem: z.enum(REGEX_PROBLEMS) }),
   decimals: z.strictObject({ max: count }),
   min_greater_than_max: none,
   range_reversed: none,
@@ -106,7 +107,7 @@ type FieldParamSchemas = {
   }>
   invalid_format: z.ZodObject<{ format: z.ZodString }>
   pattern_invalid: typeof none
-  regex_invalid: typeof none
+  regex_invalid: z.ZodObject<{ problem: z.ZodEnum<{ [P in RegexProblem]: P }> }>
   decimals: z.ZodObject<{ max: z.ZodNumber }>
   min_greater_than_max: typeof none
   range_reversed: typeof none

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { patternCompiles } from '../domain/identifier-values'
+import { patternCompiles, regexProblem } from '../domain/identifier-values'
 import { activeListQuery, auditFields, id, name, version } from './common'
 import { coded } from './errors'
 
@@ -32,7 +32,15 @@ const identifierTypeFields = {
   pattern: z
     .string()
     .max(200)
-    .refine(patternCompiles, coded('regex_invalid', {}, 'The pattern is not a valid regular expression'))
+    .superRefine((pattern, context) => {
+      const problem = regexProblem(pattern)
+      if (problem) {
+        context.addIssue({
+          code: 'custom',
+          ...coded('regex_invalid', { problem }, 'The pattern is not a valid regular expression'),
+        })
+      }
+    })
     .nullish(),
   min_length: z.number().int().min(1).max(1000).nullish(),
   max_length: z.number().int().min(1).max(1000).nullish(),

@@ -33,6 +33,40 @@ export function compileIdentifierPattern(pattern: string | null | undefined): Co
   }
 }
 
+/** What is wrong with a pattern that does not compile, as a person fixes it. */
+export const REGEX_PROBLEMS = [
+  'unclosed_group',
+  'unmatched_paren',
+  'unclosed_class',
+  'nothing_to_repeat',
+  'quantifier_order',
+  'range_order',
+  'trailing_backslash',
+  'bad_escape',
+  'other',
+] as const
+export type RegexProblem = (typeof REGEX_PROBLEMS)[number]
+
+/** The engine's words for each problem (V8's messages; anything else is `other`). */
+const ENGINE_WORDS: [RegExp, RegexProblem][] = [
+  [/Unterminated group/i, 'unclosed_group'],
+  [/Unmatched '\)'/i, 'unmatched_paren'],
+  [/Unterminated character class/i, 'unclosed_class'],
+  [/Nothing to repeat|Lone quantifier/i, 'nothing_to_repeat'],
+  [/out of order in \{\} quantifier|Incomplete quantifier/i, 'quantifier_order'],
+  [/Range out of order/i, 'range_order'],
+  [/escape|named reference|property name/i, 'bad_escape'],
+]
+
+/** Why `pattern` does not compile, or null when it does. */
+export function regexProblem(pattern: string | null | undefined): RegexProblem | null {
+  const result = compileIdentifierPattern(pattern)
+  if (result.ok) return null
+  // A lone backslash at the end escapes the wrapper's closing parenthesis: the engine says «unterminated group».
+  if (/(?:^|[^\\])(?:\\\\)*\\$/.test(pattern ?? '')) return 'trailing_backslash'
+  return ENGINE_WORDS.find(([words]) => words.test(result.message))?.[1] ?? 'other'
+}
+
 /** True when `pattern` compiles as the whole-value regular expression of a type. */
 export function patternCompiles(pattern: string): boolean {
   return compileIdentifierPattern(pattern).ok

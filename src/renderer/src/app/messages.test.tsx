@@ -196,3 +196,17 @@ describe('messages in the editor', () => {
     expect(await screen.findByText('Не больше 50 символов')).toBeTruthy()
   })
 })
+
+describe('a pattern that does not compile', () => {
+  it('says what is wrong with it, in Russian and in English', async () => {
+    const field = { path: ['pattern'], code: 'regex_invalid', params: { problem: 'unclosed_group' } }
+    await inLanguage('ru')
+    expect(fieldMessage(field)).toBe(
+      'Шаблон — некорректное регулярное выражение: открытая скобка «(» не закрыта',
+    )
+    await inLanguage('en')
+    expect(fieldMessage(field)).toBe(
+      'The pattern is not a valid regular expression: an opening «(» is never closed',
+    )
+  })
+})

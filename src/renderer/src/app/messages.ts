@@ -35,6 +35,11 @@ function textParams(code: string, params: Params | undefined): Params {
       : value
   }
   if (typeof out.role === 'string') out.roleName = translate(`roles.${out.role}`, { defaultValue: out.role })
+  if (typeof out.problem === 'string') {
+    out.problemText = translate(`errorCodes.regexProblem.${out.problem}`, {
+      defaultValue: translate('errorCodes.regexProblem.other', {}),
+    })
+  }
   const countedBy = COUNTED_BY[code]
   if (countedBy && typeof params?.[countedBy] === 'number') out.count = params[countedBy]
   return out

@@ -37,6 +37,7 @@ import {
   role,
   timestamp,
   version,
+  coded,
 } from '../api'
 import { CACHED_KINDS, CACHED_RESOURCES, type CachedKind } from '../resources'
 import type { ResourceChannelOf } from '../resources/names'
@@ -105,7 +106,7 @@ export const profileSaveInput = z.strictObject({
           return false
         }
       },
-      { message: 'An http(s) URL, e.g. http://127.0.0.1:8777' },
+      coded('invalid_format', { format: 'url' }, 'An http(s) URL, e.g. http://127.0.0.1:8777'),
     ),
 })
 export type ProfileSaveInput = z.infer<typeof profileSaveInput>

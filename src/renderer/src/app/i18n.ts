@@ -74,32 +74,6 @@ export async function setLanguage(language: Language): Promise<void> {
   await i18n.changeLanguage(language)
 }
 
-/**
- * Russian texts of the custom messages in the shared schemas (and of the same sentences when the server sends
- * them in a 422). Anything unknown is shown as is.
- */
-const fieldErrorTexts: Record<string, { ru: string; en?: string }> = {
-  'At most 2 decimals (kopecks)': { ru: 'Не больше 2 знаков после запятой (копейки)' },
-  'At most 2 decimals': { ru: 'Не больше 2 знаков после запятой' },
-  'Must be greater than 0': { ru: 'Должно быть больше 0' },
-  'A percent discount is at most 100': { ru: 'Процентная скидка — не больше 100' },
-  'Latin lowercase letters, digits, "_" and "-", starting with a letter': {
-    ru: 'Латинские строчные буквы, цифры, «_» и «-», начиная с буквы',
-  },
-  'The pattern is not a valid regular expression': { ru: 'Шаблон — не корректное регулярное выражение' },
-  'max_length must not be less than min_length': {
-    ru: 'Максимальная длина не может быть меньше минимальной',
-    en: 'The max length must not be less than the min length',
-  },
-  'An http(s) URL, e.g. http://127.0.0.1:8777': { ru: 'Адрес http(s), например http://127.0.0.1:8777' },
-}
-
-export function translateFieldError(message: string, language: string): string {
-  const known = fieldErrorTexts[message]
-  if (!known) return message
-  return language === 'en' ? (known.en ?? message) : known.ru
-}
-
 /** The generic sentence for an IPC error code in the UI language ("Сервер недоступен…"). */
 export function ipcErrorText(error: { code: IpcErrorCode; retryAfterSeconds?: number }): string {
   return i18n.t(`errors.${error.code}`, { seconds: error.retryAfterSeconds ?? 0 })

@@ -8,9 +8,27 @@ import type {
 import type { ServerContext } from '../context'
 import { bool } from '../db/database'
 import type { AccountGroupsTable } from '../db/schema'
-import { assertVersion, conflict, fieldError, notFound } from '../errors'
+import { assertVersion, conflict, fieldError, type HttpError, notFound } from '../errors'
 import { countAll, listPage, withListFilters } from './lists'
+import { valueOf } from './sql'
 import { firstVersion, insertedId, nextVersion } from './versioned'
+
+/** 422 at `loc` (e.g. `['body', 'group_id']`): the body names an account group that does not exist. */
+export const noSuchGroup = (loc: (string | number)[], groupId: number): HttpError =>
+  fieldError(
+    loc,
+    'reference_not_found',
+    { resource: 'account_group', id: groupId },
+    `Account group ${groupId} does not exist`,
+    'not_found',
+  )
+
+/** Throws `noSuchGroup` unless the group exists. */
+export function assertGroupExists(ctx: ServerContext, loc: (string | number)[], groupId: number): void {
+  if (valueOf(ctx, 'SELECT 1 FROM account_groups WHERE id = ?', groupId) === undefined) {
+    throw noSuchGroup(loc, groupId)
+  }
+}
 
 type AccountGroupRow = Omit<AccountGroupsTable, 'id' | 'accounts_count'> & {
   id: number

@@ -14,7 +14,7 @@ import { fromKopecks } from '@shared/domain'
 import type { ServerContext } from '../context'
 import { bool } from '../db/database'
 import type { AccountsTable } from '../db/schema'
-import { assertVersion, conflict, fieldError, fieldItem, notFound, validationFailed } from '../errors'
+import { assertVersion, conflict, fieldItem, notFound, validationFailed } from '../errors'
 import {
   accountDigits,
   accountSearchTerms,
@@ -26,6 +26,7 @@ import {
   searchAccountsByDigits,
   writeAccountDigits,
 } from './account-search'
+import { assertGroupExists } from './account-groups'
 import { pendingOf } from './bonus-balance'
 import { getSettings } from './settings'
 import { liveAccountOf } from './temporary-identifiers'
@@ -228,15 +229,7 @@ function checkAccountInput(
   accountId: number | null,
   held: readonly AccountIdentifier[],
 ): void {
-  if (valueOf(ctx, 'SELECT 1 FROM account_groups WHERE id = ?', input.group_id) === undefined) {
-    throw fieldError(
-      ['body', 'group_id'],
-      'reference_not_found',
-      { resource: 'account_group', id: input.group_id },
-      `Account group ${input.group_id} does not exist`,
-      'not_found',
-    )
-  }
+  assertGroupExists(ctx, ['body', 'group_id'], input.group_id)
   const identifiers = input.identifiers ?? []
   const typeIds = [...new Set(identifiers.map((identifier) => identifier.type_id))]
   const types = new Map(
@@ -459,28 +452,10 @@ export function moveAccounts(
   actor: string | null,
 ): AccountMoveResult {
   return ctx.db.tx(() => {
-    const groupExists = (groupId: number) =>
-      valueOf(ctx, 'SELECT 1 FROM account_groups WHERE id = ?', groupId) !== undefined
-    if (!groupExists(input.to_group_id)) {
-      throw fieldError(
-        ['body', 'to_group_id'],
-        'reference_not_found',
-        { resource: 'account_group', id: input.to_group_id },
-        `Account group ${input.to_group_id} does not exist`,
-        'not_found',
-      )
-    }
+    assertGroupExists(ctx, ['body', 'to_group_id'], input.to_group_id)
     const stamp = { to: input.to_group_id, now: ctx.nowIso(), actor }
     if (input.from_group_id !== undefined) {
-      if (!groupExists(input.from_group_id)) {
-        throw fieldError(
-          ['body', 'from_group_id'],
-          'reference_not_found',
-          { resource: 'account_group', id: input.from_group_id },
-          `Account group ${input.from_group_id} does not exist`,
-          'not_found',
-        )
-      }
+      assertGroupExists(ctx, ['body', 'from_group_id'], input.from_group_id)
       if (input.from_group_id === input.to_group_id) return { moved: 0 }
       execute(
         ctx,

@@ -24,6 +24,7 @@ import { bool } from '../db/database'
 import type { OperationsTable } from '../db/schema'
 import { conflict, fieldError, type HttpError, unprocessable } from '../errors'
 import { type AccountRow, accountTotals, findAccountRow } from './accounts'
+import { noSuchGroup } from './account-groups'
 import { availableOf, paymentAllowance } from './bonus-balance'
 import { businessClock, getSettings } from './settings'
 import { envelope } from './lists'
@@ -214,14 +215,7 @@ function writeGroupOperation(
     'SELECT id, accounts_count FROM account_groups WHERE id = ?',
     input.group_id,
   )
-  if (!group)
-    throw fieldError(
-      ['body', 'group_id'],
-      'reference_not_found',
-      { resource: 'account_group', id: input.group_id },
-      `Account group ${input.group_id} does not exist`,
-      'not_found',
-    )
+  if (!group) throw noSuchGroup(['body', 'group_id'], input.group_id)
   const amount = toKopecks(input.amount)
   const blocked = rowsOf<{ id: number; number: string }>(
     ctx,

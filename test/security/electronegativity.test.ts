@@ -1,13 +1,13 @@
 // Electronegativity (Doyensec's Electron security linter) over main, the preload and the built app: every finding
 // is either fixed or listed with its reason in security/electronegativity-exceptions.json. The tool exits 0 even
-// with findings, so its CSV report is read.
+// with findings, so its report is read: SARIF, because its CSV writer starts the header write and the rows' append
+// without waiting for either, and under load the header lands over the first row (seen in CI).
 import { execFile } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
-import Papa from 'papaparse'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 const ROOT = resolve(import.meta.dirname, '..', '..')
@@ -26,8 +26,15 @@ interface Finding {
   input: string
   check: string
   file: string
-  location: string
-  sample: string
+  line: number
+}
+interface SarifReport {
+  runs: {
+    results: {
+      ruleId: string
+      locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[]
+    }[]
+  }[]
 }
 
 const key = (item: { input: string; check: string; file: string }): string =>
@@ -37,24 +44,24 @@ let workDir = ''
 const findings: Finding[] = []
 
 async function scan(input: string): Promise<Finding[]> {
-  const report = join(workDir, `${input.replace(/\W+/g, '-')}.csv`)
+  const report = join(workDir, `${input.replace(/\W+/g, '-')}.sarif`)
   await promisify(execFile)(
     process.execPath,
     [CLI, '-i', join(ROOT, input), '-e', ELECTRON_VERSION, '-r', '-v', 'false', '-o', report],
     { cwd: ROOT, timeout: 120_000 },
   )
-  const rows = Papa.parse<Record<string, string>>(await readFile(report, 'utf8'), {
-    header: true,
-    skipEmptyLines: true,
-    transformHeader: (header) => header.trim(),
-  }).data
-  return rows.map((row) => ({
-    input,
-    check: row.issue ?? '',
-    file: row.filename ?? '',
-    location: row.location ?? '',
-    sample: (row.sample ?? '').slice(0, 160),
-  }))
+  const sarif = JSON.parse(await readFile(report, 'utf8')) as SarifReport
+  return (sarif.runs[0]?.results ?? []).map((result) => {
+    const where = result.locations[0]?.physicalLocation
+    const uri = where?.artifactLocation.uri ?? ''
+    // A global check has no file: the CSV said N/A, SARIF says file:///.
+    return {
+      input,
+      check: result.ruleId,
+      file: uri === 'file:///' ? 'N/A' : uri,
+      line: where?.region.startLine ?? 0,
+    }
+  })
 }
 
 beforeAll(async () => {

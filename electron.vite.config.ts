@@ -29,6 +29,8 @@ export default defineConfig({
     root: resolve(import.meta.dirname, 'src/renderer'),
     resolve: resolveAliases,
     build: {
+      // electron-vite leaves the renderer unminified; the initial JS budget (bench/renderer-bundle) needs it minified.
+      minify: true,
       rolldownOptions: {
         input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') },
       },

@@ -1,6 +1,7 @@
-import { useEffect } from 'react'
+import { Suspense, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Icon } from '../components/Icon'
+import { LoadingState } from '../components/states'
 import { ConflictDialog } from '../features/drafts/ConflictDialog'
 import { DraftsPanel } from '../features/drafts/DraftsPanel'
 import { SessionDialog } from '../features/session/SessionDialog'
@@ -72,7 +73,10 @@ export function Shell(): React.JSX.Element {
         <p className="sidebar__hint muted">{t('shell.sidebarHint')}</p>
       </aside>
       <main id="main-content" className="workspace" tabIndex={-1}>
-        <ErrorBoundary key={current?.id ?? ''}>{Screen && <Screen params={route.params} />}</ErrorBoundary>
+        <ErrorBoundary key={current?.id ?? ''}>
+          {/* A screen's chunk loads on its first opening (screens.ts). */}
+          <Suspense fallback={<LoadingState />}>{Screen && <Screen params={route.params} />}</Suspense>
+        </ErrorBoundary>
       </main>
       <StatusBar />
       <DraftsPanel />

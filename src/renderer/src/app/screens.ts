@@ -1,12 +1,10 @@
 // The screens of the sidebar, in order. A screen exists here only when it is built: no placeholders.
-import type { ComponentType } from 'react'
+// Each screen's code loads when it is first opened (React.lazy, its own chunk): the initial renderer JS stays small
+// (bench/renderer-bundle). Add a screen as `component: screen(() => import('…/XScreen'), (m) => m.XScreen)`.
+import { type ComponentType, lazy } from 'react'
 import type { TFunction } from 'i18next'
 import type { DraftEntity } from '@shared/ipc'
 import type { IconName } from '../components/Icon'
-import { AccountGroupsScreen } from '../features/account-groups/AccountGroupsScreen'
-import { IdentifierTypesScreen } from '../features/identifier-types/IdentifierTypesScreen'
-import { LaddersScreen } from '../features/ladders/LaddersScreen'
-import { RkDiscountsScreen } from '../features/rk-discounts/RkDiscountsScreen'
 
 export interface ScreenComponentProps {
   /** The hash path after the screen id: `#/identifier-types/12` → ['12']. */
@@ -26,33 +24,53 @@ export interface ScreenDefinition {
   component: ComponentType<ScreenComponentProps>
 }
 
+/** A screen component loaded on demand from its module (`pick` names the export). */
+function screen<M>(
+  load: () => Promise<M>,
+  pick: (module: M) => ComponentType<ScreenComponentProps>,
+): ComponentType<ScreenComponentProps> {
+  return lazy(async () => ({ default: pick(await load()) }))
+}
+
 export const SCREENS: readonly ScreenDefinition[] = [
   {
     id: 'ladders',
     title: (t) => t('ladders.title'),
     icon: 'ladder',
     entity: 'ladder',
-    component: LaddersScreen,
+    component: screen(
+      () => import('../features/ladders/LaddersScreen'),
+      (m) => m.LaddersScreen,
+    ),
   },
   {
     id: 'rk-discounts',
     title: (t) => t('rkDiscounts.title'),
     icon: 'discount',
-    component: RkDiscountsScreen,
+    component: screen(
+      () => import('../features/rk-discounts/RkDiscountsScreen'),
+      (m) => m.RkDiscountsScreen,
+    ),
   },
   {
     id: 'account-groups',
     title: (t) => t('accountGroups.title'),
     icon: 'group',
     entity: 'account_group',
-    component: AccountGroupsScreen,
+    component: screen(
+      () => import('../features/account-groups/AccountGroupsScreen'),
+      (m) => m.AccountGroupsScreen,
+    ),
   },
   {
     id: 'identifier-types',
     title: (t) => t('identifierTypes.title'),
     icon: 'identifier',
     entity: 'identifier_type',
-    component: IdentifierTypesScreen,
+    component: screen(
+      () => import('../features/identifier-types/IdentifierTypesScreen'),
+      (m) => m.IdentifierTypesScreen,
+    ),
   },
 ]
 

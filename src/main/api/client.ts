@@ -6,7 +6,6 @@ import {
   account,
   authInfo,
   balancesReport,
-  groupOperationResult,
   health,
   identifierCheckResult,
   ladderHistory,
@@ -28,6 +27,7 @@ import {
   type PurchaseRequest,
 } from '@shared/api'
 import {
+  groupOperationCommand,
   operationCreateCommand,
   type CollectionDescriptor,
   type CommandDescriptor,
@@ -219,13 +219,7 @@ export class ApiClient {
     create: (body: OperationCreate, idempotencyKey: string) =>
       this.command(operationCreateCommand, body, idempotencyKey),
     createGroup: (body: GroupOperationCreate, idempotencyKey: string) =>
-      this.authed({
-        method: 'POST',
-        path: '/operations/create_group',
-        json: body,
-        idempotencyKey,
-        schema: groupOperationResult,
-      }),
+      this.command(groupOperationCommand, body, idempotencyKey),
     purchase: (body: PurchaseRequest) =>
       this.authed({ method: 'POST', path: '/operations/purchase', json: body, schema: purchaseResult }),
     list: (params: Partial<OperationListQuery> = {}, signal?: AbortSignal) =>

@@ -38,6 +38,10 @@ const OWN_CHANNELS = [
   'accounts:list',
   'accounts:get',
   'operations:list',
+  // money operations: online only, each attempt with its Idempotency-Key
+  'operations:create',
+  'operations:group-preview',
+  'operations:create-group',
   'reports:balances',
   'reports:operations',
   'reports:ladder-steps',

@@ -28,7 +28,13 @@ import {
   ladderStepsReport,
   listOf,
   MAX,
+  groupOperationCreate,
+  groupOperationResult,
+  idempotencyKey,
+  money,
   operation,
+  operationCreate,
+  operationKind,
   operationsReport,
   operationType,
   rkDiscount,
@@ -314,6 +320,38 @@ const pageFields = {
 const isoDate = z.iso.date()
 
 // ---------------------------------------------------------------------------------------------------------
+// Money operations: online only, never a draft, never on disk. The renderer makes the Idempotency-Key of an
+// attempt and sends the same key again when it retries that attempt (after a timeout the first may have landed:
+// the server then answers it again instead of crediting twice).
+
+export const operationCreateInput = z.strictObject({
+  idempotency_key: idempotencyKey,
+  operation: operationCreate,
+})
+export type OperationCreateInput = z.infer<typeof operationCreateInput>
+
+export const groupOperationInput = z.strictObject({
+  idempotency_key: idempotencyKey,
+  operation: groupOperationCreate,
+})
+export type GroupOperationInput = z.infer<typeof groupOperationInput>
+
+/** The dry run of a group operation: what it would touch, read fresh from the server; nothing is written. */
+export const groupOperationPreview = z.strictObject({
+  group_id: id,
+  name: z.string(),
+  type: operationKind,
+  amount: money,
+  /** The group's accounts now: each gets the amount. */
+  accounts: z.number().int().min(0),
+  /** amount × accounts, in roubles. */
+  total: money,
+  /** What the group's accounts hold together now (reports/balances). */
+  balance_total: money,
+})
+export type GroupOperationPreview = z.infer<typeof groupOperationPreview>
+
+// ---------------------------------------------------------------------------------------------------------
 // Per resource, from its descriptor: `<prefix>:list` (cached list), `<prefix>:get` (cached item) and
 // `<prefix>:delete` (queues a delete of the cached version, or of `version` if given; answers the outbox row).
 
@@ -432,6 +470,15 @@ export const ipcContract = {
       .optional(),
     output: listOf(operation),
   },
+  /** A deposit or withdrawal on one account (admin, online only). */
+  'operations:create': { input: operationCreateInput, output: operation },
+  /** The dry run of a group operation: accounts and total, nothing written. */
+  'operations:group-preview': {
+    input: groupOperationCreate.pick({ group_id: true, type: true, amount: true }),
+    output: groupOperationPreview,
+  },
+  /** The same deposit or withdrawal on every account of a group, all or nothing (admin, online only). */
+  'operations:create-group': { input: groupOperationInput, output: groupOperationResult },
   'reports:balances': { input: none, output: balancesReport },
   'reports:operations': { input: z.strictObject({ from: isoDate, to: isoDate }), output: operationsReport },
   'reports:ladder-steps': { input: z.strictObject({ ladder_id: id }), output: ladderStepsReport },

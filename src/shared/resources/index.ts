@@ -8,7 +8,7 @@ import { accountGroup, accountGroupCreate, accountGroupUpdate } from '../api/acc
 import { changePasswordRequest, type Role } from '../api/auth'
 import { identifierType, identifierTypeCreate, identifierTypeUpdate } from '../api/identifier-types'
 import { ladder, ladderStepInput } from '../api/ladders'
-import { operation, operationCreate } from '../api/operations'
+import { groupOperationCreate, groupOperationResult, operation, operationCreate } from '../api/operations'
 import { rkDiscount, rkDiscountImportRequest, rkDiscountImportResult } from '../api/rk-discounts'
 import { settings, settingsUpdate } from '../api/settings'
 import { ladderCreateChecked, ladderUpdateChecked } from '../domain/ladder-schemas'
@@ -166,6 +166,22 @@ export const operationCreateCommand = {
   writes: 'online',
 } as const satisfies CommandDescriptor<'operation_create'>
 
+/** The same deposit or withdrawal on every account of a group, atomically: online only, Idempotency-Key always. */
+export const groupOperationCommand = {
+  shape: 'command',
+  kind: 'group_operation_create',
+  noun: 'group operation',
+  path: 'operations/create_group',
+  body: groupOperationCreate,
+  answer: groupOperationResult,
+  idempotency: 'required',
+  // One statement per table on the server, but a group may hold a million accounts.
+  timeoutMs: 60_000,
+  secret: false,
+  writeRoles: ADMIN,
+  writes: 'online',
+} as const satisfies CommandDescriptor<'group_operation_create'>
+
 /** The resources edited through drafts and the outbox, by kind. */
 export const DRAFT_RESOURCES = {
   ladder: ladders,
@@ -197,6 +213,7 @@ export const ALL_RESOURCES: readonly AnyDescriptor[] = [
   serverSettings,
   passwordChange,
   operationCreateCommand,
+  groupOperationCommand,
 ]
 
 /** True when `role` may write what `resource` describes (API.md "Roles"). */

@@ -29,8 +29,10 @@ import {
 import {
   groupOperationCommand,
   operationCreateCommand,
+  SINGLETON_ID,
   type CollectionDescriptor,
   type CommandDescriptor,
+  type DraftSingletonDescriptor,
   type EditableDescriptor,
   type SingletonDescriptor,
 } from '@shared/resources'
@@ -69,7 +71,11 @@ export interface SingletonResource<T, Update> {
   update(body: Update): Promise<T>
 }
 
-export type EntityResourceOf<D extends EditableDescriptor> = EntityResource<
+/** Descriptors the collection machinery reads: collections, and singletons edited through drafts (a list of one). */
+type ListedDescriptor = CollectionDescriptor | DraftSingletonDescriptor
+type EditedDescriptor = EditableDescriptor | DraftSingletonDescriptor
+
+export type EntityResourceOf<D extends EditedDescriptor> = EntityResource<
   z.output<D['entity']>,
   z.input<D['create']>,
   z.input<D['update']>
@@ -87,14 +93,14 @@ export class ApiClient {
   }
 
   /** Reads of a collection, as its descriptor says. */
-  collection<D extends CollectionDescriptor>(resource: D): CollectionResource<z.output<D['entity']>> {
+  collection<D extends ListedDescriptor>(resource: D): CollectionResource<z.output<D['entity']>> {
     return this.memo(`collection:${resource.kind}`, () =>
       this.crud<z.output<D['entity']>, never, never>(resource),
     )
   }
 
   /** CRUD of an editable collection, as its descriptor says. */
-  editable<D extends EditableDescriptor>(resource: D): EntityResourceOf<D> {
+  editable<D extends EditedDescriptor>(resource: D): EntityResourceOf<D> {
     return this.memo(`editable:${resource.kind}`, () =>
       this.crud<z.output<D['entity']>, z.input<D['create']>, z.input<D['update']>>(resource),
     )
@@ -288,7 +294,8 @@ export class ApiClient {
     return resource
   }
 
-  private crud<T, Create, Update>(resource: CollectionDescriptor): EntityResource<T, Create, Update> {
+  private crud<T, Create, Update>(resource: ListedDescriptor): EntityResource<T, Create, Update> {
+    if (resource.shape === 'singleton') return this.singletonAsCollection<T, Create, Update>(resource)
     const base = `/${resource.segment}`
     const item = resource.entity as z.ZodType<T>
     const listSchema = listOf(item)
@@ -304,6 +311,39 @@ export class ApiClient {
       update: (id, body) => this.authed({ method: 'PUT', path: `${base}/${id}`, json: body, schema: item }),
       remove: (id, version) =>
         this.authed({ method: 'DELETE', path: `${base}/${id}`, query: { version }, schema: null }),
+    }
+  }
+
+  /**
+   * A singleton edited through drafts, seen as a collection of one at `SINGLETON_ID` (its entity schema gives the
+   * answer that id): get and list are `GET /<segment>`, update is `PUT /<segment>`; it has no create or delete.
+   */
+  private singletonAsCollection<T, Create, Update>(
+    resource: DraftSingletonDescriptor,
+  ): EntityResource<T, Create, Update> {
+    const path = `/${resource.segment}`
+    const schema = resource.entity as unknown as z.ZodType<T>
+    const only = (id: number) => {
+      if (id !== SINGLETON_ID) throw new ApiError('not_found', `${resource.noun} has one document only`)
+    }
+    const get = () => this.authed({ method: 'GET', path, schema })
+    const refuse = () => Promise.reject(new Error(`${resource.noun} is one document: no create or delete`))
+    return {
+      list: async () => {
+        const item = await get()
+        return { items: [item], total: 1, offset: 0, limit: 1 }
+      },
+      listAll: async () => [await get()],
+      get: async (id) => {
+        only(id)
+        return get()
+      },
+      update: async (id, body) => {
+        only(id)
+        return this.authed({ method: 'PUT', path, json: body, schema })
+      },
+      create: refuse,
+      remove: refuse,
     }
   }
 }

@@ -4,7 +4,7 @@
 // what it computes, and the renderer's conflict view shows the same rows and defaults.
 
 import type { DraftEntity } from '../ipc/drafts'
-import { DRAFT_KINDS, DRAFT_RESOURCES, type EditableDescriptor } from '../resources'
+import { DRAFT_KINDS, DRAFT_RESOURCES, type DraftDescriptor } from '../resources'
 import { alignSteps, diffFields, sameValue } from './diff'
 
 export type Side = 'mine' | 'theirs'
@@ -19,7 +19,7 @@ export interface MergeSpec {
 /** The editable fields of each kind, from its resource descriptor (no second list to keep in sync). */
 export const MERGE_SPECS = Object.fromEntries(
   DRAFT_KINDS.map((kind) => {
-    const resource: EditableDescriptor = DRAFT_RESOURCES[kind]
+    const resource: DraftDescriptor = DRAFT_RESOURCES[kind]
     return [kind, { fields: resource.fields, ...(resource.steps && { steps: resource.steps }) }]
   }),
 ) as Record<DraftEntity, MergeSpec>

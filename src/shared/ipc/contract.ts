@@ -81,6 +81,8 @@ export function cachedItem<T extends z.ZodType>(item: T) {
  */
 export const cachedListInput = z.strictObject({ refresh: z.boolean().optional() }).optional()
 export const cachedGetInput = z.strictObject({ id, refresh: z.boolean().optional() })
+/** A singleton's `<prefix>:get` (`settings:get`): its one document, no id. */
+export const singletonGetInput = z.strictObject({ refresh: z.boolean().optional() }).optional()
 
 // ---------------------------------------------------------------------------------------------------------
 // Profiles and session
@@ -365,7 +367,9 @@ type ResourceEntries = {
   }
 } & {
   [K in CachedKind as ResourceChannelOf<K, 'get'>]: {
-    input: typeof cachedGetInput
+    input: (typeof CACHED_RESOURCES)[K]['shape'] extends 'singleton'
+      ? typeof singletonGetInput
+      : typeof cachedGetInput
     output: z.ZodType<{ item: Entity<K>; fetched_at: string | null; stale: boolean }>
   }
 } & {
@@ -375,12 +379,14 @@ type ResourceEntries = {
 function resourceEntries(): ResourceEntries {
   const entries: Record<string, { input: z.ZodType; output: z.ZodType }> = {}
   for (const kind of CACHED_KINDS) {
-    const { entity, ipc } = CACHED_RESOURCES[kind]
+    const { entity, ipc, shape } = CACHED_RESOURCES[kind]
     for (const verb of ipc.verbs) {
       const channel = `${ipc.prefix}:${verb}`
       if (verb === 'list') entries[channel] = { input: cachedListInput, output: cachedList(entity) }
-      else if (verb === 'get') entries[channel] = { input: cachedGetInput, output: cachedItem(entity) }
-      else entries[channel] = { input: deleteInput, output: draft }
+      else if (verb === 'get') {
+        const input = shape === 'singleton' ? singletonGetInput : cachedGetInput
+        entries[channel] = { input, output: cachedItem(entity) }
+      } else entries[channel] = { input: deleteInput, output: draft }
     }
   }
   return entries as ResourceEntries
@@ -501,6 +507,8 @@ export const entityKind = z.enum([
   'rk_discount',
   'account',
   'operation',
+  'settings',
+  'user',
 ])
 export type EntityKind = z.infer<typeof entityKind>
 

@@ -3,9 +3,9 @@
 // these; adding a resource is a schema (src/shared/api), a descriptor here, and its screen.
 //
 // Narrow imports (not the index files): main's store code and the crash-safety child load this.
-import type { z } from 'zod'
+import { z } from 'zod'
 import { accountGroup, accountGroupCreate, accountGroupUpdate } from '../api/account-groups'
-import { changePasswordRequest, type Role } from '../api/auth'
+import { changePasswordRequest, user, userCreate, userUpdate, type Role } from '../api/auth'
 import { identifierType, identifierTypeCreate, identifierTypeUpdate } from '../api/identifier-types'
 import { ladder, ladderStepInput } from '../api/ladders'
 import { groupOperationCreate, groupOperationResult, operation, operationCreate } from '../api/operations'
@@ -18,8 +18,8 @@ import type {
   AnyDescriptor,
   CollectionDescriptor,
   CommandDescriptor,
+  DraftSingletonDescriptor,
   EditableDescriptor,
-  SingletonDescriptor,
 } from './types'
 
 export * from './types'
@@ -124,19 +124,63 @@ export const rkDiscountImport = {
   writes: 'online',
 } as const satisfies CommandDescriptor<'rk_discount_import'>
 
-/** The server's program settings: one document, written at once by an administrator (a 409 shows the current). */
+/** The one "id" a singleton's document has inside the drafts, outbox, cache and conflict machinery. */
+export const SINGLETON_ID = 1
+
+/** The settings document as main keeps it: the server's answer (which has no id) under `SINGLETON_ID`. */
+export const settingsDocument = settings.extend({
+  id: z.literal(SINGLETON_ID).default(SINGLETON_ID),
+})
+export type SettingsDocument = z.infer<typeof settingsDocument>
+
+/** What a person edits in the settings: the `PUT` body without `version` (main adds the base version). */
+export const settingsBody = settingsUpdate.omit({ version: true })
+export type SettingsBody = z.infer<typeof settingsBody>
+
+/**
+ * The server's program settings: one document, edited by an administrator through drafts like every other editor
+ * (a 409 becomes a conflict with base, mine and theirs); every role reads it.
+ */
 export const serverSettings = {
   shape: 'singleton',
   kind: 'settings',
   noun: 'settings',
   segment: 'settings',
-  entity: settings,
+  entity: settingsDocument,
+  create: settingsBody,
   update: settingsUpdate,
-  fields: fieldsOf(settingsUpdate).filter((field) => field !== 'version'),
-  limits: fieldLimits(settingsUpdate),
+  fields: fieldsOf(settingsBody),
+  limits: fieldLimits(settingsBody),
+  title: () => 'settings',
+  displayName: () => null,
+  writeRoles: ADMIN,
+  writes: 'drafts',
+  cached: true,
+  ipc: RESOURCE_CHANNELS.settings,
+} as const satisfies DraftSingletonDescriptor<'settings'>
+
+/**
+ * The people who log in (admin). Every write is online-only, not a draft: a create and a new password carry a
+ * secret, and a role or active change ends that user's sessions at once — an administrator revoking access must
+ * see it done (or refused: yourself, the last admin) now, not find it queued for later.
+ */
+export const users = {
+  shape: 'collection',
+  kind: 'user',
+  noun: 'user',
+  segment: 'users',
+  entity: user,
+  create: userCreate,
+  update: userUpdate,
+  fields: fieldsOf(userCreate),
+  limits: fieldLimits(userCreate),
+  title: (body) => text(body.login),
+  displayName: (body) => text(body.name) ?? text(body.login),
   writeRoles: ADMIN,
   writes: 'online',
-} as const satisfies SingletonDescriptor<'settings'>
+  cached: false,
+  ipc: { prefix: 'users', verbs: [] },
+} as const satisfies EditableDescriptor<'user'>
 
 /** A person changes their own password: carries secrets, so never a draft, never on disk. */
 export const passwordChange = {
@@ -187,7 +231,11 @@ export const DRAFT_RESOURCES = {
   ladder: ladders,
   account_group: accountGroups,
   identifier_type: identifierTypes,
+  settings: serverSettings,
 } as const
+
+/** What the drafts machinery reads of a kind's descriptor (a collection, or a singleton at `SINGLETON_ID`). */
+export type DraftDescriptor = EditableDescriptor | DraftSingletonDescriptor
 
 export type DraftKind = keyof typeof DRAFT_RESOURCES
 export const DRAFT_KINDS = Object.keys(DRAFT_RESOURCES) as [DraftKind, ...DraftKind[]]
@@ -211,6 +259,7 @@ export const ALL_RESOURCES: readonly AnyDescriptor[] = [
   rkDiscounts,
   rkDiscountImport,
   serverSettings,
+  users,
   passwordChange,
   operationCreateCommand,
   groupOperationCommand,

@@ -7,6 +7,8 @@ export const RESOURCE_CHANNELS = {
   account_group: { prefix: 'account-groups', verbs: ['list', 'get', 'delete'] },
   identifier_type: { prefix: 'identifier-types', verbs: ['list', 'get', 'delete'] },
   rk_discount: { prefix: 'catalog', verbs: ['list'] },
+  // A singleton: `settings:get` takes no id (its one document).
+  settings: { prefix: 'settings', verbs: ['get'] },
 } as const
 
 type Channels = typeof RESOURCE_CHANNELS

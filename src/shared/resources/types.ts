@@ -62,6 +62,22 @@ export interface EditableDescriptor<
   displayName: (body: Readonly<Record<string, unknown>>) => string | null
 }
 
+/**
+ * A singleton edited through drafts (the server's settings). To the drafts, the outbox, the cache and the conflict
+ * view it is a collection of one: its document sits at `SINGLETON_ID` (the entity schema supplies that id, since
+ * the server's answer has none), there is no create and no delete, and main's API client turns "update 1" into
+ * `PUT /<segment>` and "get 1" / "list" into `GET /<segment>`.
+ */
+export interface DraftSingletonDescriptor<
+  K extends string = string,
+  Entity extends z.ZodType<{ id: number; version: number }> = z.ZodType<{ id: number; version: number }>,
+  Create extends z.ZodObject = z.ZodObject,
+  Update extends z.ZodObject = z.ZodObject,
+> extends Omit<EditableDescriptor<K, Entity, Create, Update>, 'shape'> {
+  shape: 'singleton'
+  writes: 'drafts'
+}
+
 /** One document per server under `/api/v0/<segment>`: `GET`, and `PUT` with `version`. */
 export interface SingletonDescriptor<
   K extends string = string,
@@ -98,4 +114,8 @@ export interface CommandDescriptor<
 }
 
 export type AnyDescriptor =
-  CollectionDescriptor | EditableDescriptor | SingletonDescriptor | CommandDescriptor
+  | CollectionDescriptor
+  | EditableDescriptor
+  | DraftSingletonDescriptor
+  | SingletonDescriptor
+  | CommandDescriptor

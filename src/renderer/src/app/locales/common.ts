@@ -131,6 +131,8 @@ export const entities = defineTexts(
     rk_discount: 'Скидка RK',
     account: 'Счёт',
     operation: 'Операция',
+    settings: 'Настройки программы',
+    user: 'Пользователь',
   },
   {
     ladder: 'Ladder',
@@ -139,6 +141,8 @@ export const entities = defineTexts(
     rk_discount: 'RK discount',
     account: 'Account',
     operation: 'Operation',
+    settings: 'Program settings',
+    user: 'User',
   },
 )
 

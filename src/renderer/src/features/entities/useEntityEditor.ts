@@ -325,7 +325,8 @@ export function useEntityEditor<TValues extends FieldValues, TEntity>(
   }, [items, discardDraft, server, lastRow, form])
 
   const remove = useCallback(async (): Promise<boolean> => {
-    if (readOnly || entityId === null) return false
+    // A singleton (the settings) is one document: nothing to delete.
+    if (readOnly || entityId === null || entity === 'settings') return false
     const version = versionOf(server)
     const result = await invoke(
       resourceChannel(entity, 'delete'),

@@ -6,6 +6,7 @@ import { entityScreen } from './entity-screen'
 import { errorCodes } from './errors'
 import { identifierTypes } from './identifier-types'
 import { ladders } from './ladders'
+import { ladderInsight } from './ladder-insight'
 import { rkDiscounts } from './rk-discounts'
 import { session } from './session'
 import { shell } from './shell'
@@ -26,6 +27,7 @@ export const ruTexts = {
   fields: fields.ru,
   editor: editor.ru,
   ladders: ladders.ru,
+  ladderInsight: ladderInsight.ru,
   entityScreen: entityScreen.ru,
   rkDiscounts: rkDiscounts.ru,
   identifierTypes: identifierTypes.ru,
@@ -50,6 +52,7 @@ export const enTexts: { [K in keyof Texts]: unknown } = {
   fields: fields.en,
   editor: editor.en,
   ladders: ladders.en,
+  ladderInsight: ladderInsight.en,
   entityScreen: entityScreen.en,
   rkDiscounts: rkDiscounts.en,
   identifierTypes: identifierTypes.en,

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CodedIssue, RkDiscountImportItem } from '@shared/api'
@@ -377,7 +378,7 @@ function StepContent({
   }
 }
 
-type T = ReturnType<typeof useTranslation>['t']
+type T = TFunction
 
 function fileProblemText(problem: FileProblem, t: T): string {
   const mb = (bytes: number) =>

@@ -1,0 +1,135 @@
+// The ladder as a chart while it is edited: thresholds on the x axis, the RK discount %, bonus % and pay-with-bonus
+// cap as step lines, and the guests on each step now as bars behind them. recharts loads on first use.
+import { lazy, memo, Suspense, useCallback, useDeferredValue, useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { LadderCreate } from '@shared/api'
+import { formatMoney } from '@shared/domain'
+import { formatNumber } from '../../../app/format'
+import { currentLanguage } from '../../../app/i18n'
+import { messageFor } from '../../../app/messages'
+import { ipcErrorOf, useIpcQuery } from '../../../app/queries'
+import { LoadingState } from '../../../components/states'
+import { chartPoints, type ChartPoint } from './chart-data'
+import { percentText, thresholdText } from './format'
+import { useDiscountMap, type InsightProps } from './model'
+
+const LadderChartView = lazy(() => import('./LadderChartView'))
+
+/** Guests per step index of the saved ladder (`reports/ladder_steps`); null while unknown. */
+function useStepCounts(ladderId: number | null) {
+  const query = useIpcQuery('reports:ladder-steps', ladderId === null ? null : { ladder_id: ladderId })
+  const counts = useMemo(() => {
+    const items = query.data?.items
+    if (!items) return null
+    const byIndex: number[] = []
+    for (const item of items) byIndex[item.index] = item.accounts
+    return byIndex
+  }, [query.data])
+  return { counts, error: ipcErrorOf(query.error) }
+}
+
+export const LadderChart = memo(function LadderChart({ ladder, ladderId }: InsightProps): React.JSX.Element {
+  const { t } = useTranslation()
+  const language = currentLanguage()
+  const discounts = useDiscountMap()
+  const { counts, error } = useStepCounts(ladderId)
+  // Typing stays responsive: the chart follows the form at React's pace, never ahead of the keystroke.
+  const shown = useDeferredValue(ladder)
+  const steps = shown?.steps
+  const basis = shown?.basis ?? 'spend'
+  const points = useMemo(
+    () => (steps ? chartPoints(steps, discounts, counts) : []),
+    [steps, discounts, counts],
+  )
+  const formatX = useCallback(
+    (x: number) =>
+      basis === 'spend' ? formatMoney(Math.round(x * 100), language) : formatNumber(x, language),
+    [basis, language],
+  )
+  const formatPercent = useCallback((value: number) => percentText(value, language, t), [language, t])
+  const formatCount = useCallback((value: number) => formatNumber(value, language), [language])
+  const labels = useMemo(
+    () => ({
+      discount: t('ladderInsight.chart.discount'),
+      bonus: t('ladderInsight.chart.bonus'),
+      cap: t('ladderInsight.chart.cap'),
+      guests: t('ladderInsight.chart.guests'),
+      threshold: t('ladderInsight.chart.threshold'),
+    }),
+    [t],
+  )
+
+  if (!shown) return <p className="insight__note">{t('ladderInsight.notParsed')}</p>
+  return (
+    <figure className="insight-chart" data-testid="ladder-chart">
+      <figcaption className="insight__title">{t('ladderInsight.chart.title')}</figcaption>
+      {ladderId === null ? (
+        <p className="insight__note">{t('ladderInsight.chart.countsNew')}</p>
+      ) : error ? (
+        <p className="insight__note">
+          {t('ladderInsight.chart.countsUnavailable', { reason: messageFor(error) })}
+        </p>
+      ) : null}
+      <div className="insight-chart__canvas" aria-hidden="true">
+        <Suspense fallback={<LoadingState inline label={t('ladderInsight.chart.loading')} />}>
+          <LadderChartView
+            points={points}
+            labels={labels}
+            formatX={formatX}
+            formatPercent={formatPercent}
+            formatCount={formatCount}
+          />
+        </Suspense>
+      </div>
+      <ChartTable points={points} basis={basis} />
+    </figure>
+  )
+})
+
+/** What the chart shows, as a table for screen readers (and tests). */
+const ChartTable = memo(function ChartTable({
+  points,
+  basis,
+}: {
+  points: readonly ChartPoint[]
+  basis: LadderCreate['basis']
+}): React.JSX.Element {
+  const { t } = useTranslation()
+  const language = currentLanguage()
+  return (
+    <table className="visually-hidden" aria-label={t('ladderInsight.chart.tableLabel')}>
+      <thead>
+        <tr>
+          <th scope="col">{t('ladderInsight.chart.step')}</th>
+          <th scope="col">{t('ladderInsight.chart.threshold')}</th>
+          <th scope="col">{t('ladderInsight.chart.discount')}</th>
+          <th scope="col">{t('ladderInsight.chart.bonus')}</th>
+          <th scope="col">{t('ladderInsight.chart.cap')}</th>
+          <th scope="col">{t('ladderInsight.chart.guests')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {points.map((point) =>
+          point.index === null ? null : (
+            <tr key={point.index} data-testid="chart-step">
+              <th scope="row">{point.name}</th>
+              <td>{thresholdText(basis, point.x, language, t)}</td>
+              <td>
+                {point.discountAmount !== null
+                  ? t('ladderInsight.chart.amountDiscount', {
+                      amount: formatMoney(Math.round(point.discountAmount * 100), language),
+                    })
+                  : percentText(point.discount, language, t)}
+              </td>
+              <td>{percentText(point.bonus, language, t)}</td>
+              <td>{percentText(point.cap, language, t)}</td>
+              <td>
+                {point.guests === null ? t('ladderInsight.none') : formatNumber(point.guests, language)}
+              </td>
+            </tr>
+          ),
+        )}
+      </tbody>
+    </table>
+  )
+})

@@ -1,0 +1,327 @@
+// @vitest-environment happy-dom
+// The insight panels against the in-memory bridge (main is out of the picture here; the simulator's agreement
+// with the server is proved against a real sandbox in src/main/ipc/handlers/ladder-simulator.test.ts).
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { Account, Ladder, LadderCreate, LadderPreview } from '@shared/api'
+import { exampleRkDiscounts, guestLadderExample } from '@shared/domain/example-ladder'
+import type { Draft, SessionState } from '@shared/ipc'
+import { useSessionStore } from '../../session/store'
+import { installFakeBridge, type FakeBridge, type Handler } from '../../../testing/fake-bridge'
+import { renderUi } from '../../../testing/render'
+import { LadderChart } from './LadderChart'
+import { LadderHistory } from './LadderHistory'
+import { LadderImpact } from './LadderImpact'
+import { LadderInsight } from './LadderInsight'
+import { LadderSimulator } from './LadderSimulator'
+
+const signedIn: SessionState = {
+  status: 'signed_in',
+  profile: { id: 'p1', name: 'Песочница', base_url: 'http://127.0.0.1:1', last_login: null },
+  login: 'marketing',
+  user: { id: 2, login: 'marketing', name: 'marketing', role: 'marketing' },
+  role: 'marketing',
+  server: null,
+  remembered: false,
+  reason: 'login',
+}
+
+const catalog: Handler = () => ({
+  ok: true,
+  data: { items: exampleRkDiscounts, fetched_at: '2026-12-01T00:00:00Z', stale: false },
+})
+
+function bridge(extra: Parameters<typeof installFakeBridge>[0] = {}): FakeBridge {
+  return installFakeBridge({ 'catalog:list': catalog, ...extra })
+}
+
+beforeEach(() => {
+  useSessionStore.setState({ loaded: true, state: signedIn })
+})
+afterEach(() => {
+  cleanup()
+  vi.useRealTimers()
+})
+
+const NBSP = '\u00A0'
+const text = (testId: string) => screen.getByTestId(testId).textContent?.replaceAll(NBSP, ' ')
+
+describe('the simulator', () => {
+  it('gives the step, RK discount, bonus, cap and the way to the next step for a typed value, in Russian', async () => {
+    bridge()
+    await renderUi(<LadderSimulator ladder={guestLadderExample} ladderId={null} />)
+    fireEvent.change(screen.getByLabelText('Накоплено, ₽'), { target: { value: '99 000' } })
+    fireEvent.change(screen.getByLabelText('Счёт, ₽'), { target: { value: '2000' } })
+    await waitFor(() => expect(text('simulator-discount')).toBe('Скидка 5%: 100 ₽'))
+    expect(text('simulator-step')).toBe('2 · Серебро')
+    expect(text('simulator-to-pay')).toBe('1 900 ₽')
+    expect(text('simulator-bonus')).toBe('95 ₽')
+    expect(text('simulator-max-payment')).toBe('1 900 ₽')
+    expect(text('simulator-next')).toBe('до «Золото» не хватает 1 000 ₽')
+    expect(text('simulator-after')).toBe('3 · Золото')
+    expect(screen.queryByTestId('simulator-keep')).toBeNull()
+  })
+
+  it('follows the ladder as edited: a lower threshold puts the same guest on the next step', async () => {
+    bridge()
+    const { rerender } = await renderUi(<LadderSimulator ladder={guestLadderExample} ladderId={null} />)
+    fireEvent.change(screen.getByLabelText('Накоплено, ₽'), { target: { value: '99000' } })
+    fireEvent.change(screen.getByLabelText('Счёт, ₽'), { target: { value: '1000' } })
+    await waitFor(() => expect(text('simulator-step')).toBe('2 · Серебро'))
+    const edited: LadderCreate = {
+      ...guestLadderExample,
+      steps: guestLadderExample.steps.map((step, i) => (i === 2 ? { ...step, threshold: 90_000 } : step)),
+    }
+    rerender(<LadderSimulator ladder={edited} ladderId={null} />)
+    expect(text('simulator-step')).toBe('3 · Золото')
+    // 10 % RK discount of 1 000 ₽, 7 % bonus of 900 ₽, at most 50 % of 900 ₽ with bonus.
+    expect(text('simulator-bonus')).toBe('63 ₽')
+    expect(text('simulator-max-payment')).toBe('450 ₽')
+    expect(text('simulator-next')).toBe('это высшая ступень')
+  })
+
+  it('finds a guest by card, phone or name and starts from their totals; says what keeps a rolling step', async () => {
+    const guest = {
+      id: 7,
+      number: '1000007',
+      holder_name: 'Иванова Анна',
+      phone: '+79161234567',
+      balance: 120,
+      pending_balance: 0,
+      spend_total: 45_000,
+      visits: 12,
+      step: { ladder_id: 3, index: 1, name: 'Серебро' },
+    } as Account
+    const fake = bridge({
+      'accounts:list': () => ({ ok: true, data: { items: [guest], total: 1, offset: 0, limit: 8 } }),
+    })
+    const { rerender } = await renderUi(<LadderSimulator ladder={guestLadderExample} ladderId={3} />, 'en')
+    fireEvent.change(screen.getByLabelText('Find a guest: card number, phone or name'), {
+      target: { value: 'Иван' },
+    })
+    fireEvent.click(await screen.findByRole('button', { name: 'Choose guest 1000007 · Иванова Анна' }))
+    expect(fake.calls.find((call) => call.channel === 'accounts:list')?.input).toEqual({
+      q: 'Иван',
+      offset: 0,
+      limit: 8,
+    })
+    expect((screen.getByLabelText('Accumulated, ₽') as HTMLInputElement).value).toBe('45,000')
+    fireEvent.change(screen.getByLabelText('Bill, ₽'), { target: { value: '3,000' } })
+    // 5 % RK discount → 2 850 to pay; the cap is the guest's 120 ₽ balance, below the whole bill.
+    expect(text('simulator-max-payment')).toContain('₽120 (at most the guest’s balance: ₽120)')
+    expect(text('simulator-bonus')).toBe('₽142.50')
+
+    rerender(
+      <LadderSimulator
+        ladder={{ ...guestLadderExample, period: 'rolling_days', period_days: 90 }}
+        ladderId={3}
+      />,
+    )
+    expect(screen.getByTestId('simulator-picked').textContent).toContain(
+      'The guest’s total of the last 90 days is not on the card',
+    )
+    expect(text('simulator-keep')).toBe('at least ₽30,000 in the last 90 days; margin ₽15,000')
+  })
+})
+
+describe('the chart', () => {
+  it('lists every step with its benefits and the guests on it now, and follows the edit', async () => {
+    bridge({
+      'reports:ladder-steps': () => ({
+        ok: true,
+        data: {
+          items: [
+            { index: 0, name: 'Гость', accounts: 1200 },
+            { index: 1, name: 'Серебро', accounts: 340 },
+            { index: 2, name: 'Золото', accounts: 25 },
+          ],
+        },
+      }),
+    })
+    const { rerender } = await renderUi(<LadderChart ladder={guestLadderExample} ladderId={1} />)
+    const rows = () =>
+      screen
+        .getAllByTestId('chart-step')
+        .map((row) => [...row.children].map((cell) => cell.textContent?.replaceAll(NBSP, ' ')))
+    await waitFor(() => expect(rows()[0]?.[5]).toBe('1 200'))
+    expect(rows()).toEqual([
+      ['Гость', '0 ₽', '—', '3 %', '—', '1 200'],
+      ['Серебро', '30 000 ₽', '5 %', '5 %', '—', '340'],
+      ['Золото', '100 000 ₽', '10 %', '7 %', '50 %', '25'],
+    ])
+    rerender(
+      <LadderChart
+        ladder={{ ...guestLadderExample, steps: guestLadderExample.steps.slice(0, 2) }}
+        ladderId={1}
+      />,
+    )
+    await waitFor(() => expect(rows()).toHaveLength(2))
+  })
+})
+
+const preview: LadderPreview = {
+  steps: [
+    { index: 0, name: 'Гость', accounts: 90, accounts_before: 100 },
+    { index: 1, name: 'Серебро', accounts: 10, accounts_before: 0 },
+  ],
+  moved_up: 10,
+  moved_down: 0,
+  unchanged: 90,
+  samples: {
+    moved_up: [
+      {
+        account_id: 5,
+        number: '1000005',
+        holder_name: 'Петров Пётр',
+        from_step: { index: 0, name: 'Гость' },
+        to_step: { index: 1, name: 'Серебро' },
+      },
+    ],
+    moved_down: [],
+  },
+  bonus_estimate: { current: 1000, proposed: 1234.5 },
+}
+
+describe('the impact preview', () => {
+  it('asks main for the ladder as edited and shows moves, steps before/after, who moves and the bonus', async () => {
+    const fake = bridge({ 'ladders:preview': () => ({ ok: true, data: preview }) })
+    const { rerender } = await renderUi(<LadderImpact ladder={guestLadderExample} ladderId={4} />)
+    expect(fake.calls.some((call) => call.channel === 'ladders:preview')).toBe(false)
+    fireEvent.click(screen.getByRole('button', { name: 'Рассчитать влияние' }))
+    await screen.findByTestId('impact-result')
+    expect(fake.calls.find((call) => call.channel === 'ladders:preview')?.input).toEqual({
+      ladder: { ...guestLadderExample, id: 4 },
+    })
+    expect([text('impact-up'), text('impact-down'), text('impact-same')]).toEqual(['10', '0', '90'])
+    expect(screen.getAllByTestId('impact-step').map((row) => row.textContent)).toEqual([
+      '1 · Гость10090',
+      '2 · Серебро010',
+    ])
+    expect(screen.getByTestId('impact-up-samples').textContent).toContain('1 · Гость → 2 · Серебро')
+    expect(text('impact-bonus-current')).toBe('1 000 ₽')
+    expect(text('impact-bonus-proposed')).toBe('1 234,50 ₽')
+    expect(text('impact-bonus-delta')).toBe('+234,50 ₽')
+    rerender(<LadderImpact ladder={{ ...guestLadderExample, name: 'Другая' }} ladderId={4} />)
+    expect(screen.getByText('Лестница изменилась после расчёта: пересчитайте.')).toBeTruthy()
+  })
+
+  it('is not asked for a ladder that breaks a rule (the server would refuse it)', async () => {
+    bridge()
+    const broken = { ...guestLadderExample, steps: [{ ...guestLadderExample.steps[0]!, threshold: 10 }] }
+    await renderUi(<LadderImpact ladder={broken} ladderId={4} />)
+    expect((screen.getByTestId('impact-run') as HTMLButtonElement).disabled).toBe(true)
+  })
+})
+
+const stored = (version: number, ladder: LadderCreate): Ladder => ({
+  ...ladder,
+  period_days: ladder.period_days ?? null,
+  steps: ladder.steps.map((step) => ({
+    name: step.name,
+    threshold: step.threshold,
+    rk_discount_id: step.rk_discount_id ?? null,
+    bonus_percent: step.bonus_percent ?? null,
+    max_payment_percent: step.max_payment_percent ?? null,
+  })),
+  id: 4,
+  version,
+  created_at: '2026-11-30T10:00:00Z',
+  updated_at: `2026-11-30T1${version}:00:00Z`,
+  updated_by: version === 1 ? 'admin' : 'marketing',
+})
+
+describe('the history', () => {
+  const v1 = stored(1, guestLadderExample)
+  const v2 = stored(2, {
+    ...guestLadderExample,
+    name: 'Гостевая 2',
+    steps: [
+      guestLadderExample.steps[0]!,
+      { ...guestLadderExample.steps[1]!, threshold: 25_000, bonus_percent: 6 },
+      { name: 'Платина', threshold: 300_000, rk_discount_id: 2, bonus_percent: 10, max_payment_percent: 60 },
+    ],
+  })
+  const history: Handler = () => ({
+    ok: true,
+    data: {
+      items: [v2, v1].map((ladder) => ({
+        version: ladder.version,
+        updated_at: ladder.updated_at,
+        updated_by: ladder.updated_by,
+        ladder,
+      })),
+    },
+  })
+
+  it('says per field and per step what changed between the previous and the current version', async () => {
+    bridge({ 'ladders:history': history })
+    const edited: LadderCreate = {
+      ...v2,
+      steps: [...v2.steps, { name: 'Алмаз', threshold: 500_000, bonus_percent: 12 }],
+    }
+    await renderUi(<LadderHistory ladder={edited} ladderId={4} />)
+    await screen.findByTestId('history-diff')
+    expect(screen.getAllByTestId('history-version').map((item) => item.textContent)).toEqual([
+      expect.stringContaining('Версия 2 (текущая)') as unknown,
+      expect.stringContaining('Версия 1') as unknown,
+    ])
+    expect(screen.getAllByTestId('diff-field').map((row) => row.textContent)).toEqual([
+      'НазваниеГостевая → Гостевая 2',
+    ])
+    expect(screen.getAllByTestId('diff-step').map((row) => row.textContent?.replaceAll(NBSP, ' '))).toEqual([
+      'Ступень 2 «Серебро»Порог30 000 ₽ → 25 000 ₽Бонус5 % → 6 %',
+      // A step in the same place under another name is that step changed (diffLadders' alignment).
+      'Ступень 3 «Платина»НазваниеЗолото → ПлатинаПорог100 000 ₽ → 300 000 ₽Бонус7 % → 10 %Оплата бонусами до50 % → 60 %',
+    ])
+    // Against the ladder in the editor: a step added at the end.
+    fireEvent.change(screen.getByTestId('history-from'), { target: { value: '2' } })
+    fireEvent.change(screen.getByTestId('history-to'), { target: { value: 'edited' } })
+    expect(screen.getAllByTestId('diff-step').map((row) => row.textContent)).toEqual([
+      'Добавлена ступень 4 «Алмаз»',
+    ])
+    // Any two: the same version against itself does not differ.
+    fireEvent.change(screen.getByTestId('history-to'), { target: { value: '2' } })
+    expect(screen.getByTestId('history-same')).toBeTruthy()
+  })
+
+  it('restores an earlier version as the ladder’s draft through drafts:save', async () => {
+    const saved = { id: 'd1', kind: 'draft' } as Draft
+    const fake = bridge({ 'ladders:history': history, 'drafts:save': () => ({ ok: true, data: saved }) })
+    const onRestored = vi.fn()
+    await renderUi(<LadderHistory ladder={null} ladderId={4} onRestored={onRestored} />)
+    fireEvent.click(await screen.findByRole('button', { name: 'Восстановить версию 1 как черновик' }))
+    await waitFor(() => expect(onRestored).toHaveBeenCalledWith(saved))
+    expect(fake.calls.find((call) => call.channel === 'drafts:save')?.input).toEqual({
+      entity: 'ladder',
+      entity_id: 4,
+      payload: {
+        name: 'Гостевая',
+        basis: 'spend',
+        period: 'all_time',
+        period_days: null,
+        downgrade: true,
+        active: true,
+        steps: guestLadderExample.steps,
+      },
+    })
+  })
+})
+
+describe('the insight tabs', () => {
+  it('move with the arrow keys and show one panel at a time', async () => {
+    bridge()
+    await renderUi(<LadderInsight ladder={guestLadderExample} ladderId={null} />)
+    const chartTab = screen.getByRole('tab', { name: 'График' })
+    expect(chartTab.getAttribute('aria-selected')).toBe('true')
+    expect(screen.getByTestId('ladder-chart')).toBeTruthy()
+    act(() => chartTab.focus())
+    fireEvent.keyDown(chartTab, { key: 'ArrowRight' })
+    expect(screen.getByRole('tab', { name: 'Симулятор' }).getAttribute('aria-selected')).toBe('true')
+    expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Симулятор' }))
+    expect(screen.getByTestId('ladder-simulator')).toBeTruthy()
+    fireEvent.keyDown(document.activeElement!, { key: 'End' })
+    expect(screen.getByTestId('ladder-history').textContent).toContain(
+      'История появится после первой публикации лестницы.',
+    )
+  })
+})

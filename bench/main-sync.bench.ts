@@ -183,18 +183,26 @@ const bench: Bench = {
 
       return {
         figures: [
-          { name: 'drain / bare fetch loop', value: drainMs / bareMs, unit: 'ratio', target: { max: 1.3 } },
-          { name: 'drain', value: drainMs, unit: 'ms' },
-          { name: 'bare fetch loop', value: bareMs, unit: 'ms' },
-          { name: 'client CPU per request, bare', value: bareCpuMs / EDITS, unit: 'ms' },
-          { name: 'client CPU per request, drain', value: drainCpuMs / EDITS, unit: 'ms' },
           {
-            name: 'ladders:list (cached) p50',
-            value: percentile(times, 50),
-            unit: 'ms',
-            target: { max: 0.2 },
+            name: `outbox drain of ${EDITS} ladder edits`,
+            value: drainMs * 1000,
+            unit: 'µs',
+            baseline: { name: 'the same PUTs by a bare fetch loop', value: bareMs * 1000 },
+            target: { of: 'ratio', max: 1.3 },
           },
-          { name: 'ladders:list (cached) p99', value: percentile(times, 99), unit: 'ms' },
+          {
+            name: 'client CPU per request, drain',
+            value: (drainCpuMs / EDITS) * 1000,
+            unit: 'µs',
+            baseline: { name: 'bare fetch loop', value: (bareCpuMs / EDITS) * 1000 },
+          },
+          {
+            name: 'IPC ladders:list (cached) p50',
+            value: percentile(times, 50) * 1000,
+            unit: 'µs',
+            target: { max: 200 },
+          },
+          { name: 'IPC ladders:list (cached) p99', value: percentile(times, 99) * 1000, unit: 'µs' },
         ],
         notes: [
           `${EDITS} PUT /ladders/{id}: bare loop ${bareMs.toFixed(0)} ms, outbox drain ${drainMs.toFixed(0)} ms (each incl. a login per round), ${ROUNDS} alternating rounds`,

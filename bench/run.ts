@@ -1,16 +1,23 @@
 // The bench runner: `npm run bench` runs every registered bench, `npm run bench -- server-api` the named ones.
-// Each bench measures in one process against a baseline of the same run and reports figures (ratios mostly);
-// the runner prints them as a table, writes bench/results/<name>.json, and exits 1 when a figure misses its target.
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { cpus } from 'node:os'
+// Each bench measures in one process against a baseline of the same run and reports figures; the runner prints
+// them, writes bench/results/<name>.json, and rebuilds bench/results.md (one table: what, figure, baseline,
+// ratio, target, met) from every bench's latest JSON, with the machine each ran on. It exits 1 when a figure
+// misses its target. Benches are not tests: nothing in `npm test` or CI runs them.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg, totalmem } from 'node:os'
 import { join } from 'node:path'
+import { format } from 'prettier'
 
 export interface BenchFigure {
+  /** What is measured. */
   name: string
   value: number
+  /** `µs` for latencies, else what it counts (`req/s`, `KB`, `MB`, `%`, `ratio`). */
   unit: string
-  /** The figure passes when value ≥ min and ≤ max (either may be absent). */
-  target?: { min?: number; max?: number }
+  /** The same measurement of a baseline, in the same run and unit: the ratio is value ÷ baseline. */
+  baseline?: { name: string; value: number }
+  /** Met when the value (or with `of: 'ratio'`, the ratio) is ≥ min and ≤ max (either may be absent). */
+  target?: { of?: 'value' | 'ratio'; min?: number; max?: number }
 }
 
 export interface BenchResult {
@@ -27,31 +34,130 @@ export interface Bench {
 /** Register a bench here with one line: name → its module. */
 const BENCHES: Record<string, () => Promise<{ default: Bench }>> = {
   'server-api': () => import('./server-api.bench'),
-  'main-sync': () => import('./main-sync.bench'),
   'server-scale': () => import('./server-scale.bench'),
+  'main-sync': () => import('./main-sync.bench'),
+  'renderer-bundle': () => import('./renderer-bundle.bench'),
+  'renderer-ui': () => import('./renderer-ui.bench'),
+}
+
+interface Machine {
+  cores: number
+  cpu: string
+  memoryGb: number
+  node: string
+  /** 1-, 5- and 15-minute load averages when the bench started. */
+  loadAtStart: number[]
+}
+
+interface StoredResult extends BenchResult {
+  bench: string
+  title: string
+  startedAt: string
+  seconds: number
+  machine: Machine
+  ok: boolean
 }
 
 const RESULTS_DIR = join(import.meta.dirname, 'results')
+const RESULTS_MD = join(import.meta.dirname, 'results.md')
 
-const passes = (figure: BenchFigure): boolean =>
-  (figure.target?.min === undefined || figure.value >= figure.target.min) &&
-  (figure.target?.max === undefined || figure.value <= figure.target.max)
+export const ratioOf = (figure: BenchFigure): number | undefined =>
+  figure.baseline === undefined ? undefined : figure.value / figure.baseline.value
+
+export function passes(figure: BenchFigure): boolean {
+  const { of = 'value', min, max } = figure.target ?? {}
+  const value = of === 'ratio' ? ratioOf(figure) : figure.value
+  if (value === undefined || Number.isNaN(value)) return false
+  return (min === undefined || value >= min) && (max === undefined || value <= max)
+}
+
+/** 1,234,567 · 12.3 · 0.123: whole numbers from 100 (and whole values), else 2–3 significant digits. */
+export function formatNumber(value: number): string {
+  if (!Number.isFinite(value)) return String(value)
+  const abs = Math.abs(value)
+  const digits = abs >= 100 || Number.isInteger(value) ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3
+  return value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
+}
+
+const withUnit = (value: number, unit: string): string =>
+  unit === 'ratio' ? `${formatNumber(value)}×` : `${formatNumber(value)} ${unit}`
 
 function formatTarget(figure: BenchFigure): string {
-  const { min, max } = figure.target ?? {}
-  if (min !== undefined && max !== undefined) return `${min}…${max}`
-  if (min !== undefined) return `≥ ${min}`
-  if (max !== undefined) return `≤ ${max}`
+  if (!figure.target) return ''
+  const { of = 'value', min, max } = figure.target
+  const show = (value: number) => (of === 'ratio' ? `${formatNumber(value)}×` : withUnit(value, figure.unit))
+  if (min !== undefined && max !== undefined) return `${show(min)} … ${show(max)}`
+  if (min !== undefined) return `≥ ${show(min)}`
+  if (max !== undefined) return `≤ ${show(max)}`
   return ''
 }
 
-const formatValue = (value: number): string =>
-  Math.abs(value) >= 100 ? value.toFixed(0) : Math.abs(value) >= 10 ? value.toFixed(1) : value.toFixed(3)
+function machineNow(): Machine {
+  return {
+    cores: cpus().length,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    loadAtStart: loadavg().map((load) => Math.round(load * 100) / 100),
+  }
+}
+
+const cell = (text: string): string => text.replaceAll('|', '\\|')
+
+function row(bench: string, figure: BenchFigure, missed = '**no**'): string[] {
+  const ratio = ratioOf(figure)
+  return [
+    bench,
+    figure.name,
+    withUnit(figure.value, figure.unit),
+    figure.baseline ? `${figure.baseline.name}: ${withUnit(figure.baseline.value, figure.unit)}` : '',
+    ratio === undefined ? '' : `${formatNumber(ratio)}×`,
+    formatTarget(figure),
+    figure.target ? (passes(figure) ? 'yes' : missed) : '',
+  ]
+}
+
+/** bench/results.md from every bench's latest stored result, in the registry's order. */
+async function writeResultsMarkdown(): Promise<void> {
+  const stored = Object.keys(BENCHES)
+    .map((name) => join(RESULTS_DIR, `${name}.json`))
+    .filter((file) => existsSync(file))
+    .map((file) => JSON.parse(readFileSync(file, 'utf8')) as StoredResult)
+  const lines = [
+    '# Benchmark results',
+    '',
+    'Written by `npm run bench` (all benches) or `npm run bench -- NAME` (one; the others keep their last run).',
+    'Latencies in µs. Ratio = figure ÷ baseline, both measured in the same run. See README, «Performance».',
+    '',
+    '| bench | what | figure | baseline (same run) | ratio | target | met |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...stored.flatMap((result) =>
+      result.figures.map((figure) => `| ${row(result.bench, figure).map(cell).join(' | ')} |`),
+    ),
+    '',
+    '## Runs',
+    '',
+    ...stored.flatMap((result) => {
+      const { cores, cpu, memoryGb, node, loadAtStart } = result.machine
+      return [
+        `### ${result.bench}: ${result.title}`,
+        '',
+        `${result.startedAt}, ${Math.round(result.seconds)} s; ${cores} cores (${cpu}), ${memoryGb} GB, Node ${node}; ` +
+          `load average at start ${loadAtStart.join(' / ')} (1 / 5 / 15 min).`,
+        '',
+        ...(result.notes ?? []).map((note) => `- ${note}`),
+        '',
+      ]
+    }),
+  ]
+  const text = await format(lines.join('\n'), { parser: 'markdown', singleQuote: true, printWidth: 110 })
+  writeFileSync(RESULTS_MD, text)
+}
 
 function printTable(rows: string[][]): void {
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)))
-  for (const [i, row] of rows.entries()) {
-    console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join('  '))
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((cells) => cells[column]!.length)))
+  for (const [i, cells] of rows.entries()) {
+    console.log(cells.map((text, column) => text.padEnd(widths[column]!)).join('  '))
     if (i === 0) console.log(widths.map((width) => '-'.repeat(width)).join('  '))
   }
 }
@@ -65,36 +171,34 @@ async function main(): Promise<void> {
   }
   const names = requested.length > 0 ? requested : Object.keys(BENCHES)
   mkdirSync(RESULTS_DIR, { recursive: true })
-  const rows = [['bench', 'figure', 'value', 'unit', 'target', 'ok']]
+  const rows = [['bench', 'what', 'figure', 'baseline', 'ratio', 'target', 'met']]
   let allPass = true
   for (const name of names) {
     const bench = (await BENCHES[name]!()).default
     console.log(`== ${name}: ${bench.title}`)
-    const startedAt = new Date().toISOString()
+    const machine = machineNow()
+    const startedAt = new Date()
     const result = await bench.run()
     for (const note of result.notes ?? []) console.log(`   ${note}`)
     for (const figure of result.figures) {
-      const ok = passes(figure)
-      allPass &&= ok
-      rows.push([
-        name,
-        figure.name,
-        formatValue(figure.value),
-        figure.unit,
-        formatTarget(figure),
-        ok ? 'yes' : 'NO',
-      ])
+      allPass &&= !figure.target || passes(figure)
+      rows.push(row(name, figure, 'NO'))
     }
-    const file = join(RESULTS_DIR, `${name}.json`)
-    const machine = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown' }
-    writeFileSync(
-      file,
-      `${JSON.stringify({ bench: name, title: bench.title, startedAt, machine, ...result, ok: result.figures.every(passes) }, null, 2)}\n`,
-    )
+    const stored: StoredResult = {
+      bench: name,
+      title: bench.title,
+      startedAt: startedAt.toISOString(),
+      seconds: (Date.now() - startedAt.getTime()) / 1000,
+      machine,
+      ...result,
+      ok: result.figures.every((figure) => !figure.target || passes(figure)),
+    }
+    writeFileSync(join(RESULTS_DIR, `${name}.json`), `${JSON.stringify(stored, null, 2)}\n`)
+    await writeResultsMarkdown()
   }
   console.log('')
   printTable(rows)
-  console.log(`\nresults in ${RESULTS_DIR}`)
+  console.log(`\n${RESULTS_MD} (all benches' latest runs); JSON in ${RESULTS_DIR}`)
   if (!allPass) process.exit(1)
 }
 

@@ -1,6 +1,6 @@
 // The sandbox at a million accounts (`--seed large`): account search by number, phone and identifier prefix,
-// the ladder preview over ~100,000 accounts, each report, and a group deposit to 10,000 accounts. Every latency
-// is also given as a ratio to GET /api/v0/health measured the same way in the same run.
+// the ladder preview over ~100,000 accounts, each report, and group deposits to 10,000 and to 100,000 accounts.
+// Every latency (µs) has GET /api/v0/health measured the same way in the same run as its baseline.
 //
 // The large database is generated once into the temp directory (about 1.3 GB) and reused while the seed and the
 // schema are unchanged (its name carries a hash of their sources); the group deposit is withdrawn again after.
@@ -193,10 +193,16 @@ const bench: Bench = {
         return times
       }
       await healthTimes() // warm-up
-      const health = percentile(await healthTimes(), 95)
-      figures.push({ name: 'baseline GET health p95', value: health, unit: 'ms' })
-      const vsHealth = (name: string, ms: number, unit = 'ratio to health p95') =>
-        figures.push({ name: `${name} ÷ health`, value: ms / health, unit })
+      const health = { name: 'GET health p95', value: percentile(await healthTimes(), 95) * 1000 }
+      /** A latency figure in µs from milliseconds, against the health route. */
+      const latency = (name: string, ms: number, maxMs?: number) =>
+        figures.push({
+          name,
+          value: ms * 1000,
+          unit: 'µs',
+          baseline: health,
+          ...(maxMs === undefined ? {} : { target: { max: maxMs * 1000 } }),
+        })
 
       for (const kind of ['number', 'phone', 'identifier'] as const) {
         const times: number[] = []
@@ -204,19 +210,13 @@ const bench: Bench = {
           await http.time('GET', `/accounts/list?q=${encodeURIComponent(q)}`)
         for (const q of queries[kind])
           times.push(await http.time('GET', `/accounts/list?q=${encodeURIComponent(q)}`))
-        const p95 = percentile(times, 95)
-        figures.push({ name: `search by ${kind} prefix p95`, value: p95, unit: 'ms', target: { max: 20 } })
-        vsHealth(`search by ${kind} p95`, p95)
+        latency(`search by ${kind} prefix p95`, percentile(times, 95), 50)
       }
       const nameTimes: number[] = []
       for (const q of ['иванов', 'Петрова Анна', 'алексан', 'сергеевна', 'ким']) {
         nameTimes.push(await http.time('GET', `/accounts/list?q=${encodeURIComponent(q)}`))
       }
-      figures.push({
-        name: 'search by holder name words, slowest of 5',
-        value: Math.max(...nameTimes),
-        unit: 'ms',
-      })
+      latency('search by holder name words, slowest of 5', Math.max(...nameTimes))
 
       const groups = listOf(accountGroup).parse(
         await http.json('GET', '/account_groups/list?limit=500'),
@@ -232,9 +232,7 @@ const bench: Bench = {
         await run() // warm-up
         const times: number[] = []
         for (let i = 0; i < 3; i++) times.push(await run())
-        const slowest = Math.max(...times)
-        figures.push({ name: `${name}, slowest of 3`, value: slowest, unit: 'ms', target: { max: targetMs } })
-        vsHealth(name, slowest)
+        latency(`${name}, slowest of 3`, Math.max(...times), targetMs)
       }
       const body = ladderBody(regularLadder)
       const previews: [string, unknown][] = [
@@ -267,36 +265,36 @@ const bench: Bench = {
         const accounts = groups
           .filter((g) => g.ladder_id === ladder.id)
           .reduce((sum, g) => sum + g.accounts_count, 0)
+        // A rolling ladder's steps are recounted over its window: the case that must stay under 100 ms.
         await timed(
           `reports/ladder_steps «${ladder.name}» (${accounts} accounts, ${ladder.period})`,
-          500,
+          ladder.period === 'rolling_days' ? 100 : 500,
           () => http.time('GET', `/reports/ladder_steps?ladder_id=${ladder.id}`),
         )
       }
 
-      const groupOperation = (type: 'deposit' | 'withdraw') =>
+      // Each deposit is withdrawn again, so the cached database keeps its balances.
+      const groupOperation = (groupId: number, type: 'deposit' | 'withdraw') =>
         http.time(
           'POST',
           '/operations/create_group',
-          { group_id: corporate.id, type, amount: 100, comment: 'bench' },
-          {
-            'idempotency-key': `scale-bench-${type}-${Date.now()}`,
-          },
+          { group_id: groupId, type, amount: 100, comment: 'bench' },
+          { 'idempotency-key': `scale-bench-${groupId}-${type}-${Date.now()}` },
         )
-      const deposit = await groupOperation('deposit')
-      const withdraw = await groupOperation('withdraw')
-      figures.push({
-        name: `group deposit to ${corporate.accounts_count} accounts`,
-        value: deposit,
-        unit: 'ms',
-        target: { max: 2000 },
-      })
-      vsHealth('group deposit', deposit)
-      figures.push({
-        name: `group withdrawal from ${corporate.accounts_count} accounts`,
-        value: withdraw,
-        unit: 'ms',
-      })
+      for (const [group, maxMs] of [
+        [corporate, 2000],
+        [regulars, 1000],
+      ] as const) {
+        latency(
+          `group deposit to ${group.accounts_count} accounts`,
+          await groupOperation(group.id, 'deposit'),
+          maxMs,
+        )
+        latency(
+          `group withdrawal from ${group.accounts_count} accounts`,
+          await groupOperation(group.id, 'withdraw'),
+        )
+      }
       notes.push(
         `${SEARCHES_PER_KIND} searches per kind (prefixes as typed, 6–13 characters), sequential over keep-alive; ` +
           'previews and reports: slowest of 3 after a warm-up',

@@ -116,6 +116,21 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
 
     if (options.benchRoutes) {
       app.get('/bench/hello', { schema: { hide: true } }, async () => ({ hello: 'world' }))
+      // The baseline of a write: one committed UPDATE of a row (of 64) on the same connection, in a transaction
+      // as every API write, from a JSON body.
+      db.sqlite.exec(
+        `CREATE TABLE IF NOT EXISTS bench_rows (id INTEGER PRIMARY KEY, value TEXT NOT NULL, n INTEGER NOT NULL);
+         INSERT OR IGNORE INTO bench_rows (id, value, n)
+           WITH RECURSIVE ids(id) AS (SELECT 1 UNION ALL SELECT id + 1 FROM ids WHERE id < 64)
+           SELECT id, '', 0 FROM ids`,
+      )
+      const benchUpdate = db.sqlite.prepare('UPDATE bench_rows SET value = ?, n = n + 1 WHERE id = ?')
+      let benchRow = 0
+      app.put('/bench/update', { schema: { hide: true } }, async (request) => {
+        benchRow = (benchRow % 64) + 1
+        const changes = db.tx(() => benchUpdate.run(JSON.stringify(request.body), benchRow).changes)
+        return { updated: changes }
+      })
       app.get('/bench/cpu', { schema: { hide: true } }, async () => {
         const { user, system } = process.cpuUsage()
         return { micros: user + system }

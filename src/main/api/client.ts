@@ -4,6 +4,7 @@
 import { type z } from 'zod'
 import {
   account,
+  accountLimits,
   authInfo,
   balancesReport,
   health,
@@ -15,6 +16,7 @@ import {
   operation,
   operationsReport,
   purchaseResult,
+  temporaryIdentifier,
   tokenPair,
   user,
   type AccountCreate,
@@ -256,6 +258,18 @@ export class ApiClient {
         query: { ladder_id: ladderId },
         schema: ladderStepsReport,
         signal,
+      }),
+  }
+
+  /** An account's limits of paying with bonus now, and its temporary identifiers (API.md "settings"). */
+  readonly accountBonus = {
+    limits: (accountId: number, signal?: AbortSignal) =>
+      this.authed({ method: 'GET', path: `/accounts/${accountId}/limits`, schema: accountLimits, signal }),
+    temporaryIdentifier: (accountId: number) =>
+      this.authed({
+        method: 'POST',
+        path: `/accounts/${accountId}/temporary_identifier`,
+        schema: temporaryIdentifier,
       }),
   }
 

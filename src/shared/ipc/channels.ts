@@ -45,6 +45,16 @@ const OWN_CHANNELS = [
   'reports:balances',
   'reports:operations',
   'reports:ladder-steps',
+  // users (admin) and my own password: online only, a password is never stored (ipc/users-settings.ts)
+  'users:list',
+  'users:get',
+  'users:create',
+  'users:update',
+  'users:delete',
+  'session:change-password',
+  // an account's bonus: pending with dates, limits left, temporary identifiers (online only)
+  'accounts:bonus',
+  'accounts:temporary-identifier',
 ] as const
 
 export type IpcChannel = (typeof OWN_CHANNELS)[number] | ResourceChannel

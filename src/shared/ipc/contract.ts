@@ -50,9 +50,11 @@ import type { ResourceChannelOf } from '../resources/names'
 import type { IpcChannel, IpcEventName } from './channels'
 import { draft, draftAction, draftEntity, draftsList, syncCounts } from './drafts'
 import { ipcErrorParams } from './errors'
+import { usersSettingsContract } from './users-settings'
 
 export * from './errors'
 export * from './drafts'
+export * from './users-settings'
 
 // ---------------------------------------------------------------------------------------------------------
 // Shared pieces
@@ -397,6 +399,7 @@ function resourceEntries(): ResourceEntries {
 
 export const ipcContract = {
   ...resourceEntries(),
+  ...usersSettingsContract,
 
   'session:state': { input: none, output: sessionState },
   /** Errors: `unauthorized` (wrong login or password), `throttled` (+retryAfterSeconds), `offline`, `bad_request` (no profile). */

@@ -1,5 +1,6 @@
 // The whole handler table, one file per domain.
 import type { IpcHandlers } from '../registry'
+import { accountBonusHandlers } from './account-bonus'
 import { accountHandlers } from './accounts'
 import { catalogHandlers } from './catalog'
 import type { HandlerContext } from './context'
@@ -13,6 +14,7 @@ import { reportHandlers } from './reports'
 import { resourceHandlers } from './resources'
 import { sessionHandlers } from './session'
 import { syncHandlers } from './sync'
+import { userHandlers } from './users'
 
 export type { HandlerContext } from './context'
 export type { HostCapabilities } from './files'
@@ -35,5 +37,7 @@ export function createHandlers(
     ...operationHandlers(ctx),
     ...reportHandlers(ctx),
     ...fileHandlers(host),
+    ...userHandlers(ctx),
+    ...accountBonusHandlers(ctx),
   }
 }

@@ -4,6 +4,7 @@ import { digitSearchMigration } from './migration-3-digit-search'
 import { programSettingsMigration } from './migration-4-program-settings'
 import { temporaryIdentifiersMigration } from './migration-5-temporary-identifiers'
 import { usersMigration } from './migration-6-users'
+import { stepOverridesMigration } from './migration-7-step-overrides'
 
 /**
  * Versioned schema migrations, applied in order at start. The applied version is SQLite's `user_version`.
@@ -185,6 +186,7 @@ export const MIGRATIONS: readonly Migration[] = [
   programSettingsMigration,
   temporaryIdentifiersMigration,
   usersMigration,
+  stepOverridesMigration,
 ]
 
 /** Applies the migrations the database has not seen yet, each in its own transaction. Returns the version before. */

@@ -10,6 +10,8 @@ import {
   idempotencyHeaders,
   idParams,
   listOf,
+  stepOverrideRequest,
+  versionQuery,
 } from '@shared/api'
 import type { ServerContext } from '../context'
 import { ADMIN_ONLY, ANY_ROLE, caller, errors, PROTECTED_ERRORS, SECURITY, type ZodApp } from '../http'
@@ -18,8 +20,11 @@ import { accountLimits as readAccountLimits } from '../services/bonus-balance'
 import { issueTemporaryIdentifier } from '../services/temporary-identifiers'
 import { createAccount, getAccount, listAccounts, moveAccounts, updateAccount } from '../services/accounts'
 import { idempotentCreate } from '../services/idempotency'
+import { removeStepOverride, setStepOverride } from '../services/step-override-commands'
 
 const tags = ['accounts']
+/** Who may set a guest's discount level by hand. */
+const OVERRIDE_WRITERS = ['admin', 'marketing'] as const
 
 export function accountRoutes(app: ZodApp, ctx: ServerContext): void {
   app.get(
@@ -150,5 +155,44 @@ export function accountRoutes(app: ZodApp, ctx: ServerContext): void {
     },
     async (request, reply) =>
       reply.code(201).send(issueTemporaryIdentifier(ctx, request.params.id, caller(request).user.login)),
+  )
+
+  app.put(
+    '/accounts/:id/step_override',
+    {
+      config: { access: OVERRIDE_WRITERS },
+      schema: {
+        tags,
+        summary:
+          'Set the discount level by hand (admin, marketing): `pin` holds the account at step `index` whatever it ' +
+          'accumulated, `floor` at least at it; through the business day `until` (null: until removed), with a ' +
+          'reason. `index` must be a step of the ladder of the account’s group (422 at index). It ends by itself ' +
+          'when the account changes group or the ladder loses that step. Send the account’s version.',
+        security: SECURITY,
+        params: idParams,
+        body: stepOverrideRequest,
+        response: { 200: account, ...errors(...PROTECTED_ERRORS, 404, 409) },
+      },
+    },
+    async (request) => setStepOverride(ctx, request.params.id, request.body, caller(request).user.login),
+  )
+
+  app.delete(
+    '/accounts/:id/step_override',
+    {
+      config: { access: OVERRIDE_WRITERS },
+      schema: {
+        tags,
+        summary:
+          'Remove the discount level set by hand (admin, marketing) at ?version=N of the account; the step is the ' +
+          'accumulated one again. Without one nothing changes.',
+        security: SECURITY,
+        params: idParams,
+        querystring: versionQuery,
+        response: { 200: account, ...errors(...PROTECTED_ERRORS, 404, 409) },
+      },
+    },
+    async (request) =>
+      removeStepOverride(ctx, request.params.id, request.query.version, caller(request).user.login),
   )
 }

@@ -12,6 +12,7 @@ import { assertVersion, conflict, fieldError, type HttpError, notFound } from '.
 import { countAll, listPage, withListFilters } from './lists'
 import { valueOf } from './sql'
 import { firstVersion, insertedId, nextVersion } from './versioned'
+import { endOverridesOfGroup } from './step-overrides'
 
 /** 422 at `loc` (e.g. `['body', 'group_id']`): the body names an account group that does not exist. */
 export const noSuchGroup = (loc: (string | number)[], groupId: number): HttpError =>
@@ -116,6 +117,7 @@ export function updateAccountGroup(
     assertVersion(current.version, input.version, () => current)
     assertLadderExists(ctx, input.ladder_id)
     const values = { ...groupFields(input), ...nextVersion(ctx, current, actor) }
+    if (values.ladder_id !== current.ladder_id) endOverridesOfGroup(ctx, id, values.ladder_id)
     db.run(db.q.updateTable('account_groups').set(values).where('id', '=', id))
     return getAccountGroup(ctx, id)
   })

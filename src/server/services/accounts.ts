@@ -20,6 +20,8 @@ import {
   accountSearchTerms,
   digitQuery,
   queryKeys,
+  rangeParams,
+  rangeSql,
   SEARCH_COUNT_CAP,
   type SearchPage,
   searchAccounts,
@@ -42,6 +44,15 @@ import {
   windowTotals,
 } from './placement'
 import { execute, placeholders, rowOf, rowsOf, statement, valueOf } from './sql'
+import {
+  effectiveIndex,
+  endOverridesOfAccounts,
+  endOverridesOfGroup,
+  holdsOn,
+  liveOverridesOf,
+  overriddenAccountIds,
+  stepOverrideOf,
+} from './step-overrides'
 
 /** An `accounts` row as read. */
 export type AccountRow = Selectable<AccountsTable>
@@ -103,6 +114,7 @@ export function accountsFromRows(ctx: ServerContext, rows: readonly AccountRow[]
     const on = rows.filter((row) => ladderOfGroup.get(row.group_id) === ladder.id).map((row) => row.id)
     windows.set(ladder.id, windowTotals(ctx, on, windowStart(ctx, ladder)))
   }
+  const overrides = liveOverridesOf(ctx, ids)
   return rows.map((row): Account => {
     const ladderId = ladderOfGroup.get(row.group_id) ?? null
     const ladder = ladderId === null ? undefined : ladders.get(ladderId)
@@ -111,6 +123,16 @@ export function accountsFromRows(ctx: ServerContext, rows: readonly AccountRow[]
       const totals = accountTotals(row)
       const value = accumulated(ladder, totals, windows.get(ladderId)?.get(row.id) ?? null)
       step = accountStepOf(ladderId, placeOn(ladder, value, totals))
+    }
+    const override = overrides.get(row.id)
+    let stepOverride: Account['step_override'] = null
+    if (ladder && holdsOn(override, ladderId, ladder.steps.length)) {
+      const name = (index: number) => ladder.steps[index]?.name ?? ''
+      stepOverride = stepOverrideOf(ctx, override, name(override.idx), step)
+      if (ladder.active && ladderId !== null) {
+        const index = effectiveIndex(override, step?.index ?? -1)
+        step = { ladder_id: ladderId, index, name: name(index) }
+      }
     }
     return {
       id: row.id,
@@ -127,6 +149,7 @@ export function accountsFromRows(ctx: ServerContext, rows: readonly AccountRow[]
       spend_total: fromKopecks(row.spend_total),
       visits: row.visits,
       step,
+      step_override: stepOverride,
       version: row.version,
       created_at: row.created_at,
       updated_at: row.updated_at,
@@ -170,6 +193,10 @@ export function listAccounts(
   // A live temporary identifier (a code a guest's app shows at the till) is that one account.
   const code = query.q?.trim() ?? ''
   const temporary = /^\d{4,12}$/.test(code) ? liveAccountOf(ctx, code) : undefined
+  if (query.step_override === true) {
+    const page = overriddenPage(ctx, query, temporary)
+    return envelope(accountsByIds(ctx, page.ids), page.total, query)
+  }
   if (temporary !== undefined) {
     const found = accountsByIds(ctx, [temporary]).filter(
       (row) => query.group_id === undefined || row.group_id === query.group_id,
@@ -186,6 +213,40 @@ export function listAccounts(
         ? unsearchedPage(ctx, query)
         : searchAccounts(ctx, keys, pageOf, countCap)
   return envelope(accountsByIds(ctx, page.ids), page.total, query)
+}
+
+/**
+ * `step_override=true`: the accounts whose level is set by hand now (few), in the group, that the query finds
+ * (the same matches as the searches: a live temporary code, digits anywhere, key prefixes), by id.
+ */
+function overriddenPage(
+  ctx: ServerContext,
+  query: AccountListQuery,
+  temporary: number | undefined,
+): SearchPage {
+  let ids = overriddenAccountIds(ctx, query.group_id)
+  const keys = queryKeys(query.q)
+  const digits = digitQuery(query.q)
+  const among = JSON.stringify(ids)
+  if (temporary !== undefined) ids = ids.filter((id) => id === temporary)
+  else if (digits.length > 0) {
+    ids = statement(
+      ctx,
+      `SELECT rowid FROM account_digits WHERE (${digits.map(() => 'digits LIKE ?').join(' OR ')})
+       AND rowid IN (SELECT value FROM json_each(?)) ORDER BY rowid`,
+    )
+      .pluck()
+      .all(...digits.map((run) => `%${run}%`), among) as number[]
+  } else if (keys.length > 0) {
+    ids = statement(
+      ctx,
+      `SELECT DISTINCT account_id FROM account_search WHERE (${rangeSql(keys.length)})
+       AND account_id IN (SELECT value FROM json_each(?)) ORDER BY account_id`,
+    )
+      .pluck()
+      .all(...rangeParams(keys), among) as number[]
+  }
+  return { ids: ids.slice(query.offset, query.offset + query.limit), total: ids.length }
 }
 
 /** No search: ids in order; the total from the groups' maintained `accounts_count` (no count over the table). */
@@ -420,6 +481,7 @@ export function updateAccount(
     const identifiers = input.identifiers ?? []
     checkAccountInput(ctx, input, id, held)
     const fields = accountFields(input)
+    if (fields.group_id !== current.group_id) endOverridesOfAccounts(ctx, [id])
     ctx.db.run(
       ctx.db.q
         .updateTable('accounts')
@@ -457,6 +519,7 @@ export function moveAccounts(
     if (input.from_group_id !== undefined) {
       assertGroupExists(ctx, ['body', 'from_group_id'], input.from_group_id)
       if (input.from_group_id === input.to_group_id) return { moved: 0 }
+      endOverridesOfGroup(ctx, input.from_group_id)
       execute(
         ctx,
         'UPDATE account_search SET group_id = ? WHERE group_id = ?',
@@ -481,6 +544,13 @@ export function moveAccounts(
       throw notFound('account', null, `Accounts not found: ${missing.join(', ')}`, missing)
     }
     const moving = `SELECT value FROM json_each(@ids)`
+    execute(
+      ctx,
+      `DELETE FROM account_step_overrides WHERE account_id IN (
+         SELECT id FROM accounts WHERE id IN (SELECT value FROM json_each(?)) AND group_id <> ?)`,
+      ids,
+      input.to_group_id,
+    )
     execute(
       ctx,
       `UPDATE account_search SET group_id = ? WHERE account_id IN (SELECT value FROM json_each(?))`,

@@ -16,6 +16,7 @@ import type { LaddersTable, LadderStepsTable } from '../db/schema'
 import { assertVersion, conflict, fieldItem, notFound, validationFailed } from '../errors'
 import { countAll, envelope, withListFilters } from './lists'
 import { firstVersion, insertedId, nextVersion } from './versioned'
+import { endOverridesBeyond } from './step-overrides'
 
 type LadderRow = Omit<LaddersTable, 'id'> & { id: number }
 
@@ -400,6 +401,7 @@ export function updateLadder(
       current.version,
     )
     if (changes !== 1) throw new Error(`Ladder ${id} changed inside a transaction`)
+    endOverridesBeyond(ctx, id, input.steps.length)
     return storeStepsAndVersion(ctx, row, input)
   })
 }

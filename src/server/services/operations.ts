@@ -33,12 +33,14 @@ import {
   accumulated,
   isRolling,
   loadPlacementLadders,
+  overridden,
   type PlacementLadder,
   placeOn,
   windowStart,
   windowTotals,
 } from './placement'
 import { execute, rowOf, rowsOf, valueOf } from './sql'
+import { holdsOn, liveOverridesOf } from './step-overrides'
 
 // Every write here runs inside one better-sqlite3 transaction (the route's idempotent create): checks, the new
 // balance and the ledger row land together or not at all. Money is integer kopecks throughout.
@@ -317,7 +319,9 @@ function writePurchase(ctx: ServerContext, input: PurchaseRequest, actor: string
     const window = isRolling(ladder)
       ? (windowTotals(ctx, [account.id], windowStart(ctx, ladder)).get(account.id) ?? { spend: 0, visits: 0 })
       : null
-    const before = placeOn(ladder, accumulated(ladder, totals, window), totals)
+    const override = liveOverridesOf(ctx, [account.id]).get(account.id)
+    const held = holdsOn(override, ladder.id, ladder.steps.length) ? override : undefined
+    const before = overridden(ladder, placeOn(ladder, accumulated(ladder, totals, window), totals), held)
     const bonusBp = before?.step.bonusBp ?? null
     bonus = bonusBp === null ? 0 : benefitsFor({ bonus_percent: fromKopecks(bonusBp) }, amount).bonusKopecks
     const capBp = before?.step.maxPaymentBp ?? null
@@ -327,9 +331,11 @@ function writePurchase(ctx: ServerContext, input: PurchaseRequest, actor: string
         : benefitsFor({ max_payment_percent: fromKopecks(capBp) }, amount).maxBonusPaymentKopecks
     const afterTotals = { ...totals, spendTotal: totals.spendTotal + amount, visits: totals.visits + 1 }
     const afterWindow = window && { spend: window.spend + amount, visits: window.visits + 1 }
-    stepAfter = placeOn(ladder, accumulated(ladder, afterTotals, afterWindow), totals)
+    const computedAfter = placeOn(ladder, accumulated(ladder, afterTotals, afterWindow), totals)
+    // The highest step reached is what the guest accumulated: a level set by hand does not raise it.
     const reached = totals.highestLadderId === ladder.id ? (totals.highestIndex ?? -1) : -1
-    if (stepAfter) highest = { ladderId: ladder.id, index: Math.max(reached, stepAfter.index) }
+    if (computedAfter) highest = { ladderId: ladder.id, index: Math.max(reached, computedAfter.index) }
+    stepAfter = overridden(ladder, computedAfter, held)
   }
   if (paid > 0) {
     if (paid > amount) {

@@ -19,6 +19,7 @@ import type { ServerContext } from '../context'
 import { bool } from '../db/database'
 import { thresholdToDb } from './ladders'
 import { placeholders, rowsOf, statement } from './sql'
+import { effectiveIndex, holdsOn, liveOverridesOnLadder, type OverrideRow } from './step-overrides'
 
 export interface PlacementStep {
   name: string
@@ -169,6 +170,18 @@ export function accountStepOf(
   return placement ? { ladder_id: ladderId, index: placement.index, name: placement.step.name } : null
 }
 
+/** A placement as a level set by hand holds it (no override: as it is). */
+export function overridden(
+  ladder: PlacementLadder,
+  placement: StepPlacement<PlacementStep> | null,
+  override: OverrideRow | undefined,
+): StepPlacement<PlacementStep> | null {
+  if (!override) return placement
+  const index = effectiveIndex(override, placement ? placement.index : -1)
+  const step = ladder.steps[index]
+  return step ? { index, step } : placement
+}
+
 /** Window totals of some accounts since `since` (ISO), by account id; accounts without purchases are absent. */
 export function windowTotals(
   ctx: ServerContext,
@@ -189,6 +202,49 @@ export function windowTotals(
 }
 
 // ---- every account of some groups ----
+
+/**
+ * The step index (-1: none) each of a few accounts gets on each ladder from what it accumulated, one account at
+ * a time (for the accounts a level set by hand holds, which the counts by interval then correct).
+ */
+function computedIndexes(
+  ctx: ServerContext,
+  ladders: readonly PlacementLadder[],
+  accountIds: readonly number[],
+): Map<number, number[]> {
+  const rows = rowsOf<{
+    id: number
+    spend_total: number
+    visits: number
+    highest_step_ladder_id: number | null
+    highest_step_index: number | null
+  }>(
+    ctx,
+    `SELECT id, spend_total, visits, highest_step_ladder_id, highest_step_index FROM accounts
+     WHERE id IN (${placeholders(accountIds.length)})`,
+    ...accountIds,
+  )
+  const windows = ladders.map((ladder) =>
+    isRolling(ladder) ? windowTotals(ctx, accountIds, windowStart(ctx, ladder)) : null,
+  )
+  const indexes = new Map<number, number[]>()
+  for (const row of rows) {
+    const totals: AccountTotals = {
+      spendTotal: row.spend_total,
+      visits: row.visits,
+      highestLadderId: row.highest_step_ladder_id,
+      highestIndex: row.highest_step_index,
+    }
+    indexes.set(
+      row.id,
+      ladders.map((ladder, l) => {
+        const window = windows[l]?.get(row.id) ?? null
+        return placeOn(ladder, accumulated(ladder, totals, window), totals)?.index ?? -1
+      }),
+    )
+  }
+  return indexes
+}
 
 /** Ids of the groups whose ladder is `ladderId`. */
 export const groupsUsingLadder = (ctx: ServerContext, ladderId: number): number[] =>
@@ -315,7 +371,33 @@ export function stepCounts(
     }
   }
   if (!ladder.downgrade && ladder.id !== null) correctForHighestReached(ctx, ladder, groupIds, counts)
+  correctForOverrides(ctx, ladder, groupIds, counts)
   return counts
+}
+
+/** Moves the accounts a level set by hand holds from their accumulated step to their effective one. */
+function correctForOverrides(
+  ctx: ServerContext,
+  ladder: PlacementLadder,
+  groupIds: readonly number[],
+  counts: number[],
+): void {
+  if (ladder.id === null) return
+  const overrides = liveOverridesOnLadder(ctx, ladder.id, groupIds).filter((o) =>
+    holdsOn(o, ladder.id, ladder.steps.length),
+  )
+  if (overrides.length === 0) return
+  const computed = computedIndexes(
+    ctx,
+    [ladder],
+    overrides.map((o) => o.account_id),
+  )
+  for (const override of overrides) {
+    const from = computed.get(override.account_id)?.[0] ?? -1
+    const to = effectiveIndex(override, from)
+    if (from >= 0) counts[from]! -= 1
+    counts[to]! += 1
+  }
 }
 
 /**
@@ -408,15 +490,23 @@ export function previewPlacement(
 ): LadderPreview {
   const counts = proposed.steps.map(() => 0)
   const before = proposed.steps.map(() => 0)
-  const tally = { up: 0, down: 0, same: 0 }
+  const tally = { up: 0, down: 0, same: 0, held: 0 }
+  const place = (from: number, to: number, move: Move | 'held', count: number) => {
+    if (to >= 0) counts[to]! += count
+    if (from >= 0 && from < before.length) before[from]! += count
+    tally[move] += count
+  }
   for (const group of groups) {
     const ladders = group.current ? [proposed, group.current] : [proposed]
     for (const alike of placementClasses(ctx, group.id, ladders)) {
       const { from, to, move } = movesOf(proposed, group.current, alike)
-      if (to >= 0) counts[to]! += alike.count
-      if (from >= 0 && from < before.length) before[from]! += alike.count
-      tally[move] += alike.count
+      place(from, to, move, alike.count)
     }
+  }
+  const held = heldByOverrides(ctx, proposed, groups)
+  for (const account of held.values()) {
+    place(account.computedFrom, account.computedTo, account.computedMove, -1)
+    place(account.from, account.to, account.move, 1)
   }
   return {
     steps: proposed.steps.map((step, index) => ({
@@ -428,12 +518,67 @@ export function previewPlacement(
     moved_up: tally.up,
     moved_down: tally.down,
     unchanged: tally.same,
+    overridden: tally.held,
     samples: {
-      moved_up: movedSamples(ctx, proposed, groups, 'up'),
-      moved_down: movedSamples(ctx, proposed, groups, 'down'),
+      moved_up: movedSamples(ctx, proposed, groups, 'up', held),
+      moved_down: movedSamples(ctx, proposed, groups, 'down', held),
     },
-    bonus_estimate: bonusEstimate(ctx, proposed, groups),
+    bonus_estimate: bonusEstimate(ctx, proposed, groups, held),
   }
+}
+
+const moveOf = (from: number, to: number): Move => (to > from ? 'up' : to < from ? 'down' : 'same')
+
+/** An account a level set by hand holds now: where the intervals place it, and where it really stands. */
+interface HeldAccount {
+  computedFrom: number
+  computedTo: number
+  computedMove: Move
+  from: number
+  to: number
+  /** `held`: the proposal keeps the override's step, so the account stays where the override holds it. */
+  move: Move | 'held'
+}
+
+/**
+ * The accounts of `groups` a live override holds on their group's ladder, by id. Now they stand on their
+ * effective step; under the proposal the override goes on holding them when the proposal is that ladder and
+ * keeps the step (counted apart as `overridden`), else it would end and the account moves by what it accumulated.
+ */
+function heldByOverrides(
+  ctx: ServerContext,
+  proposed: PlacementLadder,
+  groups: readonly GroupPlacement[],
+): Map<number, HeldAccount> {
+  const held = new Map<number, HeldAccount>()
+  for (const group of groups) {
+    const current = group.current
+    if (!current || current.id === null) continue
+    const overrides = liveOverridesOnLadder(ctx, current.id, [group.id]).filter((o) =>
+      holdsOn(o, current.id, current.steps.length),
+    )
+    if (overrides.length === 0) continue
+    const computed = computedIndexes(
+      ctx,
+      [proposed, current],
+      overrides.map((o) => o.account_id),
+    )
+    for (const override of overrides) {
+      const [computedTo = -1, computedFrom = -1] = computed.get(override.account_id) ?? []
+      const from = effectiveIndex(override, computedFrom)
+      const keeps = holdsOn(override, proposed.id, proposed.steps.length)
+      const to = keeps ? effectiveIndex(override, computedTo) : computedTo
+      held.set(override.account_id, {
+        computedFrom,
+        computedTo,
+        computedMove: moveOf(computedFrom, computedTo),
+        from,
+        to,
+        move: keeps ? 'held' : moveOf(from, to),
+      })
+    }
+  }
+  return held
 }
 
 /** Up to PREVIEW_SAMPLES accounts that move in `direction`, in account order, group by group. */
@@ -442,6 +587,7 @@ function movedSamples(
   proposed: PlacementLadder,
   groups: readonly GroupPlacement[],
   direction: 'up' | 'down',
+  held: ReadonlyMap<number, HeldAccount>,
 ): LadderPreviewSample[] {
   const samples: LadderPreviewSample[] = []
   for (const group of groups) {
@@ -456,10 +602,11 @@ function movedSamples(
     const buckets = ladders.map((_, l) => `b${l}`).join(', ')
     const sql = `SELECT ${buckets}, h_l, h_i, id, number, holder FROM (${inner}) ORDER BY id`
     for (const row of statement(ctx, sql).raw().iterate(params) as Iterable<(number | string | null)[]>) {
-      const alike = classOf(ladders, row as (number | null)[])
-      const { from, to, move } = movesOf(proposed, group.current, alike)
-      if (move !== direction) continue
       const at = ladders.length + 2
+      const { from, to, move } =
+        held.get(row[at] as number) ??
+        movesOf(proposed, group.current, classOf(ladders, row as (number | null)[]))
+      if (move !== direction) continue
       samples.push({
         account_id: row[at] as number,
         number: row[at + 1] as string,
@@ -482,6 +629,7 @@ function bonusEstimate(
   ctx: ServerContext,
   proposed: PlacementLadder,
   groups: readonly GroupPlacement[],
+  held: ReadonlyMap<number, HeldAccount>,
 ): { current: number; proposed: number } {
   let current = 0
   let next = 0
@@ -505,6 +653,34 @@ function bonusEstimate(
       const { next: to, now } = movesOf(proposed, group.current, alike)
       next += bonusOf(to?.step, amount) * bills
       current += bonusOf(now?.step, amount) * bills
+    }
+  }
+  // The bills of accounts held by overrides: off the steps the intervals gave them, onto their effective ones.
+  const heldIds = [...held.keys()]
+  if (heldIds.length > 0) {
+    const bills = rowsOf<{ account_id: number; amount: number; n: number }>(
+      ctx,
+      `SELECT account_id, amount, count(*) AS n FROM purchases
+       WHERE account_id IN (${placeholders(heldIds.length)}) AND created_at > ? GROUP BY account_id, amount`,
+      ...heldIds,
+      since,
+    )
+    const currentOf = new Map(groups.map((group) => [group.id, group.current]))
+    const groupOf = new Map(
+      rowsOf<{ id: number; group_id: number }>(
+        ctx,
+        `SELECT id, group_id FROM accounts WHERE id IN (${placeholders(heldIds.length)})`,
+        ...heldIds,
+      ).map((row) => [row.id, row.group_id]),
+    )
+    for (const bill of bills) {
+      const account = held.get(bill.account_id)
+      const currentLadder = currentOf.get(groupOf.get(bill.account_id) ?? 0) ?? null
+      if (!account || !currentLadder) continue
+      const onCurrent = (index: number) => bonusOf(currentLadder.steps[index], bill.amount) * bill.n
+      const onProposed = (index: number) => bonusOf(proposed.steps[index], bill.amount) * bill.n
+      current += onCurrent(account.from) - onCurrent(account.computedFrom)
+      next += onProposed(account.to) - onProposed(account.computedTo)
     }
   }
   return { current: fromKopecks(current), proposed: fromKopecks(next) }

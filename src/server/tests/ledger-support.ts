@@ -1,8 +1,8 @@
 // Independent recounts for the accounts, operations and reports tests: straight from the database file, one
 // account at a time with the shared stepFor — none of the server's range counts, aggregates or window SQL.
 import type BetterSqlite3 from 'better-sqlite3'
-import { type Account, type LadderCreate, type Ladder } from '@shared/api'
-import { stepFor, toKopecks } from '@shared/domain'
+import { type Account, type LadderCreate, type Ladder, type LadderPreview } from '@shared/api'
+import { fromKopecks, stepFor, toKopecks } from '@shared/domain'
 import { openSandboxDb } from './direct-db'
 
 const DAY_MS = 86_400_000
@@ -157,3 +157,37 @@ export type SearchableRow = {
   email: string | null
   group_id: number
 }
+
+export type PreviewSample = LadderPreview['samples']['moved_up'][number]
+
+/** What a preview recount counts, account by account (bonus in kopecks). */
+export interface PreviewRecount {
+  counts: number[]
+  before: number[]
+  moved_up: number
+  moved_down: number
+  unchanged: number
+  /** Accounts a level set by hand holds (0 where the recount has none). */
+  overridden?: number
+  samples: { moved_up: PreviewSample[]; moved_down: PreviewSample[] }
+  bonus: { current: number; proposed: number }
+}
+
+/** A recount in the shape the preview answers. */
+export const asPreview = (proposal: LadderCreate, expected: PreviewRecount): LadderPreview => ({
+  steps: proposal.steps.map((step, index) => ({
+    index,
+    name: step.name,
+    accounts: expected.counts[index]!,
+    accounts_before: expected.before[index]!,
+  })),
+  moved_up: expected.moved_up,
+  moved_down: expected.moved_down,
+  unchanged: expected.unchanged,
+  overridden: expected.overridden ?? 0,
+  samples: expected.samples,
+  bonus_estimate: {
+    current: fromKopecks(expected.bonus.current),
+    proposed: fromKopecks(expected.bonus.proposed),
+  },
+})

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   type Ladder,
   type LadderCreate,
-  type LadderPreview,
   accountGroup,
   balancesReport,
   ladder as ladderSchema,
@@ -16,12 +15,14 @@ import { benefitsFor, fromKopecks } from '@shared/domain'
 import { call, demoTokens, locsOf, startTestServer } from '../test-support'
 import { openSandboxDb } from './direct-db'
 import {
+  asPreview,
   movableClock,
   purchasesByAccount,
   readLedger,
   recountLadder,
   type RecountLadder,
   recountStep,
+  type PreviewSample,
   withDb,
 } from './ledger-support'
 
@@ -103,26 +104,6 @@ function recount(proposed: RecountLadder, stepCount: number, groupIds: number[])
   }
   return { counts, before, ...moves, samples, bonus }
 }
-
-type PreviewSample = LadderPreview['samples']['moved_up'][number]
-
-/** A recount in the shape the preview answers. */
-const asPreview = (proposal: LadderCreate, expected: ReturnType<typeof recount>): LadderPreview => ({
-  steps: proposal.steps.map((step, index) => ({
-    index,
-    name: step.name,
-    accounts: expected.counts[index]!,
-    accounts_before: expected.before[index]!,
-  })),
-  moved_up: expected.moved_up,
-  moved_down: expected.moved_down,
-  unchanged: expected.unchanged,
-  samples: expected.samples,
-  bonus_estimate: {
-    current: fromKopecks(expected.bonus.current),
-    proposed: fromKopecks(expected.bonus.proposed),
-  },
-})
 
 const groupsOf = (ladderId: number): number[] =>
   readLedger(dbPath())

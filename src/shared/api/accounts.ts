@@ -74,6 +74,43 @@ export type TemporaryIdentifier = z.infer<typeof temporaryIdentifier>
 export const accountStep = z.strictObject({ ladder_id: id, index: z.number().int().min(0), name: z.string() })
 export type AccountStep = z.infer<typeof accountStep>
 
+/** How a discount level set by hand holds the account: `pin` exactly at the step, `floor` at least at it. */
+export const STEP_OVERRIDE_MODES = ['pin', 'floor'] as const
+export const stepOverrideMode = z.enum(STEP_OVERRIDE_MODES)
+export type StepOverrideMode = z.infer<typeof stepOverrideMode>
+
+/**
+ * `PUT accounts/{id}/step_override`: the step `index` of the ladder of the account's group, held as `mode` until
+ * the end of the business day `until` (null: until removed), with the reason.
+ */
+export const stepOverrideRequest = z.strictObject({
+  index: z.number().int().min(0),
+  mode: stepOverrideMode,
+  until: z.iso.date().nullish(),
+  reason: z.string().trim().min(1).max(200),
+  version,
+})
+export type StepOverrideRequest = z.infer<typeof stepOverrideRequest>
+
+/** A discount level set by hand, as an account shows it while it holds. */
+export const stepOverride = z.strictObject({
+  ladder_id: id,
+  index: z.number().int().min(0),
+  /** The step's name on the ladder now. */
+  name: z.string(),
+  mode: stepOverrideMode,
+  /** The last business day it holds (null: until removed). */
+  until: z.iso.date().nullable(),
+  /** When it ends: the day change time after `until`, by the settings' day_change_time and timezone. */
+  ends_at: timestamp.nullable(),
+  reason: z.string(),
+  set_by: z.string().nullable(),
+  set_at: timestamp,
+  /** The step the account's accumulation alone gives (null: below every step). */
+  computed_step: accountStep.nullable(),
+})
+export type StepOverride = z.infer<typeof stepOverride>
+
 export const account = z.strictObject({
   id,
   number: z.string(),
@@ -90,11 +127,20 @@ export const account = z.strictObject({
   pending_balance: money,
   spend_total: money,
   visits: z.number().int().min(0),
+  /** The effective step: the accumulated one, or the one a `step_override` holds it at. */
   step: accountStep.nullable(),
+  step_override: stepOverride.nullable(),
   version,
   ...auditFields,
 })
 export type Account = z.infer<typeof account>
 
-export const accountListQuery = listQuery.extend({ group_id: idParam.optional() })
+export const accountListQuery = listQuery.extend({
+  group_id: idParam.optional(),
+  /** `true`: only the accounts whose discount level is set by hand now. */
+  step_override: z
+    .enum(['true'])
+    .transform(() => true as const)
+    .optional(),
+})
 export type AccountListQuery = z.infer<typeof accountListQuery>

@@ -50,6 +50,7 @@ const accountAnswer = {
   spend_total: 45000,
   visits: 12,
   step: { ladder_id: 1, index: 1, name: 'Серебро' },
+  step_override: null,
   version: 3,
   ...audit,
 }
@@ -135,7 +136,8 @@ describe('example answers of API.md parse', () => {
         ],
         moved_up: 4,
         moved_down: 0,
-        unchanged: 146,
+        unchanged: 140,
+        overridden: 6,
         samples: {
           moved_up: [
             {
@@ -196,6 +198,26 @@ describe('example answers of API.md parse', () => {
     ],
     ['account', account, accountAnswer],
     ['account without a step', account, { ...accountAnswer, step: null, balance: 0 }],
+    [
+      'account with a level set by hand',
+      account,
+      {
+        ...accountAnswer,
+        step: { ladder_id: 1, index: 2, name: 'Золото' },
+        step_override: {
+          ladder_id: 1,
+          index: 2,
+          name: 'Золото',
+          mode: 'pin',
+          until: '2024-03-31',
+          ends_at: '2024-03-31T21:00:00.000Z',
+          reason: 'Жалоба гостя улажена',
+          set_by: 'marketing',
+          set_at: '2024-03-02T11:30:00Z',
+          computed_step: { ladder_id: 1, index: 1, name: 'Серебро' },
+        },
+      },
+    ],
     ['operation', operation, operationAnswer],
     [
       'operations list',

@@ -84,6 +84,10 @@ export const fieldErrorParams = {
   inactive_type: z.strictObject({ type: text }),
   wrong_password: none,
   invalid: none,
+  /** A discount level set by hand names a step the ladder of the account's group lacks (`steps`: how many it has). */
+  step_not_in_ladder: z.strictObject({ index: count, steps: count }),
+  /** A date that has already passed (`today`: the current business day). */
+  date_in_past: z.strictObject({ today: text }),
   ...Object.fromEntries(
     LADDER_ISSUE_CODES.map((code) => [code, z.record(text, z.union([text, z.number()]))] as const),
   ),
@@ -120,6 +124,8 @@ type FieldParamSchemas = {
   inactive_type: z.ZodObject<{ type: z.ZodString }>
   wrong_password: typeof none
   invalid: typeof none
+  step_not_in_ladder: z.ZodObject<{ index: z.ZodNumber; steps: z.ZodNumber }>
+  date_in_past: z.ZodObject<{ today: z.ZodString }>
 } & Record<LadderIssueCode, z.ZodRecord<z.ZodString, z.ZodUnion<[z.ZodString, z.ZodNumber]>>>
 
 export type AnswerErrorCode = keyof typeof answerErrorParams

@@ -110,6 +110,8 @@ export const ladderPreview = z.strictObject({
   moved_up: z.number().int().min(0),
   moved_down: z.number().int().min(0),
   unchanged: z.number().int().min(0),
+  /** Accounts a level set by hand holds (they do not move; counted apart from the three above). */
+  overridden: z.number().int().min(0),
   /** At most 20 accounts per direction. */
   samples: z.strictObject({
     moved_up: z.array(ladderPreviewSample),

@@ -81,6 +81,8 @@ export const errorCodes = defineTexts(
       inactive_type: 'Тип «{{type}}» выключен',
       wrong_password: 'Неверный текущий пароль',
       invalid: 'Неверное значение',
+      step_not_in_ladder: 'В лестнице группы нет такой ступени: её могли удалить',
+      date_in_past: 'Дата уже прошла: выберите сегодняшнюю или позже',
     },
     regexProblem: {
       unclosed_group: 'открытая скобка «(» не закрыта',
@@ -185,6 +187,8 @@ export const errorCodes = defineTexts(
       inactive_type: 'The type «{{type}}» is inactive',
       wrong_password: 'The current password is wrong',
       invalid: 'Invalid value',
+      step_not_in_ladder: 'The group’s ladder has no such step: it may have been removed',
+      date_in_past: 'The date is over: choose today or later',
     },
     regexProblem: {
       unclosed_group: 'an opening «(» is never closed',

@@ -85,6 +85,7 @@ function ImpactResult({ preview }: { preview: LadderPreview }): React.JSX.Elemen
             ['up', t('ladderInsight.impact.movedUp'), preview.moved_up],
             ['down', t('ladderInsight.impact.movedDown'), preview.moved_down],
             ['same', t('ladderInsight.impact.unchanged'), preview.unchanged],
+            ['held', t('ladderInsight.impact.overridden'), preview.overridden],
           ] as const
         ).map(([key, label, value]) => (
           <div key={key} className={`insight-stat insight-stat--${key}`}>

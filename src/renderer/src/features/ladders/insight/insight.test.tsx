@@ -166,7 +166,8 @@ const preview: LadderPreview = {
   ],
   moved_up: 10,
   moved_down: 0,
-  unchanged: 90,
+  unchanged: 87,
+  overridden: 3,
   samples: {
     moved_up: [
       {
@@ -192,7 +193,10 @@ describe('the impact preview', () => {
     expect(fake.calls.find((call) => call.channel === 'ladders:preview')?.input).toEqual({
       ladder: { ...guestLadderExample, id: 4 },
     })
-    expect([text('impact-up'), text('impact-down'), text('impact-same')]).toEqual(['10', '0', '90'])
+    expect(
+      [text('impact-up'), text('impact-down'), text('impact-same'), text('impact-held')],
+      'guests held by a level set by hand are counted apart',
+    ).toEqual(['10', '0', '87', '3'])
     expect(screen.getAllByTestId('impact-step').map((row) => row.textContent)).toEqual([
       '1 · Гость10090',
       '2 · Серебро010',

@@ -31,7 +31,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       const shell = await signIn(app)
       await shell.goTo('ladders')
       await app.getByRole('grid').getByRole('row').nth(1).click()
-      await expect(app.getByTestId('ladder-details')).toBeVisible()
+      await expect(app.getByTestId('ladder-editor')).toBeVisible()
       expect(await seriousViolations(app)).toEqual([])
       const panel = await shell.openDrafts()
       expect(await seriousViolations(app)).toEqual([])
@@ -59,13 +59,13 @@ test('by keyboard: Ctrl+K focuses the search, Esc clears it, arrows and Enter op
   await grid.focus()
   await app.keyboard.press('ArrowDown')
   await app.keyboard.press('Enter')
-  await expect(app.getByTestId('ladder-details')).toBeVisible()
+  await expect(app.getByTestId('ladder-editor')).toBeVisible()
   await expect(app).toHaveURL(/#\/ladders\/\d+$/)
   // A link to a ladder the server does not have says so, instead of «choose a ladder».
   await app.evaluate(() => {
     location.hash = '#/ladders/999'
   })
-  await expect(app.getByTestId('ladder-not-found')).toContainText('лестница 999')
+  await expect(app.getByTestId('ladder-pane')).toContainText('Записи больше нет')
   await app.getByRole('button', { name: 'К списку' }).click()
   await expect(app).toHaveURL(/#\/ladders$/)
 })

@@ -39,7 +39,7 @@ for (const viewport of [
     const shell = await signIn(app)
     await shell.goTo('ladders')
     await app.getByRole('grid').getByRole('row').nth(1).click()
-    await expect(app.getByTestId('ladder-details')).toBeVisible()
+    await expect(app.getByTestId('ladder-editor')).toBeVisible()
     await look('ladders')
 
     const rk = new RkDiscountsPage(app)

@@ -90,7 +90,7 @@ test('the catalog sorts, filters and shows which ladders use a discount, by mous
   await page.table.open('Скидка 5%')
   await page.usage.getByRole('link', { name: 'Гостевая' }).click()
   await expect(app).toHaveURL(/#\/ladders\/\d+$/)
-  await expect(app.getByTestId('ladder-details')).toContainText('Гостевая')
+  await expect(app.getByTestId('ladder-editor')).toContainText('Гостевая')
 })
 
 test('an import shows what will be created, updated and deactivated, and changes nothing until confirmed', async ({

@@ -19,6 +19,10 @@ export function codedResolver<T extends FieldValues>(schema: z.ZodType): Resolve
       const { code, params } = codeOfIssueIn(issue, values)
       errors[name] = { type: code, message: fieldMessage({ path, code, params }) }
     }
-    return { values: {}, errors: toNestErrors(errors, options) }
+    // Outer paths first: an error of a whole ladder step (`steps.1`) must not replace its fields' (`steps.1.name`).
+    const nested = Object.fromEntries(
+      Object.entries(errors).sort(([a], [b]) => a.split('.').length - b.split('.').length),
+    )
+    return { values: {}, errors: toNestErrors(nested, options) }
   }
 }

@@ -36,6 +36,7 @@ const paths = {
   lock: 'M5 9h10v8H5zM7 9V6.5a3 3 0 0 1 6 0V9',
   upload: 'M10 13V3M6 7l4-4 4 4M4 13v4h12v-4',
   download: 'M10 3v10M6 9l4 4 4-4M4 13v4h12v-4',
+  copy: 'M7 7h9v10H7zM4 13V3h9',
   info: 'M10 17a7 7 0 1 0 0-14 7 7 0 0 0 0 14ZM10 9v5M10 6.5v.5',
 } as const
 

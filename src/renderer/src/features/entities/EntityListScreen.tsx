@@ -71,6 +71,8 @@ export interface EntityListScreenProps<T extends { id: number; active: boolean }
   onRefresh?: () => void
   /** The editor of what the route opens (keyed by `route.key`). */
   editor: ReactNode
+  /** A class of the editor pane besides `detail-pane` (a wider pane for a bigger editor). */
+  paneClassName?: string
 }
 
 export function EntityListScreen<T extends { id: number; active: boolean }>({
@@ -86,6 +88,7 @@ export function EntityListScreen<T extends { id: number; active: boolean }>({
   testIds,
   onRefresh,
   editor,
+  paneClassName,
 }: EntityListScreenProps<T>): React.JSX.Element {
   const { t } = useTranslation()
   const { target } = route
@@ -151,7 +154,11 @@ export function EntityListScreen<T extends { id: number; active: boolean }>({
         </ListStates>
       </div>
       {target.kind !== 'none' && (
-        <aside className="detail-pane" aria-label={texts.title} data-testid={testIds.pane}>
+        <aside
+          className={paneClassName ? `detail-pane ${paneClassName}` : 'detail-pane'}
+          aria-label={texts.title}
+          data-testid={testIds.pane}
+        >
           {target.kind === 'invalid' ? <EmptyState icon="info" title={t('entityScreen.badId')} /> : editor}
         </aside>
       )}

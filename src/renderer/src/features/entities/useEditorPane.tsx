@@ -17,6 +17,8 @@ import { useEntityEditor, type EntityEditor } from './useEntityEditor'
 export interface EditorPaneSpec<K extends DraftKind, TValues extends FieldValues> {
   /** Form values of the server entity, or blank ones for a new entity. */
   toForm: (server: EntityOf<K> | null) => TValues
+  /** Form values from a stored draft (default: `toForm(server)` overlaid with it); see `useEntityEditor`. */
+  fromPayload?: (payload: unknown, fallback: TValues) => TValues
   /** The heading of a new one that has no name yet. */
   newTitle: string
 }
@@ -46,7 +48,7 @@ export interface EditorPane<K extends DraftKind, TValues extends FieldValues> {
 export function useEditorPane<K extends DraftKind, TValues extends FieldValues>(
   kind: K,
   { route, items, listStatus }: EditorPaneProps<K>,
-  { toForm, newTitle }: EditorPaneSpec<K, TValues>,
+  { toForm, fromPayload, newTitle }: EditorPaneSpec<K, TValues>,
 ): EditorPane<K, TValues> {
   const resource = DRAFT_RESOURCES[kind]
   const server = useMemo(
@@ -60,6 +62,7 @@ export function useEditorPane<K extends DraftKind, TValues extends FieldValues>(
     server,
     schema: resource.create as unknown as z.ZodType<unknown, TValues>,
     toForm,
+    fromPayload,
     onClose: route.close,
   })
   const lifecycle = useEditorLifecycle({

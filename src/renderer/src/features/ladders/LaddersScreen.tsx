@@ -1,46 +1,59 @@
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Ladder, LadderStep, RkDiscount } from '@shared/api'
-import { formatMoney, toKopecks } from '@shared/domain'
-import { Badge } from '../../components/Badge'
-import { Button } from '../../components/Button'
-import { DataTable } from '../../components/DataTable'
-import { Icon } from '../../components/Icon'
-import type { DataTableColumn } from '../../components/data-table-model'
-import { Screen } from '../../components/Screen'
-import { EmptyState, ErrorState, LoadingState } from '../../components/states'
-import { formatDataTime, formatNumber } from '../../app/format'
-import { currentLanguage, type Language } from '../../app/i18n'
-import { replaceParams } from '../../app/router'
+import type { AccountGroup, Ladder } from '@shared/api'
+import { formatNumber } from '../../app/format'
+import { currentLanguage } from '../../app/i18n'
+import { useCachedList, useIpcQuery } from '../../app/queries'
 import type { ScreenComponentProps } from '../../app/screens'
-import { DraftStateBadge } from '../drafts/DraftStateBadge'
+import type { DataTableColumn } from '../../components/data-table-model'
 import { useDraftStates } from '../drafts/store'
-import { useCachedList } from '../../app/queries'
+import { useEditorRoute } from '../entities/editor-route'
+import { EntityListScreen } from '../entities/EntityListScreen'
+import { syncStateColumn } from '../entities/sync-state-column'
+import { useCanEdit } from '../session/store'
+import { groupNames } from './form'
+import { LadderEditor } from './LadderEditor'
 import './ladders.css'
 
-function formatThreshold(ladder: Ladder, threshold: number, language: Language): string {
-  if (ladder.basis === 'visits') return formatNumber(threshold, language)
-  try {
-    return formatMoney(toKopecks(threshold), language)
-  } catch {
-    return String(threshold)
-  }
-}
+export const LADDERS_SCREEN = 'ladders'
 
-function percent(value: number, language: Language): string {
-  return `${formatNumber(value, language)} %`
-}
+/** While the editor is open these are in it, not in the list. */
+const HIDDEN_WITH_PANE = ['basis', 'period', 'steps', 'accounts', 'active', 'groups']
 
-/** The ladders as they are on the server (or in main's cache): a list and the steps of the selected one. */
-export function LaddersScreen({ params }: ScreenComponentProps): React.JSX.Element {
+/** Guests on each step of a ladder (`reports/ladder_steps`), asked only for ladders that groups use. */
+function StepAccounts({ ladder, used }: { ladder: Ladder; used: boolean }): React.JSX.Element {
   const { t } = useTranslation()
   const language = currentLanguage()
+  const report = useIpcQuery('reports:ladder-steps', used ? { ladder_id: ladder.id } : null)
+  if (!used) return <span className="muted">—</span>
+  const items = report.data?.items
+  if (!items) return <span className="muted">…</span>
+  const list = items.map((item) => `${item.name}: ${formatNumber(item.accounts, language)}`).join(', ')
+  return (
+    <span className="data-table__text num" title={t('ladders.accountsPerStepTitle', { list })}>
+      {items.map((item) => formatNumber(item.accounts, language)).join(' · ')}
+    </span>
+  )
+}
+
+/** Ladders: the list with the groups that use each and its guests per step, and the ladder editor. */
+export function LaddersScreen({ params }: ScreenComponentProps): React.JSX.Element {
+  const { t } = useTranslation()
+  const route = useEditorRoute(params)
   const list = useCachedList('ladders:list')
   const catalog = useCachedList('catalog:list')
+  const groups = useCachedList('account-groups:list')
   const draftStates = useDraftStates('ladder')
-  const selectedId = params[0] !== undefined ? Number(params[0]) : null
-  const selected = list.items.find((ladder) => ladder.id === selectedId) ?? null
-  const discounts = useMemo(() => new Map(catalog.items.map((d) => [d.id, d])), [catalog.items])
+  const canEdit = useCanEdit('ladder')
+
+  const groupsByLadder = useMemo(() => {
+    const byLadder = new Map<number, AccountGroup[]>()
+    for (const group of groups.items) {
+      if (group.ladder_id === null) continue
+      byLadder.set(group.ladder_id, [...(byLadder.get(group.ladder_id) ?? []), group])
+    }
+    return byLadder
+  }, [groups.items])
 
   const columns = useMemo<DataTableColumn<Ladder>[]>(
     () => [
@@ -48,24 +61,14 @@ export function LaddersScreen({ params }: ScreenComponentProps): React.JSX.Eleme
         id: 'name',
         header: t('ladders.name'),
         value: (l) => l.name,
-        // A pending edit of the ladder shows next to its name: «черновик», «конфликт»…
-        cell: (l) => {
-          const state = draftStates.get(l.id)
-          return (
-            <>
-              <span className="data-table__text">{l.name}</span>
-              {state && <DraftStateBadge state={state} />}
-            </>
-          )
-        },
         width: 'minmax(140px, 2fr)',
       },
       {
         id: 'basis',
         header: t('ladders.basis'),
         value: (l) => t(`ladders.basisValue.${l.basis}`),
-        width: 'minmax(120px, 1fr)',
-        priority: 2,
+        width: 'minmax(110px, 1fr)',
+        priority: 3,
       },
       {
         id: 'period',
@@ -74,182 +77,95 @@ export function LaddersScreen({ params }: ScreenComponentProps): React.JSX.Eleme
           l.period === 'rolling_days'
             ? t('ladders.periodValue.rolling_days', { days: l.period_days ?? 0 })
             : t('ladders.periodValue.all_time'),
-        width: 'minmax(130px, 1fr)',
-        priority: 3,
+        width: 'minmax(110px, 1fr)',
+        priority: 4,
       },
       {
         id: 'steps',
         header: t('ladders.steps'),
         value: (l) => l.steps.length,
         align: 'end',
-        width: '88px',
-        priority: 4,
+        width: '80px',
+        priority: 5,
+      },
+      {
+        id: 'groups',
+        header: t('ladders.groups'),
+        value: (l) => {
+          const used = groupsByLadder.get(l.id)
+          return used ? groupNames(used) : null
+        },
+        cell: (l) => {
+          const used = groupsByLadder.get(l.id)
+          return used ? (
+            <span className="data-table__text" title={groupNames(used)}>
+              {groupNames(used)}
+            </span>
+          ) : (
+            <span className="muted">{t('ladders.groupsNone')}</span>
+          )
+        },
+        width: 'minmax(120px, 1.5fr)',
+        priority: 2,
+      },
+      {
+        id: 'accounts',
+        header: t('ladders.accountsPerStep'),
+        value: () => null,
+        cell: (l) => <StepAccounts ladder={l} used={groupsByLadder.has(l.id)} />,
+        filterText: false,
+        width: 'minmax(110px, 1fr)',
+        priority: 6,
       },
       {
         id: 'active',
         header: t('ladders.active'),
         value: (l) => l.active,
         align: 'center',
-        width: '88px',
+        width: '80px',
         priority: 1,
       },
-      {
-        id: 'updated',
-        header: t('ladders.updated'),
-        value: (l) => l.updated_at,
-        cell: (l) => formatDataTime(l.updated_at, language),
-        filterText: false,
-        width: '116px',
-        priority: 5,
-      },
+      syncStateColumn(t('ladders.state'), draftStates),
     ],
-    [t, language, draftStates],
+    [t, draftStates, groupsByLadder],
   )
 
-  let content: React.JSX.Element
-  if (list.status === 'loading') content = <LoadingState />
-  else if (list.status === 'error' && list.items.length === 0) {
-    content = <ErrorState message={list.error?.message} onRetry={() => void list.reload(true)} />
-  } else {
-    content = (
-      <>
-        <DataTable
-          rows={list.items}
-          columns={columns}
-          getRowId={(l) => l.id}
-          label={t('ladders.tableLabel')}
-          filterLabel={t('ladders.filter')}
-          selectedId={selectedId}
-          onRowActivate={(l) => replaceParams(l.id)}
-          initialSort={{ columnId: 'name', direction: 'asc' }}
-          rowClassName={(l) => (l.active ? undefined : 'is-inactive')}
-          empty={
-            <EmptyState icon="ladder" title={t('ladders.empty')}>
-              {t('ladders.emptyHint')}
-            </EmptyState>
-          }
-          testId="ladders-table"
+  return (
+    <EntityListScreen
+      entity="ladder"
+      screenId={LADDERS_SCREEN}
+      route={route}
+      list={list}
+      canEdit={canEdit}
+      columns={columns}
+      hiddenWithPane={HIDDEN_WITH_PANE}
+      icon="ladder"
+      texts={{
+        title: t('ladders.title'),
+        subtitle: t('ladders.subtitle'),
+        tableLabel: t('ladders.tableLabel'),
+        filter: t('ladders.filter'),
+        create: t('ladders.create'),
+        empty: t('ladders.empty'),
+        emptyHint: t('ladders.emptyHint'),
+        emptyReadOnly: t('ladders.emptyReadOnly'),
+      }}
+      testIds={{ table: 'ladders-table', create: 'ladder-create', pane: 'ladder-pane' }}
+      onRefresh={() => {
+        void catalog.reload(true)
+        void groups.reload(true)
+      }}
+      paneClassName="detail-pane--ladder"
+      editor={
+        <LadderEditor
+          key={route.key}
+          route={route}
+          items={list.items}
+          listStatus={list.status}
+          catalog={catalog.items}
+          groups={groups.items}
         />
-        {/* Focusable: the pane scrolls, and keyboard users must be able to scroll it. */}
-        <aside
-          className="detail-pane"
-          aria-label={selected ? selected.name : t('ladders.stepsTitle')}
-          tabIndex={0}
-        >
-          {selected ? (
-            <LadderDetails ladder={selected} discounts={discounts} language={language} />
-          ) : params[0] !== undefined ? (
-            // An address naming a ladder the list does not have (deleted, or a mistyped link).
-            <EmptyState
-              icon="info"
-              title={t('ladders.notFound')}
-              action={
-                <Button icon="close" onClick={() => replaceParams()}>
-                  {t('ladders.backToList')}
-                </Button>
-              }
-            >
-              <span data-testid="ladder-not-found">{t('ladders.notFoundText', { id: params[0] })}</span>
-            </EmptyState>
-          ) : (
-            <EmptyState icon="ladder" title={t('ladders.select')} />
-          )}
-        </aside>
-      </>
-    )
-  }
-
-  return (
-    <Screen
-      title={t('ladders.title')}
-      subtitle={t('ladders.subtitle')}
-      fetchedAt={list.fetchedAt}
-      stale={list.stale}
-      layout="split"
-      actions={
-        <Button icon="refresh" variant="ghost" onClick={() => void list.reload(true)}>
-          {t('common.refresh')}
-        </Button>
       }
-    >
-      {content}
-    </Screen>
-  )
-}
-
-/** The selected ladder and its steps; a step whose RK discount is inactive says so. */
-export function LadderDetails({
-  ladder,
-  discounts,
-  language,
-}: {
-  ladder: Ladder
-  discounts: ReadonlyMap<number, RkDiscount>
-  language: Language
-}): React.JSX.Element {
-  const { t } = useTranslation()
-  const discountOf = (step: LadderStep) =>
-    step.rk_discount_id === null ? undefined : discounts.get(step.rk_discount_id)
-  const discountName = (step: LadderStep) => {
-    if (step.rk_discount_id === null) return null
-    return discountOf(step)?.name ?? `#${step.rk_discount_id}`
-  }
-  return (
-    <div className="stack" data-testid="ladder-details">
-      <div className="row">
-        <h2>{ladder.name}</h2>
-        {!ladder.active && <Badge tone="neutral">{t('ladders.inactive')}</Badge>}
-      </div>
-      <p className="muted">
-        {t(`ladders.basisValue.${ladder.basis}`)} ·{' '}
-        {ladder.period === 'rolling_days'
-          ? t('ladders.periodValue.rolling_days', { days: ladder.period_days ?? 0 })
-          : t('ladders.periodValue.all_time')}{' '}
-        · {ladder.downgrade ? t('ladders.downgradeYes') : t('ladders.downgradeNo')}
-      </p>
-      <h3>{t('ladders.stepsTitle')}</h3>
-      {/* A list of steps rather than a wide table: the pane is narrow, and each step reads as a sentence. */}
-      <ol className="step-list">
-        {ladder.steps.map((step, index) => {
-          const rk = discountName(step)
-          const inactive = discountOf(step)?.active === false
-          const benefits: string[] = []
-          if (rk) benefits.push(t('ladders.benefitRk', { name: rk }))
-          if (step.bonus_percent !== null) {
-            benefits.push(t('ladders.benefitBonus', { percent: percent(step.bonus_percent, language) }))
-          }
-          if (step.max_payment_percent !== null) {
-            benefits.push(
-              t('ladders.benefitPayment', { percent: percent(step.max_payment_percent, language) }),
-            )
-          }
-          return (
-            <li key={index} className="step-list__item">
-              <div className="step-list__head">
-                <span className="step-list__name">{step.name}</span>
-                <span className="step-list__threshold num">
-                  {t('ladders.from', { threshold: formatThreshold(ladder, step.threshold, language) })}
-                </span>
-              </div>
-              <p className="step-list__benefits muted">
-                {benefits.length > 0 ? benefits.join(' · ') : t('ladders.none')}
-              </p>
-              {inactive && (
-                <p className="step-list__warning" data-testid="step-inactive-rk">
-                  <Icon name="alert" /> {t('ladders.inactiveRk', { name: rk ?? '' })}
-                </p>
-              )}
-            </li>
-          )
-        })}
-      </ol>
-      <p className="muted">
-        {t('ladders.version', {
-          version: ladder.version,
-          who: ladder.updated_by ?? '—',
-          time: formatDataTime(ladder.updated_at, language),
-        })}
-      </p>
-    </div>
+    />
   )
 }

@@ -1,0 +1,282 @@
+// The ladder editor: the ladder's rules and its steps (react-hook-form with the shared checked schema as resolver),
+// autosaved as a draft, published through the outbox; the warnings of the shared validator shown as typed; and the
+// insight panels (./insight-slots) as tabs next to the form.
+import { useEffect, useId, useMemo, useRef, useState } from 'react'
+import { useWatch } from 'react-hook-form'
+import { useTranslation } from 'react-i18next'
+import type { AccountGroup, LadderCreate, RkDiscount } from '@shared/api'
+import { validateLadder, type LadderIssue } from '@shared/domain'
+import { useIpcQuery } from '../../app/queries'
+import { replaceParams } from '../../app/router'
+import { currentLanguage } from '../../app/i18n'
+import { ladderIssueMessage } from '@shared/domain'
+import { Button } from '../../components/Button'
+import { NumberField, Select, Switch, TextField } from '../../components/fields'
+import { Icon } from '../../components/Icon'
+import { toast } from '../../components/toast-store'
+import { messageFor } from '../../app/messages'
+import { useDraftsStore } from '../drafts/store'
+import { EntityEditorFrame } from '../entities/EntityEditor'
+import { useEditorPane, type EditorPaneProps } from '../entities/useEditorPane'
+import { duplicateOf, groupNames, ladderFromPayload, ladderToForm, type LadderForm } from './form'
+import { LADDER_INSIGHT_PANELS } from './insight-slots'
+import { LadderSteps } from './LadderSteps'
+import { useEditedLadder } from './useEditedLadder'
+
+export interface LadderEditorProps extends EditorPaneProps<'ladder'> {
+  catalog: readonly RkDiscount[]
+  /** The account groups as main has them: which use this ladder (delete is refused while any does). */
+  groups: readonly AccountGroup[]
+}
+
+function issuesByStep(issues: readonly LadderIssue[]): Map<number, LadderIssue[]> {
+  const byStep = new Map<number, LadderIssue[]>()
+  for (const issue of issues) {
+    const [first, index] = issue.path
+    if (first !== 'steps' || typeof index !== 'number') continue
+    const list = byStep.get(index) ?? []
+    list.push(issue)
+    byStep.set(index, list)
+  }
+  return byStep
+}
+
+export function LadderEditor({ catalog, groups, ...props }: LadderEditorProps): React.JSX.Element {
+  const { t } = useTranslation()
+  const language = currentLanguage()
+  const pane = useEditorPane('ladder', props, {
+    toForm: ladderToForm,
+    fromPayload: ladderFromPayload,
+    newTitle: t('ladders.newTitle'),
+  })
+  const { server, editor } = pane
+  const { form, readOnly } = editor
+  const { control } = form
+  const values = useWatch({ control }) as LadderForm
+  const edited = useEditedLadder(control)
+  const byId = useMemo(() => new Map(catalog.map((discount) => [discount.id, discount])), [catalog])
+  const saveDraft = useDraftsStore((store) => store.save)
+
+  // What the shared validator says while typing, with the catalog: warnings (and an RK discount that is not in
+  // the catalog) at their steps. Errors show at the fields through the resolver once touched or published.
+  const liveIssues = useMemo(
+    () =>
+      validateLadder(values, { rkDiscounts: catalog }, 'draft').filter(
+        (issue) => issue.severity === 'warning' || issue.code === 'rk_discount_missing',
+      ),
+    [values, catalog],
+  )
+  const stepIssues = useMemo(() => issuesByStep(liveIssues), [liveIssues])
+  const ladderWarnings = liveIssues.filter((issue) => issue.path[0] !== 'steps')
+
+  // After a publish that found errors, every change checks the whole ladder again: a step's own error (nothing
+  // given, a threshold below the previous one) depends on its neighbours, not only on the field typed into.
+  const submitted = form.formState.submitCount > 0
+  useEffect(() => {
+    if (!submitted) return
+    return form.subscribe({ formState: { values: true }, callback: () => void form.trigger() })
+  }, [submitted, form])
+
+  // Switching the period back to «all time» drops the number of days (it would be ignored).
+  const period = values.period
+  const lastPeriod = useRef(period)
+  useEffect(() => {
+    if (lastPeriod.current === period) return
+    lastPeriod.current = period
+    if (period === 'all_time' && form.getValues('period_days') != null) {
+      form.setValue('period_days', null, { shouldDirty: true })
+    }
+  }, [period, form])
+
+  const stepCounts = useIpcQuery('reports:ladder-steps', server ? { ladder_id: server.id } : null)
+  const accounts = useMemo(() => {
+    const counts = new Map<number, number>()
+    if (!server || !stepCounts.data) return counts
+    for (const item of stepCounts.data.items) {
+      const saved = server.steps[item.index]
+      const current = values.steps?.[item.index]
+      if (saved && current && current.threshold === saved.threshold) counts.set(item.index, item.accounts)
+    }
+    return counts
+  }, [server, stepCounts.data, values.steps])
+
+  const usedBy = useMemo(
+    () => (server ? groups.filter((group) => group.ladder_id === server.id) : []),
+    [groups, server],
+  )
+
+  const [tab, setTab] = useState('steps')
+  const tabsId = useId()
+  const panels = LADDER_INSIGHT_PANELS
+  const activePanel = panels.find((panel) => panel.id === tab)
+
+  if (pane.message) return <>{pane.message}</>
+
+  const duplicate = async () => {
+    await editor.flush()
+    const copy = duplicateOf(form.getValues(), t('ladders.copyName', { name: values.name?.trim() || '' }))
+    const result = await saveDraft({ entity: 'ladder', entity_id: null, payload: copy })
+    if (!result.ok) {
+      toast.error(messageFor(result.error))
+      return
+    }
+    toast.info(t('ladders.duplicated', { name: copy.name }))
+    replaceParams('new', result.data.id)
+  }
+  const restore = (body: LadderCreate) => {
+    const current = form.getValues()
+    form.reset(ladderFromPayload(body, current), { keepDefaultValues: true })
+    // A reset is not a change: set one field through setValue so the autosave stores the restored ladder.
+    form.setValue('name', body.name, { shouldDirty: true })
+    setTab('steps')
+  }
+
+  const tabId = (id: string) => `${tabsId}-tab-${id}`
+  const panelId = (id: string) => `${tabsId}-panel-${id}`
+  const tabs = panels.length > 0 && (
+    <div className="ladder-tabs" role="tablist" aria-label={t('ladders.tabsLabel')}>
+      {[
+        { id: 'steps', text: t('ladders.tabSteps') },
+        ...panels.map((p) => ({ id: p.id, text: p.label(t) })),
+      ].map((item, index, all) => (
+        <button
+          key={item.id}
+          type="button"
+          role="tab"
+          id={tabId(item.id)}
+          aria-selected={tab === item.id}
+          aria-controls={panelId(item.id)}
+          tabIndex={tab === item.id ? 0 : -1}
+          className={tab === item.id ? 'ladder-tabs__tab is-current' : 'ladder-tabs__tab'}
+          data-testid={`ladder-tab-${item.id}`}
+          onClick={() => setTab(item.id)}
+          onKeyDown={(e) => {
+            if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return
+            e.preventDefault()
+            const next = all[(index + (e.key === 'ArrowRight' ? 1 : all.length - 1)) % all.length]
+            if (!next) return
+            setTab(next.id)
+            document.getElementById(tabId(next.id))?.focus()
+          }}
+        >
+          {item.text}
+        </button>
+      ))}
+    </div>
+  )
+  const stepsShown = !activePanel
+
+  const basisOptions = [
+    { value: 'spend', label: t('ladders.basisValue.spend') },
+    { value: 'visits', label: t('ladders.basisValue.visits') },
+  ]
+  const periodOptions = [
+    { value: 'all_time', label: t('ladders.periodValue.all_time') },
+    { value: 'rolling_days', label: t('ladders.periodShort.rolling_days') },
+  ]
+
+  return (
+    <EntityEditorFrame
+      {...pane.frame}
+      deleteBlocked={usedBy.length > 0 ? t('ladders.deleteBlocked', { groups: groupNames(usedBy) }) : null}
+      before={
+        <>
+          {pane.frame.before}
+          {tabs}
+        </>
+      }
+      footerExtra={
+        <Button variant="ghost" icon="copy" onClick={() => void duplicate()} data-testid="ladder-duplicate">
+          {t('ladders.duplicate')}
+        </Button>
+      }
+      after={
+        activePanel ? (
+          <div role="tabpanel" id={panelId(activePanel.id)} aria-labelledby={tabId(activePanel.id)}>
+            <activePanel.Component
+              ladder={edited}
+              saved={server}
+              rkDiscounts={catalog}
+              readOnly={readOnly}
+              restore={restore}
+            />
+          </div>
+        ) : (
+          server && (
+            <p className="muted ladder-used-by" data-testid="ladder-used-by">
+              {usedBy.length > 0
+                ? t('ladders.usedBy', { groups: groupNames(usedBy) })
+                : t('ladders.usedByNone')}
+            </p>
+          )
+        )
+      }
+    >
+      <div
+        className={stepsShown ? 'ladder-form' : 'ladder-form is-hidden'}
+        {...(panels.length > 0 && {
+          role: 'tabpanel',
+          id: panelId('steps'),
+          'aria-labelledby': tabId('steps'),
+        })}
+        hidden={!stepsShown}
+      >
+        <div className="form-grid ladder-form__rules">
+          <TextField
+            control={control}
+            name="name"
+            label={t('ladders.name')}
+            autoComplete="off"
+            className="field--wide"
+          />
+          <Select
+            control={control}
+            name="basis"
+            label={t('ladders.basis')}
+            hint={t('ladders.basisHint')}
+            options={basisOptions}
+            required
+          />
+          <Select
+            control={control}
+            name="period"
+            label={t('ladders.period')}
+            options={periodOptions}
+            required
+          />
+          {values.period === 'rolling_days' && (
+            <NumberField
+              control={control}
+              name="period_days"
+              label={t('ladders.periodDays')}
+              hint={t('ladders.periodDaysHint')}
+              suffix={t('ladders.daysSuffix')}
+              integer
+              required
+            />
+          )}
+        </div>
+        <Switch
+          control={control}
+          name="downgrade"
+          label={t('ladders.downgrade')}
+          hint={values.downgrade ? t('ladders.downgradeYesHint') : t('ladders.downgradeNoHint')}
+        />
+        <Switch control={control} name="active" label={t('ladders.active')} />
+        {ladderWarnings.map((issue, index) => (
+          <p key={index} className="step-card__warning" data-testid="ladder-warning">
+            <Icon name="alert" /> {ladderIssueMessage(issue, language)}
+          </p>
+        ))}
+        <LadderSteps
+          control={control}
+          catalog={catalog}
+          byId={byId}
+          stepIssues={stepIssues}
+          accounts={accounts}
+          readOnly={readOnly}
+        />
+      </div>
+    </EntityEditorFrame>
+  )
+}

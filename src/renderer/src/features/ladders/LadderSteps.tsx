@@ -1,0 +1,288 @@
+// The steps of the ladder being edited (react-hook-form `useFieldArray`): each step with its fields, its range in
+// words, the guests on it now, its errors and warnings where the shared validator puts them; add, insert, remove
+// and reorder by mouse and keyboard (Alt+↑ / Alt+↓ move the step the focus is in).
+import { useEffect, useRef, type KeyboardEvent } from 'react'
+import { useFieldArray, useFormState, useWatch, type Control } from 'react-hook-form'
+import { useTranslation } from 'react-i18next'
+import type { RkDiscount } from '@shared/api'
+import { ladderIssueMessage, stepRangeText, type LadderIssue } from '@shared/domain'
+import { MAX } from '@shared/api'
+import { Button, IconButton } from '../../components/Button'
+import { MoneyField, NumberField, PercentField, TextField } from '../../components/fields'
+import { Icon } from '../../components/Icon'
+import { currentLanguage } from '../../app/i18n'
+import { blankStep, type LadderForm } from './form'
+import { RkDiscountPicker } from './RkDiscountPicker'
+
+export interface LadderStepsProps {
+  control: Control<LadderForm>
+  catalog: readonly RkDiscount[]
+  byId: ReadonlyMap<number, RkDiscount>
+  /** Warnings (and catalog errors) of the live check, by step index. */
+  stepIssues: ReadonlyMap<number, readonly LadderIssue[]>
+  /** Guests on each step now, by index, where the form's step is still the server's step at that index. */
+  accounts: ReadonlyMap<number, number>
+  readOnly: boolean
+}
+
+interface PendingFocus {
+  /** The step's field array key; null for a step not rendered yet (`newIndex`). */
+  key: string | null
+  newIndex: number | null
+  /** How many steps there are once the change is rendered (a render may come before it). */
+  length: number
+  /** A field's name after `steps.N.` (`threshold`), or a button's `data-step-action`. */
+  field: string | null
+  action: string | null
+}
+
+/** `steps.3.threshold` → `threshold`. */
+const fieldOfName = (name: string | null): string | null =>
+  name && /^steps\.\d+\./.test(name) ? name.split('.').slice(2).join('.') : null
+
+export function LadderSteps({
+  control,
+  catalog,
+  byId,
+  stepIssues,
+  accounts,
+  readOnly,
+}: LadderStepsProps): React.JSX.Element {
+  const { t } = useTranslation()
+  const language = currentLanguage()
+  const { fields, append, insert, remove, move } = useFieldArray({ control, name: 'steps' })
+  const [basis, steps] = useWatch({ control, name: ['basis', 'steps'] })
+  const { errors } = useFormState({ control, name: 'steps' })
+  const thresholds = (steps ?? []).map((step) => step?.threshold)
+  const listRef = useRef<HTMLOListElement>(null)
+  /** Where the focus goes after the next render (a moved step, a new one); read by the effect below. */
+  const pendingFocus = useRef<PendingFocus | null>(null)
+  const canAdd = fields.length < MAX.ladderSteps
+  const canRemove = fields.length > 1
+
+  // After a move, an insert or a remove the focus follows the step (or lands on the new one).
+  useEffect(() => {
+    const pending = pendingFocus.current
+    if (!pending || pending.length !== fields.length) return
+    const key = pending.newIndex !== null ? fields[pending.newIndex]?.id : pending.key
+    if (!key) return
+    pendingFocus.current = null
+    const card = listRef.current?.querySelector<HTMLElement>(`[data-step-key="${key}"]`)
+    if (!card) return
+    const index = card.dataset.stepIndex
+    const target =
+      (pending.field && card.querySelector<HTMLElement>(`[name="steps.${index}.${pending.field}"]`)) ||
+      (pending.action &&
+        card.querySelector<HTMLElement>(`[data-step-action="${pending.action}"]:not([disabled])`)) ||
+      card.querySelector<HTMLElement>('input:not([disabled])')
+    target?.focus()
+  })
+
+  const focusAfter = (key: string | undefined, from?: Element | null) => {
+    if (!key) return
+    const element = from instanceof HTMLElement ? from : null
+    pendingFocus.current = {
+      key,
+      newIndex: null,
+      length: fields.length,
+      field: fieldOfName(element?.getAttribute('name') ?? null),
+      action: element?.dataset.stepAction ?? null,
+    }
+  }
+  const focusNew = (index: number) => {
+    pendingFocus.current = {
+      key: null,
+      newIndex: index,
+      length: fields.length + 1,
+      field: 'name',
+      action: null,
+    }
+  }
+  const moveStep = (from: number, to: number) => {
+    if (to < 0 || to >= fields.length) return
+    const key = fields[from]?.id
+    const focused = document.activeElement
+    move(from, to)
+    focusAfter(key, focused)
+  }
+  const insertAfter = (index: number) => {
+    insert(index + 1, blankStep(null), { shouldFocus: false })
+    focusNew(index + 1)
+  }
+
+  const onKeyDown = (index: number) => (event: KeyboardEvent<HTMLElement>) => {
+    if (readOnly || !event.altKey || event.ctrlKey || event.metaKey) return
+    if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
+      event.preventDefault()
+      moveStep(index, event.key === 'ArrowUp' ? index - 1 : index + 1)
+    }
+  }
+
+  const stepsError = errors.steps?.root?.message ?? errors.steps?.message
+
+  return (
+    <section className="ladder-steps" aria-labelledby="ladder-steps-title">
+      <div className="ladder-steps__head">
+        <h3 id="ladder-steps-title">{t('ladders.stepsTitle')}</h3>
+        <span className="muted ladder-steps__hint">{t('ladders.stepsHint')}</span>
+      </div>
+      {stepsError && (
+        <p className="field__error" role="alert">
+          {stepsError}
+        </p>
+      )}
+      <ol className="step-cards" ref={listRef}>
+        {fields.map((field, index) => {
+          const step = steps?.[index]
+          const range = stepRangeText(thresholds, index, basis ?? 'spend', language)
+          const stepError = errors.steps?.[index]?.message ?? errors.steps?.[index]?.root?.message
+          const issues = stepIssues.get(index) ?? []
+          const count = accounts.get(index)
+          const title = step?.name?.trim()
+            ? t('ladders.stepTitleNamed', { index: index + 1, name: step.name.trim() })
+            : t('ladders.stepTitle', { index: index + 1 })
+          const prefix = `steps.${index}` as const
+          return (
+            <li
+              key={field.id}
+              className={stepError ? 'step-card is-invalid' : 'step-card'}
+              data-step-key={field.id}
+              data-step-index={index}
+              data-testid="ladder-step"
+              aria-label={title}
+              onKeyDown={onKeyDown(index)}
+            >
+              <div className="step-card__head">
+                <h4 className="step-card__title">{title}</h4>
+                <span className="step-card__range" data-testid="step-range">
+                  {range ?? t('ladders.rangeUnknown')}
+                </span>
+                {count !== undefined && (
+                  <span className="step-card__accounts muted" data-testid="step-accounts">
+                    {t('ladders.accountsOnStep', { count })}
+                  </span>
+                )}
+                <span className="spacer" />
+                {!readOnly && (
+                  <span className="step-card__actions">
+                    <IconButton
+                      icon="chevronUp"
+                      size="sm"
+                      label={t('ladders.moveUp', { index: index + 1 })}
+                      aria-keyshortcuts="Alt+ArrowUp"
+                      data-step-action="up"
+                      disabled={index === 0}
+                      onClick={() => {
+                        moveStep(index, index - 1)
+                      }}
+                    />
+                    <IconButton
+                      icon="chevronDown"
+                      size="sm"
+                      label={t('ladders.moveDown', { index: index + 1 })}
+                      aria-keyshortcuts="Alt+ArrowDown"
+                      data-step-action="down"
+                      disabled={index === fields.length - 1}
+                      onClick={() => {
+                        moveStep(index, index + 1)
+                      }}
+                    />
+                    <IconButton
+                      icon="plus"
+                      size="sm"
+                      label={t('ladders.insertAfter', { index: index + 1 })}
+                      data-step-action="insert"
+                      disabled={!canAdd}
+                      onClick={() => insertAfter(index)}
+                    />
+                    <IconButton
+                      icon="trash"
+                      size="sm"
+                      label={t('ladders.removeStep', { index: index + 1 })}
+                      data-step-action="remove"
+                      disabled={!canRemove}
+                      onClick={() => {
+                        const next = fields[index + 1] ?? fields[index - 1]
+                        remove(index)
+                        if (next)
+                          pendingFocus.current = {
+                            key: next.id,
+                            newIndex: null,
+                            field: null,
+                            action: 'remove',
+                          }
+                      }}
+                    />
+                  </span>
+                )}
+              </div>
+              <div className="step-card__fields">
+                <TextField
+                  control={control}
+                  name={`${prefix}.name`}
+                  label={t('ladders.stepName')}
+                  autoComplete="off"
+                  maxLength={100}
+                  required
+                />
+                {basis === 'visits' ? (
+                  <NumberField
+                    control={control}
+                    name={`${prefix}.threshold`}
+                    label={t('ladders.thresholdVisits')}
+                    suffix={t('ladders.visitsSuffix')}
+                    integer
+                    required
+                  />
+                ) : (
+                  <MoneyField
+                    control={control}
+                    name={`${prefix}.threshold`}
+                    label={t('ladders.thresholdSpend')}
+                    required
+                  />
+                )}
+                <RkDiscountPicker
+                  control={control}
+                  name={`${prefix}.rk_discount_id`}
+                  label={t('ladders.rkDiscount')}
+                  catalog={catalog}
+                  byId={byId}
+                />
+                <PercentField control={control} name={`${prefix}.bonus_percent`} label={t('ladders.bonus')} />
+                <PercentField
+                  control={control}
+                  name={`${prefix}.max_payment_percent`}
+                  label={t('ladders.maxPayment')}
+                />
+              </div>
+              {stepError && (
+                <p className="field__error step-card__error" role="alert" data-testid="step-error">
+                  {stepError}
+                </p>
+              )}
+              {issues.map((issue, i) => (
+                <p key={i} className="step-card__warning" data-testid="step-warning">
+                  <Icon name="alert" /> {ladderIssueMessage(issue, language)}
+                </p>
+              ))}
+            </li>
+          )
+        })}
+      </ol>
+      {!readOnly && (
+        <Button
+          icon="plus"
+          disabled={!canAdd}
+          data-testid="ladder-add-step"
+          onClick={() => {
+            append(blankStep(null), { shouldFocus: false })
+            focusNew(fields.length)
+          }}
+        >
+          {t('ladders.addStep')}
+        </Button>
+      )}
+    </section>
+  )
+}

@@ -204,13 +204,15 @@ export function LadderSteps({
                       onClick={() => {
                         const next = fields[index + 1] ?? fields[index - 1]
                         remove(index)
-                        if (next)
+                        if (next) {
                           pendingFocus.current = {
                             key: next.id,
                             newIndex: null,
+                            length: fields.length - 1,
                             field: null,
                             action: 'remove',
                           }
+                        }
                       }}
                     />
                   </span>

@@ -17,7 +17,11 @@ export interface ImpactChartViewProps {
 function ImpactChartView({ bars, labels, formatCount }: ImpactChartViewProps): React.JSX.Element {
   return (
     <ResponsiveContainer width="100%" height={240}>
-      <BarChart data={bars as ImpactBar[]} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
+      <BarChart
+        data={bars as ImpactBar[]}
+        margin={{ top: 8, right: 8, bottom: 8, left: 8 }}
+        accessibilityLayer={false}
+      >
         <CartesianGrid strokeDasharray="3 3" stroke="#8884" />
         <XAxis dataKey="name" />
         <YAxis tickFormatter={formatCount} allowDecimals={false} width={56} />

@@ -4,7 +4,7 @@ import { memo, useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
 import type { LadderCreate, LadderHistoryItem, RkDiscount } from '@shared/api'
-import { diffLadders, type FieldChange, type LadderDiff } from '@shared/domain'
+import { diffLadders, sameValue, type FieldChange, type LadderDiff } from '@shared/domain'
 import type { Draft } from '@shared/ipc'
 import { formatDateTime } from '../../../app/format'
 import { currentLanguage, type Language } from '../../../app/i18n'
@@ -51,8 +51,16 @@ export const LadderHistory = memo(function LadderHistory({
       map.set(String(item.version), { key: String(item.version), ladder: item.ladder })
     return map
   }, [items, ladder])
-  const from = sides.get(fromKey ?? String(items?.[1]?.version ?? items?.[0]?.version ?? ''))
-  const to = sides.get(toKey ?? String(items?.[0]?.version ?? ''))
+  // By default: what the editor changes against the current version, else the last change made.
+  const defaults = useMemo(() => {
+    const current = items?.[0]
+    if (!current) return { from: '', to: '' }
+    if (ladder && !sameValue(ladderBody(current.ladder), ladder))
+      return { from: String(current.version), to: EDITED }
+    return { from: String(items[1]?.version ?? current.version), to: String(current.version) }
+  }, [items, ladder])
+  const from = sides.get(fromKey ?? defaults.from)
+  const to = sides.get(toKey ?? defaults.to)
 
   const restore = async (item: LadderHistoryItem) => {
     if (ladderId === null) return

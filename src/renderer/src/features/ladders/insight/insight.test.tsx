@@ -269,6 +269,14 @@ describe('the history', () => {
       expect.stringContaining('Версия 2 (текущая)') as unknown,
       expect.stringContaining('Версия 1') as unknown,
     ])
+    // First what the editor changes against the current version: a step added at the end.
+    expect((screen.getByTestId('history-from') as HTMLSelectElement).value).toBe('2')
+    expect((screen.getByTestId('history-to') as HTMLSelectElement).value).toBe('edited')
+    expect(screen.getAllByTestId('diff-step').map((row) => row.textContent)).toEqual([
+      'Добавлена ступень 4 «Алмаз»',
+    ])
+    fireEvent.change(screen.getByTestId('history-from'), { target: { value: '1' } })
+    fireEvent.change(screen.getByTestId('history-to'), { target: { value: '2' } })
     expect(screen.getAllByTestId('diff-field').map((row) => row.textContent)).toEqual([
       'НазваниеГостевая → Гостевая 2',
     ])
@@ -277,14 +285,8 @@ describe('the history', () => {
       // A step in the same place under another name is that step changed (diffLadders' alignment).
       'Ступень 3 «Платина»НазваниеЗолото → ПлатинаПорог100 000 ₽ → 300 000 ₽Бонус7 % → 10 %Оплата бонусами до50 % → 60 %',
     ])
-    // Against the ladder in the editor: a step added at the end.
-    fireEvent.change(screen.getByTestId('history-from'), { target: { value: '2' } })
-    fireEvent.change(screen.getByTestId('history-to'), { target: { value: 'edited' } })
-    expect(screen.getAllByTestId('diff-step').map((row) => row.textContent)).toEqual([
-      'Добавлена ступень 4 «Алмаз»',
-    ])
     // Any two: the same version against itself does not differ.
-    fireEvent.change(screen.getByTestId('history-to'), { target: { value: '2' } })
+    fireEvent.change(screen.getByTestId('history-from'), { target: { value: '2' } })
     expect(screen.getByTestId('history-same')).toBeTruthy()
   })
 

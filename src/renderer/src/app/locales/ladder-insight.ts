@@ -1,15 +1,8 @@
 import { defineTexts } from './define'
 
-// The ladder editor's insight panels: chart, simulator, impact preview, history.
+// The ladder editor's insight panels: chart, simulator, impact preview, history (their tabs' names: ladders.insight).
 export const ladderInsight = defineTexts(
   {
-    panelLabel: 'Анализ лестницы',
-    tabs: {
-      chart: 'График',
-      simulator: 'Симулятор',
-      impact: 'Влияние',
-      history: 'История',
-    },
     notParsed: 'Заполните лестницу в редакторе: пока в ней есть незаполненные поля, считать нечего.',
     unit: {
       spend: '₽',
@@ -152,13 +145,6 @@ export const ladderInsight = defineTexts(
     },
   },
   {
-    panelLabel: 'Ladder insight',
-    tabs: {
-      chart: 'Chart',
-      simulator: 'Simulator',
-      impact: 'Impact',
-      history: 'History',
-    },
     notParsed: 'Fill in the ladder in the editor: while some fields are empty there is nothing to compute.',
     unit: {
       spend: '₽',

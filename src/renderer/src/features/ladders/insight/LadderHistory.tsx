@@ -5,12 +5,10 @@ import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
 import type { LadderCreate, LadderHistoryItem, RkDiscount } from '@shared/api'
 import { diffLadders, sameValue, type FieldChange, type LadderDiff } from '@shared/domain'
-import type { Draft } from '@shared/ipc'
 import { formatDateTime } from '../../../app/format'
 import { currentLanguage, type Language } from '../../../app/i18n'
 import { messageFor } from '../../../app/messages'
 import { ipcErrorOf, useIpcQuery } from '../../../app/queries'
-import { invoke } from '../../../ipc/client'
 import { Button } from '../../../components/Button'
 import { LoadingState } from '../../../components/states'
 import { toast } from '../../../components/toast-store'
@@ -25,14 +23,17 @@ interface Side {
 }
 
 export interface LadderHistoryProps extends InsightProps {
-  /** After a version was restored as the ladder's draft (the editor shows it). */
-  onRestored?: (draft: Draft) => void
+  /**
+   * Puts a version's body into the editor, which saves it as the ladder's draft (as every edit). Absent (a role
+   * that may not edit ladders): no restore buttons.
+   */
+  onRestore?: (body: LadderCreate) => void
 }
 
 export const LadderHistory = memo(function LadderHistory({
   ladder,
   ladderId,
-  onRestored,
+  onRestore,
 }: LadderHistoryProps): React.JSX.Element {
   const { t } = useTranslation()
   const language = currentLanguage()
@@ -41,7 +42,6 @@ export const LadderHistory = memo(function LadderHistory({
   const error = ipcErrorOf(query.error)
   const [fromKey, setFromKey] = useState<string | null>(null)
   const [toKey, setToKey] = useState<string | null>(null)
-  const [restoring, setRestoring] = useState<number | null>(null)
   const titleId = useId()
 
   const sides = useMemo(() => {
@@ -62,21 +62,9 @@ export const LadderHistory = memo(function LadderHistory({
   const from = sides.get(fromKey ?? defaults.from)
   const to = sides.get(toKey ?? defaults.to)
 
-  const restore = async (item: LadderHistoryItem) => {
-    if (ladderId === null) return
-    setRestoring(item.version)
-    const result = await invoke('drafts:save', {
-      entity: 'ladder',
-      entity_id: ladderId,
-      payload: ladderBody(item.ladder),
-    })
-    setRestoring(null)
-    if (!result.ok) {
-      toast.ipcError(result.error)
-      return
-    }
+  const restore = (item: LadderHistoryItem) => {
+    onRestore?.(ladderBody(item.ladder))
     toast.success(t('ladderInsight.history.restored', { version: item.version }))
-    onRestored?.(result.data)
   }
 
   const optionLabel = (key: string) =>
@@ -110,13 +98,12 @@ export const LadderHistory = memo(function LadderHistory({
                     time: formatDateTime(item.updated_at, language),
                   })}
                 </span>
-                {index > 0 && (
+                {index > 0 && onRestore && (
                   <Button
                     size="sm"
                     variant="ghost"
-                    loading={restoring === item.version}
                     aria-label={t('ladderInsight.history.restoreVersion', { version: item.version })}
-                    onClick={() => void restore(item)}
+                    onClick={() => restore(item)}
                     data-testid="history-restore"
                   >
                     {t('ladderInsight.history.restore')}

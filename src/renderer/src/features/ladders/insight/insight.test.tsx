@@ -1,18 +1,17 @@
 // @vitest-environment happy-dom
 // The insight panels against the in-memory bridge (main is out of the picture here; the simulator's agreement
 // with the server is proved against a real sandbox in src/main/ipc/handlers/ladder-simulator.test.ts).
-import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react'
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Account, Ladder, LadderCreate, LadderPreview } from '@shared/api'
 import { exampleRkDiscounts, guestLadderExample } from '@shared/domain/example-ladder'
-import type { Draft, SessionState } from '@shared/ipc'
+import type { SessionState } from '@shared/ipc'
 import { useSessionStore } from '../../session/store'
 import { installFakeBridge, type FakeBridge, type Handler } from '../../../testing/fake-bridge'
 import { renderUi } from '../../../testing/render'
 import { LadderChart } from './LadderChart'
 import { LadderHistory } from './LadderHistory'
 import { LadderImpact } from './LadderImpact'
-import { LadderInsight } from './LadderInsight'
 import { LadderSimulator } from './LadderSimulator'
 
 const signedIn: SessionState = {
@@ -290,44 +289,21 @@ describe('the history', () => {
     expect(screen.getByTestId('history-same')).toBeTruthy()
   })
 
-  it('restores an earlier version as the ladder’s draft through drafts:save', async () => {
-    const saved = { id: 'd1', kind: 'draft' } as Draft
-    const fake = bridge({ 'ladders:history': history, 'drafts:save': () => ({ ok: true, data: saved }) })
-    const onRestored = vi.fn()
-    await renderUi(<LadderHistory ladder={null} ladderId={4} onRestored={onRestored} />)
+  it('restores an earlier version into the editor (which saves it as the draft); a reader gets no button', async () => {
+    bridge({ 'ladders:history': history })
+    const onRestore = vi.fn()
+    const { rerender } = await renderUi(<LadderHistory ladder={null} ladderId={4} onRestore={onRestore} />)
     fireEvent.click(await screen.findByRole('button', { name: 'Восстановить версию 1 как черновик' }))
-    await waitFor(() => expect(onRestored).toHaveBeenCalledWith(saved))
-    expect(fake.calls.find((call) => call.channel === 'drafts:save')?.input).toEqual({
-      entity: 'ladder',
-      entity_id: 4,
-      payload: {
-        name: 'Гостевая',
-        basis: 'spend',
-        period: 'all_time',
-        period_days: null,
-        downgrade: true,
-        active: true,
-        steps: guestLadderExample.steps,
-      },
+    expect(onRestore).toHaveBeenCalledWith({
+      name: 'Гостевая',
+      basis: 'spend',
+      period: 'all_time',
+      period_days: null,
+      downgrade: true,
+      active: true,
+      steps: guestLadderExample.steps,
     })
-  })
-})
-
-describe('the insight tabs', () => {
-  it('move with the arrow keys and show one panel at a time', async () => {
-    bridge()
-    await renderUi(<LadderInsight ladder={guestLadderExample} ladderId={null} />)
-    const chartTab = screen.getByRole('tab', { name: 'График' })
-    expect(chartTab.getAttribute('aria-selected')).toBe('true')
-    expect(screen.getByTestId('ladder-chart')).toBeTruthy()
-    act(() => chartTab.focus())
-    fireEvent.keyDown(chartTab, { key: 'ArrowRight' })
-    expect(screen.getByRole('tab', { name: 'Симулятор' }).getAttribute('aria-selected')).toBe('true')
-    expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Симулятор' }))
-    expect(screen.getByTestId('ladder-simulator')).toBeTruthy()
-    fireEvent.keyDown(document.activeElement!, { key: 'End' })
-    expect(screen.getByTestId('ladder-history').textContent).toContain(
-      'История появится после первой публикации лестницы.',
-    )
+    rerender(<LadderHistory ladder={null} ladderId={4} />)
+    expect(screen.queryByTestId('history-restore')).toBeNull()
   })
 })

@@ -3,6 +3,7 @@ import { useMemo } from 'react'
 import type { Account, Ladder, LadderCreate, RkDiscount } from '@shared/api'
 import { toKopecks } from '@shared/domain'
 import { useCachedList } from '../../../app/queries'
+import './insight.css'
 
 export interface InsightProps {
   /** The ladder as edited; null while the form does not parse. */
@@ -10,9 +11,6 @@ export interface InsightProps {
   /** The server id of the ladder being edited; null for a new one. */
   ladderId: number | null
 }
-
-export const INSIGHT_TABS = ['chart', 'simulator', 'impact', 'history'] as const
-export type InsightTab = (typeof INSIGHT_TABS)[number]
 
 /** The RK catalog by id (one map per catalog read). */
 export function useDiscountMap(): ReadonlyMap<number, RkDiscount> {

@@ -74,4 +74,22 @@ describe('simulateBill', () => {
       simulateBill({ ladder: { ...rolling, downgrade: false }, accumulated: 4_500_000, billKopecks: 0 }).keep,
     ).toBeNull()
   })
+
+  it('places a guest as a level set by hand holds them: pin exactly, floor at least, as the server does', () => {
+    const base = { ladder: guestLadderExample, billKopecks: 100_000, discountOf }
+    const pinned = simulateBill({ ...base, accumulated: 20_000_000, override: { index: 1, mode: 'pin' } })
+    expect(pinned.step?.name).toBe('Серебро')
+    expect(pinned.after?.name).toBe('Серебро')
+    expect(pinned.overridden).toBe(true)
+    expect(pinned.benefits.bonusKopecks).toBe(4_750)
+    const floor = { index: 1, mode: 'floor' } as const
+    expect(simulateBill({ ...base, accumulated: 0, override: floor }).step?.name).toBe('Серебро')
+    const above = simulateBill({ ...base, accumulated: 20_000_000, override: floor })
+    expect(above.step?.name).toBe('Золото')
+    expect(above.overridden).toBe(false)
+    // A step the edited ladder no longer has holds nothing.
+    expect(simulateBill({ ...base, accumulated: 0, override: { index: 5, mode: 'pin' } }).step?.name).toBe(
+      'Гость',
+    )
+  })
 })

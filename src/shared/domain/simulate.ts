@@ -6,6 +6,7 @@
 // is `billKopecks`; the till takes the step's RK discount off it, and what the guest pays (`toPayKopecks`) is
 // what the till reports to ProBonus as the purchase: the bonus and the pay-with-bonus cap are shares of it, and it
 // is what the bill adds to a `spend` accumulation.
+import type { Account } from '../api/accounts'
 import type { LadderBasis, LadderPeriod } from '../api/ladders'
 import { benefitsFor, type BenefitDiscount, type BenefitStep, type Benefits } from './benefits'
 import { stepFor } from './steps'
@@ -32,6 +33,11 @@ export interface SimulationInput {
   highestReached?: number | null
   /** The bill before the RK discount, in kopecks. */
   billKopecks: number
+  /**
+   * A discount level set by hand on this ladder (accounts' `step_override`): `pin` holds the guest exactly at
+   * `index`, `floor` at least at it; ignored when the ladder has no such step.
+   */
+  override?: { index: number; mode: 'pin' | 'floor' } | null
   /** The RK discount with this id (the catalog), or undefined when unknown. */
   discountOf?: (id: number) => BenefitDiscount | undefined
 }
@@ -46,6 +52,8 @@ export interface Simulation {
   step: SimulatedStepRef | null
   /** True when `downgrade: false` keeps the guest above the step the accumulation alone reaches. */
   held: boolean
+  /** True when a level set by hand decides the step (it differs from the accumulated one). */
+  overridden: boolean
   benefits: Benefits
   /** The bill after the RK discount: what the guest pays and the till reports as the purchase. */
   toPayKopecks: number
@@ -56,7 +64,7 @@ export interface Simulation {
   /**
    * A rolling ladder: the least the period must hold to keep the applied step on its own (its threshold, in
    * units) and the margin above it (how much may leave the period before the step is lost); null otherwise,
-   * for a ladder that never lowers a step, and for the first step (nothing to keep).
+   * for a ladder that never lowers a step, a step held by hand, and the first step (nothing to keep).
    */
   keep: { threshold: number; margin: number; days: number | null } | null
 }
@@ -78,7 +86,16 @@ export function simulateBill(input: SimulationInput): Simulation {
   }))
   const stepped = { steps: units, downgrade: ladder.downgrade }
   const highest = ladder.downgrade ? null : (input.highestReached ?? null)
-  const placement = stepFor(stepped, input.accumulated, highest)
+  const override = input.override && input.override.index < units.length ? input.override : null
+  // As the server: the step accumulation gives (held by `downgrade: false`), then the level set by hand.
+  const effective = <P extends { index: number } | null>(computed: P) => {
+    if (!override) return computed
+    const index = override.mode === 'pin' ? override.index : Math.max(override.index, computed?.index ?? -1)
+    const step = units[index]
+    return step ? { index, step } : computed
+  }
+  const reached = stepFor(stepped, input.accumulated, highest)
+  const placement = effective(reached)
   const free = stepFor({ steps: units }, input.accumulated)
   const discountId = placement?.step.rk_discount_id
   const discount =
@@ -87,8 +104,10 @@ export function simulateBill(input: SimulationInput): Simulation {
   const toPayKopecks = input.billKopecks - benefits.discountKopecks
 
   const added = ladder.basis === 'spend' ? toPayKopecks : 1
-  const reachedAfter = Math.max(highest ?? -1, placement?.index ?? -1)
-  const after = stepFor(stepped, input.accumulated + added, reachedAfter >= 0 ? reachedAfter : null)
+  const reachedAfter = Math.max(highest ?? -1, reached?.index ?? -1)
+  const after = effective(
+    stepFor(stepped, input.accumulated + added, reachedAfter >= 0 ? reachedAfter : null),
+  )
 
   const nextIndex = (placement?.index ?? -1) + 1
   const nextStep = units[nextIndex]
@@ -100,8 +119,9 @@ export function simulateBill(input: SimulationInput): Simulation {
       }
     : null
 
-  // Only a ladder that rolls and lets a guest drop can take the step away.
-  const rolling = ladder.period === 'rolling_days' && ladder.downgrade
+  const overridden = placement !== null && placement.index !== (reached?.index ?? -1)
+  // Only a ladder that rolls and lets a guest drop can take the step away (a level set by hand holds it).
+  const rolling = ladder.period === 'rolling_days' && ladder.downgrade && !overridden
   const keep =
     rolling && placement && placement.index > 0
       ? {
@@ -113,11 +133,31 @@ export function simulateBill(input: SimulationInput): Simulation {
 
   return {
     step: refOf(placement),
-    held: placement !== null && free !== null && placement.index > free.index,
+    held: reached !== null && free !== null && reached.index > free.index,
+    overridden,
     benefits,
     toPayKopecks,
     after: refOf(after),
     next,
     keep,
+  }
+}
+
+/**
+ * Where the server says a guest stands on the ladder `ladderId` (their group's): the step their accumulation
+ * reached (held by `downgrade: false`) and a level set by hand, as simulateBill takes them. Nothing for another
+ * ladder (or a ladder not stored yet): the simulator then applies the ladder to the guest's totals alone.
+ */
+export function guestPlacement(
+  guest: Pick<Account, 'step' | 'step_override'> | null,
+  ladderId: number | null,
+): { ownLadder: boolean; highestReached: number | null; override: SimulationInput['override'] } {
+  const ownLadder = guest !== null && ladderId !== null && guest.step?.ladder_id === ladderId
+  const manual = ownLadder ? guest.step_override : null
+  const reached = manual ? manual.computed_step : ownLadder ? guest.step : null
+  return {
+    ownLadder,
+    highestReached: reached?.index ?? null,
+    override: manual ? { index: manual.index, mode: manual.mode } : null,
   }
 }

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Account, Ladder, RkDiscount } from '@shared/api'
 import { fromKopecks, toKopecks } from '@shared/domain'
-import { simulateBill } from '@shared/domain/simulate'
+import { guestPlacement, simulateBill } from '@shared/domain/simulate'
 import { startSandbox, type Sandbox } from '@server/testing'
 import { call, login } from '@server/test-support'
 import { openCore, tempDir, type TestCore } from '../../testing/harness'
@@ -42,11 +42,10 @@ function simulateFor(
   discounts: readonly RkDiscount[],
   billKopecks: number,
 ) {
-  const own = account.step?.ladder_id === ladder.id ? account.step.index : null
   return simulateBill({
     ladder,
     accumulated: ladder.basis === 'spend' ? toKopecks(account.spend_total) : account.visits,
-    highestReached: own,
+    ...guestPlacement(account, ladder.id),
     billKopecks,
     discountOf: (id) => discounts.find((discount) => discount.id === id),
   })
@@ -80,39 +79,61 @@ describe('the simulator against operations/purchase', () => {
 
     let capsChecked = 0
     for (const account of byStep.values()) {
-      const bill = 1_234_567 // 12 345,67 ₽ before the RK discount
-      const figures = simulateFor(account, ladder, discounts, bill)
-      const amount = fromKopecks(figures.toPayKopecks)
-
-      // The most that may be paid with bonus: the step's cap of what is paid, and at most the spendable balance.
-      const spendable = toKopecks(account.balance) - toKopecks(account.pending_balance)
-      const allowed = Math.min(figures.benefits.maxBonusPaymentKopecks, spendable)
-      if (allowed < figures.toPayKopecks) {
-        const refused = await purchase({
-          account_id: account.id,
-          amount,
-          paid_with_bonus: fromKopecks(allowed + 1),
-        })
-        expect(refused.status).toBe(422)
-        const [item] = (refused.body as { detail: { code: string; params: { allowed: number } }[] }).detail
-        expect(item).toMatchObject({
-          code: 'payment_above_allowed',
-          params: { allowed: fromKopecks(allowed) },
-        })
-        capsChecked++
-      }
-
-      const answer = await purchase({ account_id: account.id, amount })
-      expect(answer.status).toBe(200)
-      const result = answer.body as { step: { index: number; name: string } | null; bonus_credited: number }
-      expect({
-        bonus: result.bonus_credited,
-        after: result.step && { index: result.step.index, name: result.step.name },
-      }).toEqual({
-        bonus: fromKopecks(figures.benefits.bonusKopecks),
-        after: figures.after,
-      })
+      if (await expectServerAgrees(account, ladder, discounts)) capsChecked++
     }
     expect(capsChecked).toBeGreaterThan(0)
   })
+
+  it('gives the server’s figures for guests held by a level set by hand (pin and floor)', async () => {
+    const { ladder, accounts } = await guestsOf('Гостевая')
+    const discounts = (await c.ok('catalog:list', { refresh: true })).items
+    const onFirstStep = accounts.filter((account) => account.step?.index === 0).slice(0, 2)
+    expect(onFirstStep).toHaveLength(2)
+    for (const [account, mode] of [
+      [onFirstStep[0]!, 'pin'],
+      [onFirstStep[1]!, 'floor'],
+    ] as const) {
+      const set = await call(sandbox.apiUrl, 'PUT', `/accounts/${account.id}/step_override`, {
+        token,
+        json: { index: 2, mode, until: null, reason: 'Гость шефа', version: account.version },
+      })
+      expect(set.status).toBe(200)
+      const held = await c.ok('accounts:get', { id: account.id })
+      expect(held.step_override).toMatchObject({ index: 2, mode })
+      expect(simulateFor(held, ladder, discounts, 100_000).overridden).toBe(true)
+      await expectServerAgrees(held, ladder, discounts)
+    }
+  })
 })
+
+/**
+ * One bill of 12 345,67 ₽ for `account`: the simulator's bonus and step after the bill equal the purchase's
+ * answer, and paying one kopeck more with bonus than the simulator allows is refused naming that amount (checked
+ * when the allowance is below the bill; answers whether it was).
+ */
+async function expectServerAgrees(account: Account, ladder: Ladder, discounts: readonly RkDiscount[]) {
+  const figures = simulateFor(account, ladder, discounts, 1_234_567)
+  const amount = fromKopecks(figures.toPayKopecks)
+  // The most that may be paid with bonus: the step's cap of what is paid, and at most the spendable balance.
+  const spendable = toKopecks(account.balance) - toKopecks(account.pending_balance)
+  const allowed = Math.min(figures.benefits.maxBonusPaymentKopecks, spendable)
+  const capChecked = allowed < figures.toPayKopecks
+  if (capChecked) {
+    const refused = await purchase({
+      account_id: account.id,
+      amount,
+      paid_with_bonus: fromKopecks(allowed + 1),
+    })
+    expect(refused.status).toBe(422)
+    const [item] = (refused.body as { detail: { code: string; params: { allowed: number } }[] }).detail
+    expect(item).toMatchObject({ code: 'payment_above_allowed', params: { allowed: fromKopecks(allowed) } })
+  }
+  const answer = await purchase({ account_id: account.id, amount })
+  expect(answer.status).toBe(200)
+  const result = answer.body as { step: { index: number; name: string } | null; bonus_credited: number }
+  expect({
+    bonus: result.bonus_credited,
+    after: result.step && { index: result.step.index, name: result.step.name },
+  }).toEqual({ bonus: fromKopecks(figures.benefits.bonusKopecks), after: figures.after })
+  return capChecked
+}

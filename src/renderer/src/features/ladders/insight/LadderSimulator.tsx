@@ -6,7 +6,7 @@ import { memo, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Account, LadderCreate, RkDiscount } from '@shared/api'
 import { formatMoney, formatMoneyInput, parseMoney } from '@shared/domain'
-import { simulateBill, type Simulation } from '@shared/domain/simulate'
+import { guestPlacement, simulateBill, type Simulation } from '@shared/domain/simulate'
 import { currentLanguage, type Language } from '../../../app/i18n'
 import { messageFor } from '../../../app/messages'
 import { ipcErrorOf, useIpcQuery } from '../../../app/queries'
@@ -97,8 +97,7 @@ export const LadderSimulator = memo(function LadderSimulator({
   const basis = ladder?.basis ?? 'spend'
   const accumulated = parseAccumulated(accumulatedText, basis, language)
   const bill = parseMoney(billText, language)
-  const ownLadder = guest !== null && guest.step !== null && guest.step.ladder_id === ladderId
-  const highestReached = ownLadder && guest?.step ? guest.step.index : null
+  const { ownLadder, highestReached, override } = guestPlacement(guest, ladderId)
 
   // Cheap (a binary search and a few BigInt products): computed on every render, nothing to memoize.
   const result: Simulation | null =
@@ -108,6 +107,7 @@ export const LadderSimulator = memo(function LadderSimulator({
           ladder,
           accumulated,
           highestReached,
+          override,
           billKopecks: bill,
           discountOf: (id) => discounts.get(id),
         })
@@ -248,7 +248,13 @@ function SimulationResult({
       'step',
       t('ladderInsight.simulator.step'),
       result.step
-        ? `${stepRefText(result.step, t)}${result.held ? ` (${t('ladderInsight.simulator.held')})` : ''}`
+        ? `${stepRefText(result.step, t)}${
+            result.overridden
+              ? ` (${t('ladderInsight.simulator.overridden')})`
+              : result.held
+                ? ` (${t('ladderInsight.simulator.held')})`
+                : ''
+          }`
         : t('ladderInsight.simulator.noStepApplies'),
     ],
     [

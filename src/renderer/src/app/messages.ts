@@ -1,6 +1,12 @@
 // The one place a refusal becomes words: by the server's code and params (API.md "Error codes"), in the UI
 // language, never the server's English `detail` nor the validation library's wording.
-import { LADDER_ISSUE_CODES, ladderIssueMessage, type LadderIssueCode } from '@shared/domain'
+import {
+  formatMoney,
+  LADDER_ISSUE_CODES,
+  ladderIssueMessage,
+  toKopecks,
+  type LadderIssueCode,
+} from '@shared/domain'
 import type { IpcErrorCode, IpcErrorReason, IpcFieldError } from '@shared/ipc'
 import { currentLanguage, i18n } from './i18n'
 
@@ -23,6 +29,13 @@ const COUNTED_BY: Record<string, string> = {
   too_long: 'max',
 }
 
+/** Params that are roubles, by code: said as money («1 250,50 ₽»), not as a bare number. */
+const MONEY_PARAMS: Record<string, readonly string[]> = {
+  balance_too_low: ['balance', 'amount'],
+  group_balance_too_low: ['amount'],
+  amount_too_large: ['max'],
+}
+
 const translate = (key: string, options: Params): string => String(i18n.t(key as never, options as never))
 const exists = (key: string, options: Params): boolean => i18n.exists(key, options as never)
 
@@ -39,6 +52,10 @@ function textParams(code: string, params: Params | undefined): Params {
     out.problemText = translate(`errorCodes.regexProblem.${out.problem}`, {
       defaultValue: translate('errorCodes.regexProblem.other', {}),
     })
+  }
+  for (const key of MONEY_PARAMS[code] ?? []) {
+    const value = params?.[key]
+    if (typeof value === 'number') out[key] = formatMoney(toKopecks(value), currentLanguage())
   }
   const countedBy = COUNTED_BY[code]
   if (countedBy && typeof params?.[countedBy] === 'number') out.count = params[countedBy]

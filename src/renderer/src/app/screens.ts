@@ -72,6 +72,24 @@ export const SCREENS: readonly ScreenDefinition[] = [
       (m) => m.IdentifierTypesScreen,
     ),
   },
+  {
+    id: 'group-operations',
+    title: (t) => t('operations.group.title'),
+    icon: 'coins',
+    component: screen(
+      () => import('../features/operations/GroupOperationsScreen'),
+      (m) => m.GroupOperationsScreen,
+    ),
+  },
+  {
+    id: 'reports',
+    title: (t) => t('reports.title'),
+    icon: 'chart',
+    component: screen(
+      () => import('../features/reports/ReportsScreen'),
+      (m) => m.ReportsScreen,
+    ),
+  },
 ]
 
 export function screenForEntity(entity: DraftEntity): ScreenDefinition | undefined {

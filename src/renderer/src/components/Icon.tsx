@@ -38,6 +38,9 @@ const paths = {
   download: 'M10 3v10M6 9l4 4 4-4M4 13v4h12v-4',
   copy: 'M7 7h9v10H7zM4 13V3h9',
   info: 'M10 17a7 7 0 1 0 0-14 7 7 0 0 0 0 14ZM10 9v5M10 6.5v.5',
+  coins:
+    'M8 8a5 2 0 1 0 0-4 5 2 0 0 0 0 4ZM3 6v3c0 1.1 2.2 2 5 2s5-.9 5-2V6M7 14c0 1.1 2.2 2 5 2s5-.9 5-2v-3M13 9.5c2.3.2 4 .9 4 1.5',
+  chart: 'M3 3v14h14M7 13V9M11 13V6M15 13v-3',
 } as const
 
 export type IconName = keyof typeof paths

@@ -7,6 +7,8 @@ import { errorCodes } from './errors'
 import { identifierTypes } from './identifier-types'
 import { ladders } from './ladders'
 import { ladderInsight } from './ladder-insight'
+import { operations } from './operations'
+import { reports } from './reports'
 import { rkDiscounts } from './rk-discounts'
 import { session } from './session'
 import { shell } from './shell'
@@ -32,6 +34,8 @@ export const ruTexts = {
   rkDiscounts: rkDiscounts.ru,
   identifierTypes: identifierTypes.ru,
   accountGroups: accountGroups.ru,
+  operations: operations.ru,
+  reports: reports.ru,
 }
 
 export type Texts = typeof ruTexts
@@ -57,4 +61,6 @@ export const enTexts: { [K in keyof Texts]: unknown } = {
   rkDiscounts: rkDiscounts.en,
   identifierTypes: identifierTypes.en,
   accountGroups: accountGroups.en,
+  operations: operations.en,
+  reports: reports.en,
 }

@@ -17,9 +17,8 @@ import { ListStates } from '../entities/EntityListScreen'
 import { Banner, EmptyState, LoadingState } from '../../components/states'
 import { useCanEdit } from '../session/store'
 import { discountValueSortKey, formatDiscountValue } from './format'
-import { saveFile } from '../../app/host'
-import { toast } from '../../components/toast-store'
-import { catalogCsv, catalogFileName, CSV_MIME_TYPE } from './export-file'
+import { saveCsv } from '../../app/csv'
+import { catalogCsv, catalogFileName } from './export-file'
 import { ImportDialog } from './ImportDialog'
 import './rk-discounts.css'
 import { useCachedList } from '../../app/queries'
@@ -151,20 +150,11 @@ export function RkDiscountsScreen({ params }: ScreenComponentProps): React.JSX.E
       no: t('common.no'),
       decimalComma: language === 'ru',
     })
-    const result = await saveFile({ name, text, mimeType: CSV_MIME_TYPE })
-    if (!result.ok)
-      toast.error(
-        t('rkDiscounts.export.failed', {
-          message: t(`errors.${result.error.code}`, { seconds: result.error.retryAfterSeconds ?? 0 }),
-        }),
-      )
-    else if (result.data.saved) {
-      toast.success(
-        result.data.path
-          ? t('rkDiscounts.export.saved', { path: result.data.path })
-          : t('rkDiscounts.export.downloaded', { name }),
-      )
-    }
+    await saveCsv(name, text, {
+      saved: (path) => t('rkDiscounts.export.saved', { path }),
+      downloaded: (file) => t('rkDiscounts.export.downloaded', { name: file }),
+      failed: (message) => t('rkDiscounts.export.failed', { message }),
+    })
   }
   const importButton = canImport && (
     <Button

@@ -1,0 +1,15 @@
+// Roubles on the wire → money for people in the UI language («1 250,50 ₽»).
+import { useCallback } from 'react'
+import { useTranslation } from 'react-i18next'
+import { formatMoney, toKopecks } from '@shared/domain'
+
+export function formatRoubles(roubles: number, language: string): string {
+  return formatMoney(toKopecks(roubles), language.startsWith('en') ? 'en' : 'ru')
+}
+
+/** `money(1250.5)` → «1 250,50 ₽» in the current language. */
+export function useMoney(): (roubles: number) => string {
+  const { i18n } = useTranslation()
+  const language = i18n.language
+  return useCallback((roubles: number) => formatRoubles(roubles, language), [language])
+}

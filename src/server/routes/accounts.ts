@@ -37,7 +37,8 @@ export function accountRoutes(app: ZodApp, ctx: ServerContext): void {
           'Guests’ accounts, by id. q: case-insensitive PREFIX of any word of the holder name, the e-mail, the ' +
           'number, the phone (typed any way: +7…, 8…, with spaces) or an identifier value (ё = е); a query of 3 ' +
           'digits or more matches those digits ANYWHERE in the number, the phone and identifier values (the last ' +
-          `4 digits of a phone find it), by id. A search matching ` +
+          '4 digits of a phone find it), by id; with 7 digits or more, the keys that START with them come first ' +
+          '(in key order), then the others by id. A search matching ' +
           `more than ${SEARCH_COUNT_CAP.toLocaleString('en')} keys reports total = ${SEARCH_COUNT_CAP + 1} ` +
           '("more than"); other totals are exact.',
         security: SECURITY,

@@ -7,7 +7,8 @@ import { statement, valueOf } from './sql'
 // Case-insensitive (Unicode lowercase), `ё` = `е`, and a phone matches however it is typed
 // (`+7 916 123`, `7916123`, `8 (916) 123`). A query of three digits or more (a phone's or a card's last digits)
 // matches digits anywhere in the number, the phone and identifier values through the trigram index of
-// `account_digits` (migration 3).
+// `account_digits` (migration 3); one of seven digits or more (a number or a phone typed from its start) lists
+// the keys that start with it first, from the prefix index.
 
 /**
  * Whether NFC may change the text: combining marks, Greek (singleton decompositions), Cyrillic combining signs,
@@ -208,7 +209,7 @@ export function searchAccounts(
 
 /**
  * One page of the accounts whose number, phone or an identifier value contains one of `digits` (and in the
- * group), by id: the trigram index answers each LIKE in rowid (= account id) order. Total as in searchAccounts.
+ * group), by id. Total as in searchAccounts.
  */
 export function searchAccountsByDigits(
   ctx: ServerContext,
@@ -216,17 +217,119 @@ export function searchAccountsByDigits(
   page: { groupId?: number; offset: number; limit: number },
   countCap = SEARCH_COUNT_CAP,
 ): SearchPage {
-  const inGroup =
-    page.groupId === undefined ? '' : 'AND rowid IN (SELECT id FROM accounts WHERE group_id = ?)'
-  const one = `SELECT rowid AS id FROM account_digits WHERE digits LIKE ? ${inGroup}`
-  const matching = digits.map(() => one).join(' UNION ')
-  const params = digits.flatMap((run) => [`%${run}%`, ...(page.groupId === undefined ? [] : [page.groupId])])
-  const total =
-    valueOf<number>(ctx, `SELECT count(*) FROM (${matching} LIMIT ?)`, ...params, countCap + 1) ?? 0
-  const ids = statement(ctx, `${matching} ORDER BY id LIMIT ? OFFSET ?`)
+  const need = page.offset + page.limit
+  // One scan gives the total (up to the cap) and, within it, the page.
+  const ids = idsByDigits(ctx, digits, page.groupId, Math.max(countCap + 1, need))
+  return { ids: ids.slice(page.offset, need), total: Math.min(ids.length, countCap + 1) }
+}
+
+/** From this many digits a query is a number, a phone or a card typed from its start (searchAccountsByLongDigits). */
+export const LONG_DIGITS = 7
+
+/**
+ * A query of LONG_DIGITS digits or more: first the accounts with a key that starts with it (number, phone,
+ * identifier value, as any query: from the prefix index in key order, a few index pages however many accounts
+ * there are), then those whose digits contain it elsewhere, by id. When the keys alone pass the cap, neither the
+ * page nor the total needs the trigram index.
+ */
+export function searchAccountsByLongDigits(
+  ctx: ServerContext,
+  keys: readonly string[],
+  digits: readonly string[],
+  page: { groupId?: number; offset: number; limit: number },
+  countCap = SEARCH_COUNT_CAP,
+): SearchPage {
+  const need = page.offset + page.limit
+  const groupId = page.groupId
+  const prefix = searchAccounts(ctx, keys, { groupId, offset: 0, limit: need }, countCap)
+  if (prefix.total > countCap && prefix.ids.length >= need)
+    return { ids: prefix.ids.slice(page.offset), total: countCap + 1 }
+  // At most the cap of key matches: all of them, then the others by id.
+  const first =
+    prefix.total <= countCap && prefix.ids.length < prefix.total
+      ? searchAccounts(ctx, keys, { groupId, offset: 0, limit: prefix.total }, countCap).ids
+      : prefix.ids
+  const seen = new Set(first)
+  const others = idsByDigits(ctx, digits, groupId, Math.max(countCap + 1, need) + first.length).filter(
+    (id) => !seen.has(id),
+  )
+  const total = prefix.total > countCap ? countCap + 1 : Math.min(countCap + 1, first.length + others.length)
+  return { ids: [...first, ...others].slice(page.offset, need), total }
+}
+
+/** Ids (by id, at most `limit`) of the accounts in the group whose digits contain one of `digits`. */
+function idsByDigits(
+  ctx: ServerContext,
+  digits: readonly string[],
+  groupId: number | undefined,
+  limit: number,
+): number[] {
+  const { sql, params } = digitsMatchSql(ctx, digits, groupId)
+  return statement(ctx, `${sql} ORDER BY id LIMIT ?`)
     .pluck()
-    .all(...params, page.limit, page.offset) as number[]
-  return { ids, total }
+    .all(...params, limit) as number[]
+}
+
+/**
+ * How many accounts' digits hold each trigram, counted once per connection when first needed, up to half the
+ * rows. A trigram that more than half of the accounts hold (the shared start of every card number, «000») filters
+ * next to nothing, yet reading its list costs as much as the rest: the query leaves it out and checks each
+ * candidate's digits instead (exact either way).
+ */
+const trigramCounts = new WeakMap<
+  ServerContext['db']['sqlite'],
+  { rows: number; counts: Map<string, number> }
+>()
+
+function commonTrigram(ctx: ServerContext, trigram: string): boolean {
+  let stats = trigramCounts.get(ctx.db.sqlite)
+  if (!stats) {
+    const rows = valueOf<number>(ctx, 'SELECT count(*) FROM account_digits') ?? 0
+    stats = { rows, counts: new Map() }
+    trigramCounts.set(ctx.db.sqlite, stats)
+  }
+  const half = Math.floor(stats.rows / 2)
+  let count = stats.counts.get(trigram)
+  if (count === undefined) {
+    count =
+      valueOf<number>(
+        ctx,
+        'SELECT count(*) FROM (SELECT 1 FROM account_digits WHERE account_digits MATCH ? LIMIT ?)',
+        `"${trigram}"`,
+        half + 1,
+      ) ?? 0
+    stats.counts.set(trigram, count)
+  }
+  return stats.rows >= 1000 && count > half
+}
+
+/**
+ * `SELECT … AS id` of the accounts (and in the group) whose digits contain one of `digits`, in rowid (= id) order:
+ * the trigram index for each string's uncommon trigrams, every candidate checked with instr; a string made only
+ * of common trigrams goes by LIKE (its matches are dense, so a page or the capped count stop early).
+ */
+function digitsMatchSql(
+  ctx: ServerContext,
+  digits: readonly string[],
+  groupId: number | undefined,
+): { sql: string; params: unknown[] } {
+  const inGroup = groupId === undefined ? '' : 'AND rowid IN (SELECT id FROM accounts WHERE group_id = ?)'
+  const group = groupId === undefined ? [] : [groupId]
+  const parts = digits.map((run) => {
+    const trigrams = new Set<string>()
+    for (let i = 0; i + 3 <= run.length; i++) trigrams.add(run.slice(i, i + 3))
+    const uncommon = [...trigrams].filter((trigram) => !commonTrigram(ctx, trigram))
+    return uncommon.length === 0 || uncommon.length === trigrams.size
+      ? {
+          sql: `SELECT rowid AS id FROM account_digits WHERE digits LIKE ? ${inGroup}`,
+          params: [`%${run}%`, ...group],
+        }
+      : {
+          sql: `SELECT rowid AS id FROM account_digits WHERE account_digits MATCH ? AND instr(digits, ?) > 0 ${inGroup}`,
+          params: [uncommon.map((trigram) => `"${trigram}"`).join(' AND '), run, ...group],
+        }
+  })
+  return { sql: parts.map((part) => part.sql).join(' UNION '), params: parts.flatMap((part) => part.params) }
 }
 
 /** Keeps an account's row of `account_digits` equal to its number, phone and identifier values. */

@@ -25,7 +25,9 @@ import {
   SEARCH_COUNT_CAP,
   type SearchPage,
   searchAccounts,
+  LONG_DIGITS,
   searchAccountsByDigits,
+  searchAccountsByLongDigits,
   writeAccountDigits,
 } from './account-search'
 import { assertGroupExists } from './account-groups'
@@ -208,7 +210,9 @@ export function listAccounts(
   const pageOf = { groupId: query.group_id, offset: query.offset, limit: query.limit }
   const page =
     digits.length > 0
-      ? searchAccountsByDigits(ctx, digits, pageOf, countCap)
+      ? (digits[0]?.length ?? 0) >= LONG_DIGITS
+        ? searchAccountsByLongDigits(ctx, keys, digits, pageOf, countCap)
+        : searchAccountsByDigits(ctx, digits, pageOf, countCap)
       : keys.length === 0
         ? unsearchedPage(ctx, query)
         : searchAccounts(ctx, keys, pageOf, countCap)

@@ -12,6 +12,7 @@ import {
   accountSearchTerms,
   compareCodePoints,
   digitQuery,
+  LONG_DIGITS,
   queryKeys,
   termsMatch,
 } from '../services/account-search'
@@ -52,8 +53,8 @@ const create = (body: unknown, token = tokens.admin, headers: Record<string, str
 
 /**
  * Every account id the query matches, recounted from the rows, in the order the API pages them: three digits or
- * more — digits anywhere in number, phone or identifier values, by id; else by the first (lowest) search key the
- * account matches, then by id.
+ * more — digits anywhere in number, phone or identifier values, by id (seven or more: those with a key starting
+ * with them first, as below); else by the first (lowest) search key the account matches, then by id.
  */
 function matchingIds(q: string, groupId?: number): number[] {
   const keys = queryKeys(q)
@@ -70,24 +71,28 @@ function matchingIds(q: string, groupId?: number): number[] {
       values.set(row.account_id, [...(values.get(row.account_id) ?? []), row.value])
     }
     const inGroup = rows.filter((row) => groupId === undefined || row.group_id === groupId)
-    if (digits.length > 0) {
-      return inGroup
-        .filter((row) => {
-          // Every run of digits apart, as typed (no match across two of them).
-          const runs = accountDigits(row, values.get(row.id) ?? []).split(' ')
-          return runs.some((run) => digits.some((wanted) => run.includes(wanted)))
+    const byKeys = () =>
+      inGroup
+        .flatMap((row) => {
+          const matched = accountSearchTerms(row, values.get(row.id) ?? []).filter((term) =>
+            termsMatch([term], keys),
+          )
+          return matched.length === 0 ? [] : [{ id: row.id, first: matched.sort(compareCodePoints)[0]! }]
         })
-        .map((row) => row.id)
-    }
-    return inGroup
-      .flatMap((row) => {
-        const matched = accountSearchTerms(row, values.get(row.id) ?? []).filter((term) =>
-          termsMatch([term], keys),
-        )
-        return matched.length === 0 ? [] : [{ id: row.id, first: matched.sort(compareCodePoints)[0]! }]
+        .sort((a, b) => compareCodePoints(a.first, b.first) || a.id - b.id)
+        .map((match) => match.id)
+    if (digits.length === 0) return byKeys()
+    const anywhere = inGroup
+      .filter((row) => {
+        // Every run of digits apart, as typed (no match across two of them).
+        const runs = accountDigits(row, values.get(row.id) ?? []).split(' ')
+        return runs.some((run) => digits.some((wanted) => run.includes(wanted)))
       })
-      .sort((a, b) => compareCodePoints(a.first, b.first) || a.id - b.id)
-      .map((match) => match.id)
+      .map((row) => row.id)
+    if ((digits[0]?.length ?? 0) < LONG_DIGITS) return anywhere
+    // Seven digits or more: the keys that start with them first, then the other matches by id.
+    const first = byKeys()
+    return [...first, ...anywhere.filter((id) => !first.includes(id))]
   })
 }
 
@@ -176,6 +181,17 @@ describe('accounts: list and search', () => {
     ).not.toContain(card.id)
   })
 
+  it('seven digits or more: the accounts whose number or phone starts with them first, then the others by id', async () => {
+    // Created first (the lower id): the digits inside its card; then one whose number starts with them.
+    const inside = (await create(newAccount({ phone: '+79264418800', number: `IN-${Date.now()}` })))
+      .body as Account
+    const starts = (await create(newAccount({ number: '4418800123', phone: null }))).body as Account
+    const found = await search('q=4418800')
+    expect(found.items.map((a) => a.id)).toEqual([starts.id, inside.id])
+    expect(found.total).toBe(2)
+    expect(matchingIds('4418800')).toEqual([starts.id, inside.id])
+  })
+
   it('name search: any word, several words, case and ё', async () => {
     const { id } = account.parse(
       (await create(newAccount({ holder_name: 'Королёва-Щедрина Алёна Семёновна' }))).body,
@@ -211,7 +227,7 @@ describe('accounts: list and search', () => {
 
   it('pages in index order, with and without a group; totals above the cap are reported as cap + 1', () => {
     const ctx = server.app.sandbox
-    for (const q of ['7', 'а', '2700000100', 'иван', '4567', '8 916', '00']) {
+    for (const q of ['7', 'а', '2700000100', '27000001', '89', 'иван', '4567', '8 916', '8 916 00', '00']) {
       for (const [groupId, offset, limit] of [
         [undefined, 0, 500],
         [undefined, 30, 20],

@@ -496,14 +496,15 @@ export function previewPlacement(
     if (from >= 0 && from < before.length) before[from]! += count
     tally[move] += count
   }
-  for (const group of groups) {
-    const ladders = group.current ? [proposed, group.current] : [proposed]
-    for (const alike of placementClasses(ctx, group.id, ladders)) {
-      const { from, to, move } = movesOf(proposed, group.current, alike)
-      place(from, to, move, alike.count)
-    }
-  }
   const held = heldByOverrides(ctx, proposed, groups)
+  // One pass over each group's accounts gives the classes, the samples and each account's class for the bonus.
+  const scans = groups.map((group) => scanGroup(ctx, proposed, group, held))
+  for (const scan of scans) {
+    scan.classes.forEach((alike, c) => {
+      const { from, to, move } = scan.moves[c]!
+      place(from, to, move, alike.count)
+    })
+  }
   for (const account of held.values()) {
     place(account.computedFrom, account.computedTo, account.computedMove, -1)
     place(account.from, account.to, account.move, 1)
@@ -520,11 +521,73 @@ export function previewPlacement(
     unchanged: tally.same,
     overridden: tally.held,
     samples: {
-      moved_up: movedSamples(ctx, proposed, groups, 'up', held),
-      moved_down: movedSamples(ctx, proposed, groups, 'down', held),
+      moved_up: movedSamples(ctx, proposed, scans, 'up', held),
+      moved_down: movedSamples(ctx, proposed, scans, 'down', held),
     },
-    bonus_estimate: bonusEstimate(ctx, proposed, groups, held),
+    bonus_estimate: bonusEstimate(ctx, proposed, groups, scans, held),
   }
+}
+
+/** A group's accounts in one pass: the classes the ladders place alike, and what the preview needs per account. */
+interface GroupScan {
+  group: GroupPlacement
+  classes: PlacementClass[]
+  /** Per class: where it stands now and under the proposal. */
+  moves: ReturnType<typeof movesOf>[]
+  /** Account id → its class (-1: not in the group). */
+  classOf: Int32Array
+  /** The smallest ids that move each way (as the overrides leave them), ascending, at most PREVIEW_SAMPLES. */
+  samples: { up: number[]; down: number[] }
+}
+
+/** Inserts `id` into the ascending `ids` if it is among the PREVIEW_SAMPLES smallest. */
+function keepSmallest(ids: number[], id: number): void {
+  if (ids.length >= PREVIEW_SAMPLES && id >= ids[ids.length - 1]!) return
+  let at = ids.length
+  while (at > 0 && ids[at - 1]! > id) at -= 1
+  ids.splice(at, 0, id)
+  if (ids.length > PREVIEW_SAMPLES) ids.pop()
+}
+
+function scanGroup(
+  ctx: ServerContext,
+  proposed: PlacementLadder,
+  group: GroupPlacement,
+  held: ReadonlyMap<number, HeldAccount>,
+): GroupScan {
+  const ladders = group.current ? [proposed, group.current] : [proposed]
+  const params: Record<string, number | string> = { group: group.id }
+  const buckets = ladders.map((_, l) => `b${l}`).join(', ')
+  const sql = `SELECT ${buckets}, h_l, h_i, id FROM (${accountIntervalsSql(ctx, ladders, params, { id: 'a.id' })})`
+  const width = ladders.length + 2
+  const classIndex = new Map<string, number>()
+  const classes: PlacementClass[] = []
+  const moves: ReturnType<typeof movesOf>[] = []
+  const ids: number[] = []
+  const accountClasses: number[] = []
+  const samples = { up: [] as number[], down: [] as number[] }
+  let maxId = 0
+  for (const row of statement(ctx, sql).raw().iterate(params) as Iterable<(number | null)[]>) {
+    const id = row[width] as number
+    const key = row.slice(0, width).join(',')
+    let c = classIndex.get(key)
+    if (c === undefined) {
+      c = classes.length
+      classIndex.set(key, c)
+      const alike = classOf(ladders, row)
+      classes.push(alike)
+      moves.push(movesOf(proposed, group.current, alike))
+    }
+    classes[c]!.count += 1
+    ids.push(id)
+    accountClasses.push(c)
+    if (id > maxId) maxId = id
+    const move = held.get(id)?.move ?? moves[c]!.move
+    if (move === 'up' || move === 'down') keepSmallest(samples[move], id)
+  }
+  const accountClass = new Int32Array(maxId + 1).fill(-1)
+  ids.forEach((id, i) => (accountClass[id] = accountClasses[i]!))
+  return { group, classes, moves, classOf: accountClass, samples }
 }
 
 const moveOf = (from: number, to: number): Move => (to > from ? 'up' : to < from ? 'down' : 'same')
@@ -585,39 +648,34 @@ function heldByOverrides(
 function movedSamples(
   ctx: ServerContext,
   proposed: PlacementLadder,
-  groups: readonly GroupPlacement[],
+  scans: readonly GroupScan[],
   direction: 'up' | 'down',
   held: ReadonlyMap<number, HeldAccount>,
 ): LadderPreviewSample[] {
-  const samples: LadderPreviewSample[] = []
-  for (const group of groups) {
-    if (samples.length >= PREVIEW_SAMPLES) break
-    const ladders = group.current ? [proposed, group.current] : [proposed]
-    const params: Record<string, number | string> = { group: group.id }
-    const inner = accountIntervalsSql(ctx, ladders, params, {
-      id: 'a.id',
-      number: 'a.number',
-      holder: 'a.holder_name',
-    })
-    const buckets = ladders.map((_, l) => `b${l}`).join(', ')
-    const sql = `SELECT ${buckets}, h_l, h_i, id, number, holder FROM (${inner}) ORDER BY id`
-    for (const row of statement(ctx, sql).raw().iterate(params) as Iterable<(number | string | null)[]>) {
-      const at = ladders.length + 2
-      const { from, to, move } =
-        held.get(row[at] as number) ??
-        movesOf(proposed, group.current, classOf(ladders, row as (number | null)[]))
-      if (move !== direction) continue
-      samples.push({
-        account_id: row[at] as number,
-        number: row[at + 1] as string,
-        holder_name: (row[at + 2] as string | null) ?? null,
-        from_step: stepRef(group.current, from),
-        to_step: stepRef(proposed, to),
-      })
-      if (samples.length >= PREVIEW_SAMPLES) break
+  const chosen: { scan: GroupScan; id: number }[] = []
+  for (const scan of scans) {
+    for (const id of scan.samples[direction]) {
+      if (chosen.length < PREVIEW_SAMPLES) chosen.push({ scan, id })
     }
   }
-  return samples
+  if (chosen.length === 0) return []
+  const names = new Map(
+    rowsOf<{ id: number; number: string; holder_name: string | null }>(
+      ctx,
+      `SELECT id, number, holder_name FROM accounts WHERE id IN (${placeholders(chosen.length)})`,
+      ...chosen.map((sample) => sample.id),
+    ).map((row) => [row.id, row]),
+  )
+  return chosen.map(({ scan, id }) => {
+    const { from, to } = held.get(id) ?? scan.moves[scan.classOf[id] ?? -1]!
+    return {
+      account_id: id,
+      number: names.get(id)?.number ?? '',
+      holder_name: names.get(id)?.holder_name ?? null,
+      from_step: stepRef(scan.group.current, from),
+      to_step: stepRef(proposed, to),
+    }
+  })
 }
 
 /**
@@ -629,6 +687,7 @@ function bonusEstimate(
   ctx: ServerContext,
   proposed: PlacementLadder,
   groups: readonly GroupPlacement[],
+  scans: readonly GroupScan[],
   held: ReadonlyMap<number, HeldAccount>,
 ): { current: number; proposed: number } {
   let current = 0
@@ -638,21 +697,29 @@ function bonusEstimate(
     step?.bonusBp === null || step?.bonusBp === undefined
       ? 0
       : benefitsFor({ bonus_percent: fromKopecks(step.bonusBp) }, amount).bonusKopecks
-  for (const group of groups) {
-    const ladders = group.current ? [proposed, group.current] : [proposed]
-    const params: Record<string, number | string> = { group: group.id, since }
-    const buckets = ladders.map((_, l) => `c.b${l}`).join(', ')
-    const sql = `SELECT ${buckets}, c.h_l, c.h_i, p.amount, count(*) AS n
-      FROM (${accountIntervalsSql(ctx, ladders, params, { id: 'a.id' })}) c
-      JOIN purchases p ON p.account_id = c.id AND p.created_at > @since
-      GROUP BY ${buckets}, c.h_l, c.h_i, p.amount`
-    for (const row of statement(ctx, sql).raw().iterate(params) as Iterable<number[]>) {
-      const alike = classOf(ladders, row)
-      const amount = row[ladders.length + 2] ?? 0
-      const bills = row[ladders.length + 3] ?? 0
-      const { next: to, now } = movesOf(proposed, group.current, alike)
-      next += bonusOf(to?.step, amount) * bills
-      current += bonusOf(now?.step, amount) * bills
+  for (const scan of scans) {
+    // The bills of the window, each by its account's class and amount (no window sums again: the scan's classes).
+    const bills = new Map<number, Map<number, number>>()
+    const rows = statement(
+      ctx,
+      `SELECT p.account_id, p.amount FROM accounts a
+       JOIN purchases p ON p.account_id = a.id AND p.created_at > ? WHERE a.group_id = ?`,
+    )
+      .raw()
+      .iterate(since, scan.group.id) as Iterable<[number, number]>
+    for (const [accountId, amount] of rows) {
+      const c = scan.classOf[accountId] ?? -1
+      if (c < 0) continue
+      let byAmount = bills.get(c)
+      if (!byAmount) bills.set(c, (byAmount = new Map()))
+      byAmount.set(amount, (byAmount.get(amount) ?? 0) + 1)
+    }
+    for (const [c, byAmount] of bills) {
+      const { next: to, now } = scan.moves[c]!
+      for (const [amount, n] of byAmount) {
+        next += bonusOf(to?.step, amount) * n
+        current += bonusOf(now?.step, amount) * n
+      }
     }
   }
   // The bills of accounts held by overrides: off the steps the intervals gave them, onto their effective ones.

@@ -5,6 +5,7 @@ import { LoadingState } from '../components/states'
 import { ConflictDialog } from '../features/drafts/ConflictDialog'
 import { DraftsPanel } from '../features/drafts/DraftsPanel'
 import { SessionDialog } from '../features/session/SessionDialog'
+import { useRole } from '../features/session/store'
 import { ErrorBoundary } from './ErrorBoundary'
 import { hrefTo, navigate, useRoute } from './router'
 import { SCREENS } from './screens'
@@ -15,6 +16,8 @@ import { StatusBar } from './StatusBar'
 export function Shell(): React.JSX.Element {
   const { t } = useTranslation()
   const route = useRoute()
+  const role = useRole()
+  const shown = SCREENS.filter((screen) => !screen.roles || (role !== null && screen.roles.includes(role)))
   const current = SCREENS.find((screen) => screen.id === route.screen)
   const first = SCREENS[0]
 
@@ -52,7 +55,7 @@ export function Shell(): React.JSX.Element {
         </div>
         <nav aria-label={t('shell.nav')} className="sidebar__nav">
           <ul>
-            {SCREENS.map((screen) => {
+            {shown.map((screen) => {
               const active = screen.id === current?.id
               return (
                 <li key={screen.id}>

@@ -42,6 +42,10 @@ export const CHANNEL_KINDS: Partial<Record<IpcChannel, readonly EntityKind[]>> =
   'reports:balances': ['account', 'operation'],
   'reports:operations': ['operation'],
   'reports:ladder-steps': ['ladder', 'account', 'operation'],
+  'settings:get': ['settings'],
+  'users:list': ['user'],
+  'users:get': ['user'],
+  'accounts:bonus': ['account', 'operation', 'settings'],
 }
 
 /** Lists main keeps in its cache: `{items, fetched_at, stale}`, `refresh` asks the server even when young. */

@@ -3,6 +3,7 @@
 // (bench/renderer-bundle). Add a screen as `component: screen(() => import('…/XScreen'), (m) => m.XScreen)`.
 import { type ComponentType, lazy } from 'react'
 import type { TFunction } from 'i18next'
+import type { Role } from '@shared/api'
 import type { DraftEntity } from '@shared/ipc'
 import type { IconName } from '../components/Icon'
 
@@ -22,6 +23,8 @@ export interface ScreenDefinition {
    */
   entity?: DraftEntity
   component: ComponentType<ScreenComponentProps>
+  /** Only these roles see it in the sidebar (default: every role). */
+  roles?: readonly Role[]
 }
 
 /** A screen component loaded on demand from its module (`pick` names the export). */
@@ -88,6 +91,26 @@ export const SCREENS: readonly ScreenDefinition[] = [
     component: screen(
       () => import('../features/reports/ReportsScreen'),
       (m) => m.ReportsScreen,
+    ),
+  },
+  {
+    id: 'settings',
+    title: (t) => t('settingsScreen.title'),
+    icon: 'sliders',
+    entity: 'settings',
+    component: screen(
+      () => import('../features/settings/SettingsScreen'),
+      (m) => m.SettingsScreen,
+    ),
+  },
+  {
+    id: 'users',
+    title: (t) => t('users.title'),
+    icon: 'user',
+    roles: ['admin'],
+    component: screen(
+      () => import('../features/users/UsersScreen'),
+      (m) => m.UsersScreen,
     ),
   },
 ]

@@ -34,6 +34,7 @@ const paths = {
   chevronRight: 'M8 5l5 5-5 5',
   sortNone: 'M6 8l4-4 4 4M6 12l4 4 4-4',
   lock: 'M5 9h10v8H5zM7 9V6.5a3 3 0 0 1 6 0V9',
+  sliders: 'M3 5h14M3 10h14M3 15h14M7 3v4M13 8v4M9 13v4',
   upload: 'M10 13V3M6 7l4-4 4 4M4 13v4h12v-4',
   download: 'M10 3v10M6 9l4 4 4-4M4 13v4h12v-4',
   copy: 'M7 7h9v10H7zM4 13V3h9',

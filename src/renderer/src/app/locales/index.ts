@@ -12,6 +12,7 @@ import { reports } from './reports'
 import { rkDiscounts } from './rk-discounts'
 import { session } from './session'
 import { shell } from './shell'
+import { accountBonus, passwordChange, settingsScreen, users } from './users-settings'
 
 export const ruTexts = {
   common: common.ru,
@@ -36,6 +37,10 @@ export const ruTexts = {
   accountGroups: accountGroups.ru,
   operations: operations.ru,
   reports: reports.ru,
+  users: users.ru,
+  passwordChange: passwordChange.ru,
+  settingsScreen: settingsScreen.ru,
+  accountBonus: accountBonus.ru,
 }
 
 export type Texts = typeof ruTexts
@@ -63,4 +68,8 @@ export const enTexts: { [K in keyof Texts]: unknown } = {
   accountGroups: accountGroups.en,
   operations: operations.en,
   reports: reports.en,
+  users: users.en,
+  passwordChange: passwordChange.en,
+  settingsScreen: settingsScreen.en,
+  accountBonus: accountBonus.en,
 }

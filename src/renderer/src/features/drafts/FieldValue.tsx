@@ -48,5 +48,26 @@ export function FieldValue({
   }
   if (typeof value === 'string')
     return <span className={field === 'pattern' || field === 'code' ? 'mono' : undefined}>{value}</span>
+  if (field === 'required_account_fields' && Array.isArray(value)) {
+    return (
+      <span>
+        {value.map((name) => t(`settingsScreen.requiredField.${String(name)}` as 'fields.name')).join(', ')}
+      </span>
+    )
+  }
+  // A group of settings (`bonus_payment_limits`, `temporary_identifiers`): each part by its name.
+  if (typeof value === 'object' && !Array.isArray(value)) {
+    return (
+      <span>
+        {Object.entries(value as Record<string, unknown>).map(([key, part], index) => (
+          <span key={key}>
+            {index > 0 && ' · '}
+            {t(`fields.${key}` as 'fields.name', { defaultValue: key })}:{' '}
+            <FieldValue field={key} value={part} />
+          </span>
+        ))}
+      </span>
+    )
+  }
   return <span className="mono">{JSON.stringify(value)}</span>
 }

@@ -4,6 +4,7 @@ import { Button } from '../../components/Button'
 import { Dialog } from '../../components/Dialog'
 import { toast } from '../../components/toast-store'
 import { useUiStore } from '../../app/ui-store'
+import { ChangePasswordDialog } from './ChangePasswordDialog'
 import { useSessionStore } from './store'
 
 /** The session at a glance (server, user, role) and the logout button. Opened from the status bar. */
@@ -14,7 +15,18 @@ export function SessionDialog(): React.JSX.Element | null {
   const state = useSessionStore((store) => store.state)
   const logout = useSessionStore((store) => store.logout)
   const [busy, setBusy] = useState(false)
+  const [changingPassword, setChangingPassword] = useState(false)
   if (!open || !state) return null
+  if (changingPassword) {
+    return (
+      <ChangePasswordDialog
+        onClose={() => {
+          setChangingPassword(false)
+          setOpen(false)
+        }}
+      />
+    )
+  }
 
   const onLogout = async () => {
     setBusy(true)
@@ -45,6 +57,11 @@ export function SessionDialog(): React.JSX.Element | null {
       footer={
         <>
           <Button onClick={() => setOpen(false)}>{t('common.close')}</Button>
+          {state.status === 'signed_in' && (
+            <Button icon="lock" onClick={() => setChangingPassword(true)} data-testid="change-password">
+              {t('passwordChange.open')}
+            </Button>
+          )}
           <Button
             variant="danger"
             icon="logout"

@@ -1,6 +1,7 @@
 // Users, my own password and the program settings, end to end against a real sandbox.
 import { expect, test } from './fixtures'
 import { seriousViolations } from './pages/a11y'
+import { overflowFindings } from './pages/layout'
 import { signIn } from './pages/login-page'
 import {
   apiStatus,
@@ -27,6 +28,8 @@ test('an admin creates a marketing user who then logs in; the last admin cannot 
   await expect(users.pane.getByTestId('user-delete')).toBeDisabled()
   await expect(users.pane.getByTestId('user-delete-blocked')).toHaveText(reason)
   expect(await seriousViolations(app)).toEqual([])
+  await app.setViewportSize({ width: 1024, height: 700 })
+  expect(await overflowFindings(app)).toEqual([])
 
   // A new marketing user; the password typed twice must match.
   await users.createUser({ login: 'Ольга', password: 'секрет', repeat: 'секрер', role: 'marketing' })
@@ -91,6 +94,8 @@ test('each settings group edited in the app takes effect at the till', async ({ 
   const settings = new SettingsPage(app)
   await expect(settings.group('day')).toBeVisible()
   expect(await seriousViolations(app)).toEqual([])
+  await app.setViewportSize({ width: 1024, height: 700 })
+  expect(await overflowFindings(app)).toEqual([])
 
   await settings
     .group('day')

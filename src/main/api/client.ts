@@ -27,6 +27,7 @@ import {
   type OperationCreate,
   type OperationListQuery,
   type PurchaseRequest,
+  type StepOverrideRequest,
 } from '@shared/api'
 import {
   groupOperationCommand,
@@ -270,6 +271,19 @@ export class ApiClient {
         method: 'POST',
         path: `/accounts/${accountId}/temporary_identifier`,
         schema: temporaryIdentifier,
+      }),
+  }
+
+  /** A guest's discount level set by hand (API.md, accounts): both answer the account as it now is. */
+  readonly stepOverride = {
+    set: (accountId: number, body: StepOverrideRequest) =>
+      this.authed({ method: 'PUT', path: `/accounts/${accountId}/step_override`, json: body, schema: account }),
+    remove: (accountId: number, version: number) =>
+      this.authed({
+        method: 'DELETE',
+        path: `/accounts/${accountId}/step_override`,
+        query: { version },
+        schema: account,
       }),
   }
 

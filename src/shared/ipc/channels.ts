@@ -55,6 +55,9 @@ const OWN_CHANNELS = [
   // an account's bonus: pending with dates, limits left, temporary identifiers (online only)
   'accounts:bonus',
   'accounts:temporary-identifier',
+  // a guest's discount level set by hand: online only (ipc/step-override.ts)
+  'accounts:set-step-override',
+  'accounts:remove-step-override',
 ] as const
 
 export type IpcChannel = (typeof OWN_CHANNELS)[number] | ResourceChannel

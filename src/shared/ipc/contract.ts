@@ -50,10 +50,12 @@ import type { ResourceChannelOf } from '../resources/names'
 import type { IpcChannel, IpcEventName } from './channels'
 import { draft, draftAction, draftEntity, draftsList, syncCounts } from './drafts'
 import { ipcErrorParams } from './errors'
+import { stepOverrideContract } from './step-override'
 import { usersSettingsContract } from './users-settings'
 
 export * from './errors'
 export * from './drafts'
+export * from './step-override'
 export * from './users-settings'
 
 // ---------------------------------------------------------------------------------------------------------
@@ -400,6 +402,7 @@ function resourceEntries(): ResourceEntries {
 export const ipcContract = {
   ...resourceEntries(),
   ...usersSettingsContract,
+  ...stepOverrideContract,
 
   'session:state': { input: none, output: sessionState },
   /** Errors: `unauthorized` (wrong login or password), `throttled` (+retryAfterSeconds), `offline`, `bad_request` (no profile). */

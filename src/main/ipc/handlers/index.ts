@@ -13,6 +13,7 @@ import { profileHandlers } from './profiles'
 import { reportHandlers } from './reports'
 import { resourceHandlers } from './resources'
 import { sessionHandlers } from './session'
+import { stepOverrideHandlers } from './step-override'
 import { syncHandlers } from './sync'
 import { userHandlers } from './users'
 
@@ -39,5 +40,6 @@ export function createHandlers(
     ...fileHandlers(host),
     ...userHandlers(ctx),
     ...accountBonusHandlers(ctx),
+    ...stepOverrideHandlers(ctx),
   }
 }

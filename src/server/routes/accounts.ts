@@ -10,6 +10,7 @@ import {
   idempotencyHeaders,
   idParams,
   listOf,
+  STEP_OVERRIDE_WRITERS,
   stepOverrideRequest,
   versionQuery,
 } from '@shared/api'
@@ -23,8 +24,6 @@ import { idempotentCreate } from '../services/idempotency'
 import { removeStepOverride, setStepOverride } from '../services/step-override-commands'
 
 const tags = ['accounts']
-/** Who may set a guest's discount level by hand. */
-const OVERRIDE_WRITERS = ['admin', 'marketing'] as const
 
 export function accountRoutes(app: ZodApp, ctx: ServerContext): void {
   app.get(
@@ -161,7 +160,7 @@ export function accountRoutes(app: ZodApp, ctx: ServerContext): void {
   app.put(
     '/accounts/:id/step_override',
     {
-      config: { access: OVERRIDE_WRITERS },
+      config: { access: STEP_OVERRIDE_WRITERS },
       schema: {
         tags,
         summary:
@@ -181,7 +180,7 @@ export function accountRoutes(app: ZodApp, ctx: ServerContext): void {
   app.delete(
     '/accounts/:id/step_override',
     {
-      config: { access: OVERRIDE_WRITERS },
+      config: { access: STEP_OVERRIDE_WRITERS },
       schema: {
         tags,
         summary:

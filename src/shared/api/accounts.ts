@@ -76,6 +76,8 @@ export type AccountStep = z.infer<typeof accountStep>
 
 /** How a discount level set by hand holds the account: `pin` exactly at the step, `floor` at least at it. */
 export const STEP_OVERRIDE_MODES = ['pin', 'floor'] as const
+/** Who may set a guest's discount level by hand (everyone reads it). */
+export const STEP_OVERRIDE_WRITERS = ['admin', 'marketing'] as const
 export const stepOverrideMode = z.enum(STEP_OVERRIDE_MODES)
 export type StepOverrideMode = z.infer<typeof stepOverrideMode>
 

@@ -178,7 +178,7 @@ function useBound<T extends FieldValues, N extends FieldPath<T>>(
 }
 
 export interface TextFieldProps<T extends FieldValues, N extends FieldPath<T>> extends BoundProps<T, N> {
-  type?: 'text' | 'password' | 'url' | 'email' | 'search'
+  type?: 'text' | 'password' | 'url' | 'email' | 'search' | 'date'
   placeholder?: string
   autoComplete?: string
   autoFocus?: boolean

@@ -13,6 +13,7 @@ import { rkDiscounts } from './rk-discounts'
 import { session } from './session'
 import { shell } from './shell'
 import { accountBonus, passwordChange, settingsScreen, users } from './users-settings'
+import { stepOverride } from './step-override'
 
 export const ruTexts = {
   common: common.ru,
@@ -41,6 +42,7 @@ export const ruTexts = {
   passwordChange: passwordChange.ru,
   settingsScreen: settingsScreen.ru,
   accountBonus: accountBonus.ru,
+  stepOverride: stepOverride.ru,
 }
 
 export type Texts = typeof ruTexts
@@ -72,4 +74,5 @@ export const enTexts: { [K in keyof Texts]: unknown } = {
   passwordChange: passwordChange.en,
   settingsScreen: settingsScreen.en,
   accountBonus: accountBonus.en,
+  stepOverride: stepOverride.en,
 }

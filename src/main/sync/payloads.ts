@@ -4,6 +4,7 @@ import type { z } from 'zod'
 import { codeOfIssueIn } from '@shared/api/errors'
 import type { DraftEntity, DraftEntityBody, IpcFieldError } from '@shared/ipc'
 import { DRAFT_KINDS, DRAFT_RESOURCES } from '@shared/resources'
+import { standInRefs } from './refs'
 
 /** The entity schema of each draft kind (its descriptor's). */
 export const entitySchemas = Object.fromEntries(
@@ -30,11 +31,15 @@ function stripServerFields(entity: DraftEntity, payload: unknown): unknown {
 
 export type BodyCheck = { ok: true; body: unknown } | { ok: false; fields: IpcFieldError[] }
 
-/** Checks a body the way the server will (shape and, for ladders, every DOMAIN.md rule that needs no catalog). */
+/**
+ * Checks a body the way the server will (shape and, for ladders, every DOMAIN.md rule that needs no catalog). A
+ * reference to a create still in the outbox (`new:<op_id>`) passes where an id goes and stays in the body.
+ */
 export function checkBody(entity: DraftEntity, payload: unknown): BodyCheck {
-  const body = stripServerFields(entity, payload)
+  const { payload: standIn, restore } = standInRefs(entity, stripServerFields(entity, payload))
+  const body = standIn
   const parsed = DRAFT_RESOURCES[entity].create.safeParse(body)
-  if (parsed.success) return { ok: true, body: parsed.data }
+  if (parsed.success) return { ok: true, body: restore(parsed.data) }
   return {
     ok: false,
     // With the codes the server would send, so the renderer says the same words for both.

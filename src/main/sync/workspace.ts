@@ -15,11 +15,13 @@ import type {
   SyncCounts,
 } from '@shared/ipc'
 import { keepMine } from '@shared/domain/merge'
+import { createRefTo } from '@shared/ipc/create-refs'
 import { IpcFailure } from '../ipc/errors'
 import { EntityCache } from '../store/cache'
 import { RecordDir } from '../store/record-dir'
 import { EnqueueRefused, planEnqueue, type NewEdit } from './outbox-rules'
 import { checkBody } from './payloads'
+import { refsOf, replaceRefs } from './refs'
 import {
   draftRecord,
   draftView,
@@ -66,6 +68,8 @@ export class Workspace {
 
   private sortedRows: OutboxRow[] | null = null
   private nextSeq: number
+  /** Server ids of the creates sent in this session, by op_id: a draft that still refers to one gets the id. */
+  private readonly createdIds = new Map<string, number>()
 
   private constructor(
     readonly cache: EntityCache,
@@ -190,7 +194,11 @@ export class Workspace {
       if (row.status === 'failed') await this.retry(id)
       return this.view(this.outbox.get(id) ?? row)
     }
-    const checked = checkBody(record.entity, record.payload)
+    const resolved = this.resolveRefs(record.entity, record.payload)
+    const checked: ReturnType<typeof checkBody> =
+      resolved.missing.length > 0
+        ? { ok: false, fields: resolved.missing }
+        : checkBody(record.entity, resolved.payload)
     if (!checked.ok) {
       const failed: DraftRecord = { ...record, error: 'The draft has errors', fields: checked.fields }
       await this.drafts.put(failed.id, failed)
@@ -245,7 +253,8 @@ export class Workspace {
     const dependents =
       row.action === 'create' ? this.outbox.values().filter((other) => other.create_op_id === row.op_id) : []
     await this.removeRows([row, ...dependents].map((r) => r.op_id))
-    this.changed([row.op_id, ...dependents.map((r) => r.op_id)])
+    const referring = row.action === 'create' ? await this.failRefsTo(row.op_id) : []
+    this.changed([row.op_id, ...dependents.map((r) => r.op_id), ...referring])
   }
 
   async retry(id?: string): Promise<void> {
@@ -352,7 +361,9 @@ export class Workspace {
       if (
         row.status !== 'queued' ||
         blocked.has(key) ||
-        (row.action !== 'create' && row.entity_id === null)
+        (row.action !== 'create' && row.entity_id === null) ||
+        // It names an entity whose create has not reached the server yet: it waits for that one.
+        refsOf(row.entity, row.payload).length > 0
       ) {
         blocked.add(key)
         continue
@@ -398,6 +409,10 @@ export class Workspace {
           base: result,
           base_version: result.version,
         })
+    }
+    if (result && row.action === 'create') {
+      this.createdIds.set(row.op_id, result.id)
+      changed.push(...(await this.rewriteRefs(row.op_id, result.id)))
     }
     if (result) {
       for (const draft of this.drafts.values()) {
@@ -521,9 +536,71 @@ export class Workspace {
       if (error instanceof EnqueueRefused) throw new IpcFailure('conflict', error.message)
       throw error
     }
+    // A create folded under a new op_id (or dropped by a delete): what referred to the old one follows it.
+    const removedCreates = plan.remove.filter((opId) => this.outbox.get(opId)?.action === 'create')
     for (const row of plan.put) await this.putRow(row)
     await this.removeRows(plan.remove)
+    const result = plan.result
+    for (const opId of removedCreates) {
+      if (result?.action === 'create' && result.op_id !== opId) {
+        await this.rewriteRefs(opId, createRefTo(result.op_id))
+      } else if (!result || result.action !== 'create') await this.failRefsTo(opId)
+    }
     return plan.result
+  }
+
+  /**
+   * A payload's references to outbox creates: kept while the create is in the outbox, replaced by the id of one
+   * sent in this session; any other (a create discarded or lost) is a field error at its field.
+   */
+  private resolveRefs(entity: DraftEntity, payload: unknown): { payload: unknown; missing: IpcFieldError[] } {
+    let resolved = payload
+    const missing: IpcFieldError[] = []
+    for (const ref of refsOf(entity, payload)) {
+      if (this.outbox.get(ref.opId)?.action === 'create') continue
+      const id = this.createdIds.get(ref.opId)
+      if (id !== undefined) resolved = replaceRefs(entity, resolved, ref.opId, id)
+      else missing.push(missingRef(ref.field))
+    }
+    return { payload: resolved, missing }
+  }
+
+  /** Every row and draft that refers to the create `opId` refers to `value` instead; returns the changed ids. */
+  private async rewriteRefs(opId: string, value: number | string): Promise<string[]> {
+    const changed: string[] = []
+    for (const row of this.outbox.values()) {
+      const payload = replaceRefs(row.entity, row.payload, opId, value)
+      if (payload === row.payload) continue
+      await this.putRow({ ...row, payload })
+      changed.push(row.op_id)
+    }
+    for (const draft of this.drafts.values()) {
+      const payload = replaceRefs(draft.entity, draft.payload, opId, value)
+      if (payload === draft.payload) continue
+      await this.drafts.put(draft.id, { ...draft, payload })
+      changed.push(draft.id)
+    }
+    return changed
+  }
+
+  /** The create `opId` is gone without reaching the server: the rows that refer to it are refused at the field. */
+  private async failRefsTo(opId: string): Promise<string[]> {
+    const changed: string[] = []
+    for (const row of this.outbox.values()) {
+      const refs = refsOf(row.entity, row.payload).filter((ref) => ref.opId === opId)
+      if (refs.length === 0 || row.op_id === this.syncingOpId) continue
+      await this.putRow({
+        ...row,
+        status: 'failed',
+        error: 'It refers to an entity whose create was discarded',
+        error_code: 'validation',
+        error_reason: null,
+        fields: refs.map((ref) => missingRef(ref.field)),
+        updated_at: this.iso(),
+      })
+      changed.push(row.op_id)
+    }
+    return changed
   }
 
   private async putRow(row: OutboxRow): Promise<void> {
@@ -602,5 +679,14 @@ export class Workspace {
 
   private iso(): string {
     return new Date(this.options.now()).toISOString()
+  }
+}
+
+/** A reference to a create that will never reach the server, as a field error (`reference_not_found`). */
+function missingRef(field: string): IpcFieldError {
+  return {
+    path: [field],
+    code: 'reference_not_found',
+    message: 'It refers to an entity that was never created',
   }
 }

@@ -66,6 +66,7 @@ export const accountGroups = {
   create: accountGroupCreate,
   update: accountGroupUpdate,
   fields: fieldsOf(accountGroupCreate),
+  references: { ladder_id: 'ladder' },
   limits: fieldLimits(accountGroupCreate),
   title: (body) => text(body.name),
   displayName: (body) => text(body.name),

@@ -54,6 +54,12 @@ export interface EditableDescriptor<
   fields: readonly (keyof Create['shape'] & string)[]
   /** A list field whose items are merged one by one in a conflict (a ladder's steps), with the items' fields. */
   steps?: { readonly field: keyof Create['shape'] & string; readonly fields: readonly string[] }
+  /**
+   * Fields that hold the id of another draft kind (a group's `ladder_id`: `ladder`). A draft may put a reference
+   * to that kind's create still in the outbox there (`new:<op_id>`, shared/ipc/create-refs); main sends the row
+   * once the create has its id.
+   */
+  references?: { readonly [F in keyof Create['shape'] & string]?: string }
   /** Size limits of the body's fields, read from `create` (forms take `maxLength` from here). */
   limits: { readonly [F in keyof Create['shape']]: FieldLimits }
   /** A short name of a body or an entity for lists of drafts; null when it has none yet. */

@@ -377,7 +377,7 @@ export interface SelectProps<T extends FieldValues, N extends FieldPath<T>> exte
   options: SelectOption[]
   /** Offers an empty choice stored as null, labelled with this text. */
   emptyLabel?: string
-  /** Values are numbers (ids): the select converts them. */
+  /** Values are numbers (ids): the select converts them (an option whose value is not digits stays text). */
   numeric?: boolean
 }
 
@@ -397,7 +397,7 @@ export function Select<T extends FieldValues, N extends FieldPath<T>>(
         aria-readonly={readOnly || undefined}
         onChange={(e) => {
           const raw = e.target.value
-          setValue(raw === '' ? null : numeric ? Number(raw) : raw)
+          setValue(raw === '' ? null : numeric && /^\d+$/.test(raw) ? Number(raw) : raw)
         }}
       >
         {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}

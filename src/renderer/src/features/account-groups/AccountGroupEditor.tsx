@@ -1,14 +1,17 @@
-import { useMemo } from 'react'
+import { useEffect, useMemo } from 'react'
 import { useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { Ladder } from '@shared/api'
+import { createRefTo, opIdOfRef } from '@shared/ipc'
+import { useNewEntityDrafts } from '../drafts/store'
+import { useCreatedId } from '../drafts/synced'
 import { hrefTo } from '../../app/router'
 import { EntityEditorFrame } from '../entities/EntityEditor'
 import { Select, Switch, TextField, type SelectOption } from '../../components/fields'
 import { Icon } from '../../components/Icon'
 import { useEditorPane, type EditorPaneProps } from '../entities/useEditorPane'
 import './account-groups.css'
-import { accountGroupToForm } from './form'
+import { accountGroupForm, accountGroupToForm } from './form'
 
 export function AccountGroupEditor({
   ladders,
@@ -17,11 +20,22 @@ export function AccountGroupEditor({
   const { t } = useTranslation()
   const pane = useEditorPane('account_group', props, {
     toForm: accountGroupToForm,
+    schema: accountGroupForm,
     newTitle: t('accountGroups.newTitle'),
   })
   const { server, editor } = pane
   const { control } = editor.form
   const ladderId = useWatch({ control, name: 'ladder_id' })
+  // Ladders created here that wait in the outbox (offline): choosable, the group is sent once the ladder lands.
+  const newLadderRows = useNewEntityDrafts('ladder')
+  const newLadders = useMemo(() => newLadderRows.filter((row) => row.kind === 'outbox'), [newLadderRows])
+  const pendingOpId = opIdOfRef(ladderId)
+  const landedId = useCreatedId([pendingOpId])
+  useEffect(() => {
+    if (landedId !== null && pendingOpId !== null) {
+      editor.form.setValue('ladder_id', landedId, { shouldDirty: true })
+    }
+  }, [landedId, pendingOpId, editor.form])
 
   const ladderOptions = useMemo<SelectOption[]>(() => {
     const options = [...ladders]
@@ -30,14 +44,23 @@ export function AccountGroupEditor({
         value: String(ladder.id),
         label: ladder.active ? ladder.name : t('accountGroups.ladderInactive', { name: ladder.name }),
       }))
+    for (const row of newLadders) {
+      options.push({
+        value: createRefTo(row.id),
+        label: t('accountGroups.ladderPending', { name: row.title || t('drafts.untitled') }),
+      })
+    }
     // The group's ladder may be missing from the cache (deleted, or not fetched yet): keep it choosable.
     for (const id of [ladderId, server?.ladder_id]) {
       if (typeof id === 'number' && !options.some((option) => option.value === String(id))) {
         options.push({ value: String(id), label: t('accountGroups.ladderMissing', { id }) })
       }
+      if (typeof id === 'string' && !options.some((option) => option.value === id)) {
+        options.push({ value: id, label: t('accountGroups.ladderPending', { name: t('drafts.untitled') }) })
+      }
     }
     return options
-  }, [ladders, ladderId, server, t])
+  }, [ladders, ladderId, server, newLadders, t])
 
   if (pane.message) return <>{pane.message}</>
 

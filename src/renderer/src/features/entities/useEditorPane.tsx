@@ -19,6 +19,8 @@ export interface EditorPaneSpec<K extends DraftKind, TValues extends FieldValues
   toForm: (server: EntityOf<K> | null) => TValues
   /** Form values from a stored draft (default: `toForm(server)` overlaid with it); see `useEntityEditor`. */
   fromPayload?: (payload: unknown, fallback: TValues) => TValues
+  /** The form's resolver schema, when it accepts more than the create body (default: the descriptor's `create`). */
+  schema?: z.ZodType<unknown, TValues>
   /** The heading of a new one that has no name yet. */
   newTitle: string
 }
@@ -48,7 +50,7 @@ export interface EditorPane<K extends DraftKind, TValues extends FieldValues> {
 export function useEditorPane<K extends DraftKind, TValues extends FieldValues>(
   kind: K,
   { route, items, listStatus }: EditorPaneProps<K>,
-  { toForm, fromPayload, newTitle }: EditorPaneSpec<K, TValues>,
+  { toForm, fromPayload, schema, newTitle }: EditorPaneSpec<K, TValues>,
 ): EditorPane<K, TValues> {
   const resource = DRAFT_RESOURCES[kind]
   const server = useMemo(
@@ -60,7 +62,7 @@ export function useEditorPane<K extends DraftKind, TValues extends FieldValues>(
     entityId: route.entityId,
     draftId: route.draftId,
     server,
-    schema: resource.create as unknown as z.ZodType<unknown, TValues>,
+    schema: schema ?? (resource.create as unknown as z.ZodType<unknown, TValues>),
     toForm,
     fromPayload,
     onClose: route.close,

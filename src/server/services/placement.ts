@@ -497,8 +497,7 @@ export function previewPlacement(
     tally[move] += count
   }
   const held = heldByOverrides(ctx, proposed, groups)
-  // One pass over each group's accounts gives the classes, the samples and each account's class for the bonus.
-  const scans = groups.map((group) => scanGroup(ctx, proposed, group, held))
+  const scans = scanGroups(ctx, proposed, groups)
   for (const scan of scans) {
     scan.classes.forEach((alike, c) => {
       const { from, to, move } = scan.moves[c]!
@@ -509,7 +508,7 @@ export function previewPlacement(
     place(account.computedFrom, account.computedTo, account.computedMove, -1)
     place(account.from, account.to, account.move, 1)
   }
-  return {
+  const answer: LadderPreview = {
     steps: proposed.steps.map((step, index) => ({
       index,
       name: step.name,
@@ -526,68 +525,73 @@ export function previewPlacement(
     },
     bonus_estimate: bonusEstimate(ctx, proposed, groups, scans, held),
   }
+  ctx.db.sqlite.exec('DELETE FROM temp.preview_scan')
+  return answer
 }
 
-/** A group's accounts in one pass: the classes the ladders place alike, and what the preview needs per account. */
+/**
+ * A group's accounts placed in one pass of SQL into the temp table `preview_scan` (id, group, per ladder the
+ * threshold interval, the held step): the classes, the samples and the bills' classes are then read from it, so
+ * the windows are summed once and only a few rows ever reach JavaScript (a row costs far more there than in SQL).
+ */
 interface GroupScan {
   group: GroupPlacement
+  ladders: PlacementLadder[]
   classes: PlacementClass[]
   /** Per class: where it stands now and under the proposal. */
   moves: ReturnType<typeof movesOf>[]
-  /** Account id → its class (-1: not in the group). */
-  classOf: Int32Array
-  /** The smallest ids that move each way (as the overrides leave them), ascending, at most PREVIEW_SAMPLES. */
-  samples: { up: number[]; down: number[] }
+  /** Class key (`b0|b1|h_l|h_i`) → index in `classes`. */
+  classIndex: Map<string, number>
 }
 
-/** Inserts `id` into the ascending `ids` if it is among the PREVIEW_SAMPLES smallest. */
-function keepSmallest(ids: number[], id: number): void {
-  if (ids.length >= PREVIEW_SAMPLES && id >= ids[ids.length - 1]!) return
-  let at = ids.length
-  while (at > 0 && ids[at - 1]! > id) at -= 1
-  ids.splice(at, 0, id)
-  if (ids.length > PREVIEW_SAMPLES) ids.pop()
-}
+type ScanRow = [b0: number, b1: number | null, hl: number | null, hi: number | null]
 
-function scanGroup(
+const classKey = (row: readonly (number | null)[]): string => `${row[0]}|${row[1]}|${row[2]}|${row[3]}`
+
+/** The scan row as classOf reads it: the intervals of the group's ladders, then the held step. */
+const intervalRow = (ladders: readonly PlacementLadder[], row: ScanRow): (number | null)[] =>
+  ladders.length === 2 ? [row[0], row[1], row[2], row[3]] : [row[0], row[2], row[3]]
+
+function scanGroups(
   ctx: ServerContext,
   proposed: PlacementLadder,
-  group: GroupPlacement,
-  held: ReadonlyMap<number, HeldAccount>,
-): GroupScan {
-  const ladders = group.current ? [proposed, group.current] : [proposed]
-  const params: Record<string, number | string> = { group: group.id }
-  const buckets = ladders.map((_, l) => `b${l}`).join(', ')
-  const sql = `SELECT ${buckets}, h_l, h_i, id FROM (${accountIntervalsSql(ctx, ladders, params, { id: 'a.id' })})`
-  const width = ladders.length + 2
-  const classIndex = new Map<string, number>()
-  const classes: PlacementClass[] = []
-  const moves: ReturnType<typeof movesOf>[] = []
-  const ids: number[] = []
-  const accountClasses: number[] = []
-  const samples = { up: [] as number[], down: [] as number[] }
-  let maxId = 0
-  for (const row of statement(ctx, sql).raw().iterate(params) as Iterable<(number | null)[]>) {
-    const id = row[width] as number
-    const key = row.slice(0, width).join(',')
-    let c = classIndex.get(key)
-    if (c === undefined) {
-      c = classes.length
-      classIndex.set(key, c)
-      const alike = classOf(ladders, row)
+  groups: readonly GroupPlacement[],
+): GroupScan[] {
+  ctx.db.sqlite.exec(
+    `CREATE TEMP TABLE IF NOT EXISTS preview_scan
+       (id INTEGER PRIMARY KEY, group_id INTEGER NOT NULL, b0 INTEGER, b1 INTEGER, h_l INTEGER, h_i INTEGER);
+     DELETE FROM temp.preview_scan`,
+  )
+  return groups.map((group) => {
+    const ladders = group.current ? [proposed, group.current] : [proposed]
+    const params: Record<string, number | string> = { group: group.id }
+    const inner = accountIntervalsSql(ctx, ladders, params, { id: 'a.id' })
+    ctx.db.sqlite
+      .prepare(
+        `INSERT INTO temp.preview_scan (id, group_id, b0, b1, h_l, h_i)
+         SELECT id, @group, b0, ${ladders.length === 2 ? 'b1' : 'NULL'}, h_l, h_i FROM (${inner})`,
+      )
+      .run(params)
+    const classes: PlacementClass[] = []
+    const moves: ReturnType<typeof movesOf>[] = []
+    const classIndex = new Map<string, number>()
+    const rows = statement(
+      ctx,
+      `SELECT b0, b1, h_l, h_i, count(*) FROM temp.preview_scan WHERE group_id = ? GROUP BY b0, b1, h_l, h_i`,
+    )
+      .raw()
+      .all(group.id) as [...ScanRow, number][]
+    for (const row of rows) {
+      const alike = {
+        ...classOf(ladders, intervalRow(ladders, [row[0], row[1], row[2], row[3]])),
+        count: row[4],
+      }
+      classIndex.set(classKey(row), classes.length)
       classes.push(alike)
       moves.push(movesOf(proposed, group.current, alike))
     }
-    classes[c]!.count += 1
-    ids.push(id)
-    accountClasses.push(c)
-    if (id > maxId) maxId = id
-    const move = held.get(id)?.move ?? moves[c]!.move
-    if (move === 'up' || move === 'down') keepSmallest(samples[move], id)
-  }
-  const accountClass = new Int32Array(maxId + 1).fill(-1)
-  ids.forEach((id, i) => (accountClass[id] = accountClasses[i]!))
-  return { group, classes, moves, classOf: accountClass, samples }
+    return { group, ladders, classes, moves, classIndex }
+  })
 }
 
 const moveOf = (from: number, to: number): Move => (to > from ? 'up' : to < from ? 'down' : 'same')
@@ -652,10 +656,46 @@ function movedSamples(
   direction: 'up' | 'down',
   held: ReadonlyMap<number, HeldAccount>,
 ): LadderPreviewSample[] {
-  const chosen: { scan: GroupScan; id: number }[] = []
+  const chosen: { scan: GroupScan; id: number; from: number; to: number }[] = []
+  const heldIds = [...held.keys()]
   for (const scan of scans) {
-    for (const id of scan.samples[direction]) {
-      if (chosen.length < PREVIEW_SAMPLES) chosen.push({ scan, id })
+    if (chosen.length >= PREVIEW_SAMPLES) break
+    // The classes that move this way (integers from the table: inlined), and the held accounts that do.
+    const wanted = [...scan.classIndex]
+      .filter(([, c]) => scan.moves[c]!.move === direction)
+      .map(([key]) => {
+        const [b0, b1, hl, hi] = key.split('|').map((part) => (part === 'null' ? 'NULL' : Number(part)))
+        return `(b0 IS ${b0} AND b1 IS ${b1} AND h_l IS ${hl} AND h_i IS ${hi})`
+      })
+    const candidates: { id: number; from: number; to: number }[] = []
+    if (wanted.length > 0) {
+      const rows = ctx.db.sqlite
+        .prepare(
+          `SELECT id, b0, b1, h_l, h_i FROM temp.preview_scan WHERE group_id = ? AND (${wanted.join(' OR ')})
+           ${heldIds.length > 0 ? `AND id NOT IN (${placeholders(heldIds.length)})` : ''} ORDER BY id LIMIT ?`,
+        )
+        .raw()
+        .all(scan.group.id, ...heldIds, PREVIEW_SAMPLES) as [number, ...ScanRow][]
+      for (const [id, ...row] of rows) {
+        const move = scan.moves[scan.classIndex.get(classKey(row)) ?? -1]
+        if (move) candidates.push({ id, from: move.from, to: move.to })
+      }
+    }
+    if (heldIds.length > 0) {
+      const inGroup = statement(
+        ctx,
+        `SELECT id FROM temp.preview_scan WHERE group_id = ? AND id IN (${placeholders(heldIds.length)})`,
+      )
+        .pluck()
+        .all(scan.group.id, ...heldIds) as number[]
+      for (const id of inGroup) {
+        const account = held.get(id)
+        if (account?.move === direction) candidates.push({ id, from: account.from, to: account.to })
+      }
+    }
+    candidates.sort((a, b) => a.id - b.id)
+    for (const candidate of candidates) {
+      if (chosen.length < PREVIEW_SAMPLES) chosen.push({ scan, ...candidate })
     }
   }
   if (chosen.length === 0) return []
@@ -666,16 +706,13 @@ function movedSamples(
       ...chosen.map((sample) => sample.id),
     ).map((row) => [row.id, row]),
   )
-  return chosen.map(({ scan, id }) => {
-    const { from, to } = held.get(id) ?? scan.moves[scan.classOf[id] ?? -1]!
-    return {
-      account_id: id,
-      number: names.get(id)?.number ?? '',
-      holder_name: names.get(id)?.holder_name ?? null,
-      from_step: stepRef(scan.group.current, from),
-      to_step: stepRef(proposed, to),
-    }
-  })
+  return chosen.map(({ scan, id, from, to }) => ({
+    account_id: id,
+    number: names.get(id)?.number ?? '',
+    holder_name: names.get(id)?.holder_name ?? null,
+    from_step: stepRef(scan.group.current, from),
+    to_step: stepRef(proposed, to),
+  }))
 }
 
 /**
@@ -698,28 +735,21 @@ function bonusEstimate(
       ? 0
       : benefitsFor({ bonus_percent: fromKopecks(step.bonusBp) }, amount).bonusKopecks
   for (const scan of scans) {
-    // The bills of the window, each by its account's class and amount (no window sums again: the scan's classes).
-    const bills = new Map<number, Map<number, number>>()
+    // The bills of the window by class and amount: the classes from the scan (no window summed again).
     const rows = statement(
       ctx,
-      `SELECT p.account_id, p.amount FROM accounts a
-       JOIN purchases p ON p.account_id = a.id AND p.created_at > ? WHERE a.group_id = ?`,
+      `SELECT c.b0, c.b1, c.h_l, c.h_i, p.amount, count(*) FROM temp.preview_scan c
+       JOIN purchases p ON p.account_id = c.id AND p.created_at > ?
+       WHERE c.group_id = ? GROUP BY c.b0, c.b1, c.h_l, c.h_i, p.amount`,
     )
       .raw()
-      .iterate(since, scan.group.id) as Iterable<[number, number]>
-    for (const [accountId, amount] of rows) {
-      const c = scan.classOf[accountId] ?? -1
-      if (c < 0) continue
-      let byAmount = bills.get(c)
-      if (!byAmount) bills.set(c, (byAmount = new Map()))
-      byAmount.set(amount, (byAmount.get(amount) ?? 0) + 1)
-    }
-    for (const [c, byAmount] of bills) {
-      const { next: to, now } = scan.moves[c]!
-      for (const [amount, n] of byAmount) {
-        next += bonusOf(to?.step, amount) * n
-        current += bonusOf(now?.step, amount) * n
-      }
+      .all(since, scan.group.id) as [...ScanRow, number, number][]
+    for (const row of rows) {
+      const move = scan.moves[scan.classIndex.get(classKey(row)) ?? -1]
+      if (!move) continue
+      const [, , , , amount, bills] = row
+      next += bonusOf(move.next?.step, amount) * bills
+      current += bonusOf(move.now?.step, amount) * bills
     }
   }
   // The bills of accounts held by overrides: off the steps the intervals gave them, onto their effective ones.

@@ -19,6 +19,7 @@ export const operations = defineTexts(
     from: 'С',
     to: 'По',
     tableLabel: 'История операций',
+    pager: 'Страницы истории операций',
     columns: {
       date: 'Дата',
       type: 'Тип',
@@ -105,6 +106,7 @@ export const operations = defineTexts(
     from: 'From',
     to: 'To',
     tableLabel: 'Operations history',
+    pager: 'Operations history pages',
     columns: {
       date: 'Date',
       type: 'Type',

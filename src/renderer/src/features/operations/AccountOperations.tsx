@@ -116,38 +116,46 @@ export function OperationsHistory({ accountId }: { accountId: number }): React.J
   else
     body = (
       <>
-        <table className="simple-table account-operations__table" aria-label={t('operations.tableLabel')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('operations.columns.date')}</th>
-              <th scope="col">{t('operations.columns.type')}</th>
-              <th scope="col" className="num">
-                {t('operations.columns.amount')}
-              </th>
-              <th scope="col" className="num">
-                {t('operations.columns.balanceAfter')}
-              </th>
-              <th scope="col">{t('operations.columns.comment')}</th>
-              <th scope="col">{t('operations.columns.by')}</th>
-            </tr>
-          </thead>
-          <tbody aria-busy={list.previous || undefined}>
-            {list.items.map((operation) => (
-              <tr key={operation.id} data-testid="operation-row">
-                <td>{formatDateTime(operation.created_at, language)}</td>
-                <td>{t(`operations.type.${operation.type}`)}</td>
-                <td className={`num operation-amount operation-amount--${operation.type}`}>
-                  {operation.type === 'withdraw' ? '−' : '+'}
-                  {formatRoubles(operation.amount, i18n.language)}
-                </td>
-                <td className="num">{money(operation.balance_after)}</td>
-                <td>{operation.comment ?? ''}</td>
-                <td>{operation.created_by ?? ''}</td>
+        {/* Scrolls sideways in a narrow pane; focusable so the keyboard can scroll it too. */}
+        <div
+          className="account-operations__scroll"
+          role="region"
+          aria-label={t('operations.tableLabel')}
+          tabIndex={0}
+        >
+          <table className="simple-table account-operations__table" aria-label={t('operations.tableLabel')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('operations.columns.date')}</th>
+                <th scope="col">{t('operations.columns.type')}</th>
+                <th scope="col" className="num">
+                  {t('operations.columns.amount')}
+                </th>
+                <th scope="col" className="num">
+                  {t('operations.columns.balanceAfter')}
+                </th>
+                <th scope="col">{t('operations.columns.comment')}</th>
+                <th scope="col">{t('operations.columns.by')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-        <nav className="account-operations__pager" aria-label={t('operations.tableLabel')}>
+            </thead>
+            <tbody aria-busy={list.previous || undefined}>
+              {list.items.map((operation) => (
+                <tr key={operation.id} data-testid="operation-row">
+                  <td>{formatDateTime(operation.created_at, language)}</td>
+                  <td>{t(`operations.type.${operation.type}`)}</td>
+                  <td className={`num operation-amount operation-amount--${operation.type}`}>
+                    {operation.type === 'withdraw' ? '−' : '+'}
+                    {formatRoubles(operation.amount, i18n.language)}
+                  </td>
+                  <td className="num">{money(operation.balance_after)}</td>
+                  <td>{operation.comment ?? ''}</td>
+                  <td>{operation.created_by ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <nav className="account-operations__pager" aria-label={t('operations.pager')}>
           <span className="muted" aria-live="polite">
             {t('operations.page', {
               from: list.offset + 1,

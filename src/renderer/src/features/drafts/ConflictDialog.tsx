@@ -9,6 +9,7 @@ import { followPublished } from './outcome'
 import type { NameLookups } from './FieldValue'
 import { useDraftsStore } from './store'
 import { useCachedList } from '../../app/queries'
+import { draftTitle } from './title'
 
 function hasConflict(row: Draft | undefined): row is Draft & { conflict: DraftConflict } {
   return row !== undefined && row.state === 'conflict' && row.conflict !== null
@@ -52,12 +53,7 @@ function ConflictDialogBody({ row }: { row: Draft & { conflict: DraftConflict } 
   }
 
   return (
-    <Dialog
-      open
-      size="xl"
-      title={t('conflict.title', { title: row.title || t('drafts.untitled') })}
-      onClose={close}
-    >
+    <Dialog open size="xl" title={t('conflict.title', { title: draftTitle(row, t) })} onClose={close}>
       <ConflictView
         row={row}
         lookups={lookups}

@@ -16,6 +16,7 @@ import { matchesFilter } from './filters'
 import { followPublished, refusalReason } from './outcome'
 import { useDraftsStore } from './store'
 import { fieldMessage, rowMessage } from '../../app/messages'
+import { draftTitle } from './title'
 
 const FILTERS: DraftsFilter[] = ['all', 'drafts', 'queued', 'failed', 'conflicts']
 
@@ -128,7 +129,7 @@ function DraftRow({ row }: { row: Draft }): React.JSX.Element {
   const closeDrafts = useUiStore((store) => store.closeDrafts)
   const [confirming, setConfirming] = useState(false)
   const [busy, setBusy] = useState<'discard' | 'publish' | 'retry' | null>(null)
-  const title = row.title || t('drafts.untitled')
+  const title = draftTitle(row, t)
   const route = draftRoute(row)
   const isDraft = row.kind === 'draft'
 

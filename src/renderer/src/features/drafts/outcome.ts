@@ -9,6 +9,7 @@ import { useToastStore, type ToastContent } from '../../components/toast-store'
 import { useSyncStore } from '../sync/store'
 import { invoke } from '../../ipc/client'
 import { useDraftsStore } from './store'
+import { draftTitle } from './title'
 
 export type PublishOutcome = 'pending' | 'sent' | 'conflict' | 'refused'
 
@@ -48,7 +49,7 @@ const following = new Set<() => void>()
 /** Shows what happens to the outbox row `row` until it is sent, refused or in conflict. Returns a stop function. */
 export function followPublished(row: Draft, options: FollowOptions = {}): () => void {
   const t = i18n.t
-  const title = row.title || t('drafts.untitled')
+  const title = draftTitle(row, t)
   const toasts = useToastStore.getState()
   const online = useSyncStore.getState().status?.online ?? true
   let toastId = toasts.show({

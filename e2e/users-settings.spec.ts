@@ -78,6 +78,7 @@ test('change my password: my other sessions end, this one goes on; offline the c
   await dialog.open()
   await expect(dialog.offline).toContainText('пароль меняется только на сервере')
   await expect(dialog.submit).toBeDisabled()
+  expect(await seriousViolations(app)).toEqual([])
   await dialog.fill('новый1', 'новый2')
   await sandbox.start()
   await dialog.root.getByRole('button', { name: 'Повторить' }).click()

@@ -5,6 +5,7 @@ import { type z } from 'zod'
 import {
   account,
   accountLimits,
+  accountPurchase,
   authInfo,
   balancesReport,
   health,
@@ -20,6 +21,7 @@ import {
   tokenPair,
   user,
   type AccountCreate,
+  type AccountMoveRequest,
   type AccountUpdate,
   type GroupOperationCreate,
   type LadderPreviewRequest,
@@ -31,6 +33,7 @@ import {
 } from '@shared/api'
 import {
   groupOperationCommand,
+  accountMove,
   operationCreateCommand,
   SINGLETON_ID,
   type CollectionDescriptor,
@@ -222,6 +225,15 @@ export class ApiClient {
       this.authed({ method: 'POST', path: '/accounts/create', json: body, idempotencyKey, schema: account }),
     update: (id: number, body: AccountUpdate) =>
       this.authed({ method: 'PUT', path: `/accounts/${id}`, json: body, schema: account }),
+    purchases: (id: number, params: { offset?: number; limit?: number } = {}, signal?: AbortSignal) =>
+      this.authed({
+        method: 'GET',
+        path: `/accounts/${id}/purchases`,
+        query: params,
+        schema: listOf(accountPurchase),
+        signal,
+      }),
+    move: (body: AccountMoveRequest) => this.command(accountMove, body),
   }
 
   readonly operations = {

@@ -3,6 +3,8 @@ import {
   accountCreate,
   accountLimits,
   accountListQuery,
+  accountPurchase,
+  accountPurchasesQuery,
   temporaryIdentifier,
   accountMoveRequest,
   accountMoveResult,
@@ -17,6 +19,7 @@ import {
 import type { ServerContext } from '../context'
 import { ADMIN_ONLY, ANY_ROLE, caller, errors, PROTECTED_ERRORS, SECURITY, type ZodApp } from '../http'
 import { SEARCH_COUNT_CAP } from '../services/account-search'
+import { listAccountPurchases } from '../services/account-purchases'
 import { accountLimits as readAccountLimits } from '../services/bonus-balance'
 import { issueTemporaryIdentifier } from '../services/temporary-identifiers'
 import { createAccount, getAccount, listAccounts, moveAccounts, updateAccount } from '../services/accounts'
@@ -117,6 +120,24 @@ export function accountRoutes(app: ZodApp, ctx: ServerContext): void {
       },
     },
     async (request) => moveAccounts(ctx, request.body, caller(request).user.login),
+  )
+
+  app.get(
+    '/accounts/:id/purchases',
+    {
+      config: { access: ANY_ROLE },
+      schema: {
+        tags,
+        summary:
+          'The bills tills reported for the account (operations/purchase), newest first: what a rolling_days ' +
+          'ladder sums over its window',
+        security: SECURITY,
+        params: idParams,
+        querystring: accountPurchasesQuery,
+        response: { 200: listOf(accountPurchase), ...errors(...PROTECTED_ERRORS, 404) },
+      },
+    },
+    async (request) => listAccountPurchases(ctx, request.params.id, request.query),
   )
 
   app.get(

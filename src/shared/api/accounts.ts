@@ -146,3 +146,11 @@ export const accountListQuery = listQuery.extend({
     .optional(),
 })
 export type AccountListQuery = z.infer<typeof accountListQuery>
+
+/** One bill a till reported for the account (`operations/purchase`): what `rolling_days` ladders sum. */
+export const accountPurchase = z.strictObject({ id, amount: money, created_at: timestamp })
+export type AccountPurchase = z.infer<typeof accountPurchase>
+
+/** `GET accounts/{id}/purchases?offset=&limit=`: newest first. */
+export const accountPurchasesQuery = listQuery.omit({ q: true })
+export type AccountPurchasesQuery = z.infer<typeof accountPurchasesQuery>

@@ -37,6 +37,8 @@ const OWN_CHANNELS = [
   // read-only screens that come later
   'accounts:list',
   'accounts:get',
+  'accounts:purchases',
+  'accounts:move',
   'operations:list',
   // money operations: online only, each attempt with its Idempotency-Key
   'operations:create',

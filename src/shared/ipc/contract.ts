@@ -18,6 +18,9 @@
 import { z } from 'zod'
 import {
   account,
+  accountMoveRequest,
+  accountMoveResult,
+  accountPurchase,
   authUser,
   balancesReport,
   id,
@@ -468,7 +471,18 @@ export const ipcContract = {
     input: z.strictObject({ ...pageFields, group_id: id.optional() }).optional(),
     output: listOf(account),
   },
+  /** Online, else the account as main last read it (opened or edited here); `not_found`/`offline` otherwise. */
   'accounts:get': { input: byId, output: account },
+  /** Online only: the account's purchases, newest first (what a rolling ladder counts). */
+  'accounts:purchases': {
+    input: z.strictObject({ id, offset: pageFields.offset, limit: pageFields.limit }),
+    output: listOf(accountPurchase),
+  },
+  /**
+   * Admin; online only (never queued: the count and ladder change confirmed are true only now). All or none.
+   * Emits `entities:changed` for `account` and `account_group`.
+   */
+  'accounts:move': { input: accountMoveRequest, output: accountMoveResult },
   'operations:list': {
     input: z
       .strictObject({
@@ -522,7 +536,7 @@ export const entitiesChanged = z.strictObject({
   entity: entityKind,
   /** The ids that changed; empty when the whole list was refreshed. */
   ids: z.array(id),
-  reason: z.enum(['synced', 'refreshed', 'deleted', 'imported', 'resolved']),
+  reason: z.enum(['synced', 'refreshed', 'deleted', 'imported', 'resolved', 'moved']),
 })
 export type EntitiesChanged = z.infer<typeof entitiesChanged>
 

@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import { accountGroup, accountGroupCreate, accountGroupUpdate } from '../api/account-groups'
 import { changePasswordRequest, user, userCreate, userUpdate, type Role } from '../api/auth'
+import { account, accountCreate, accountMoveRequest, accountMoveResult, accountUpdate } from '../api/accounts'
 import { identifierType, identifierTypeCreate, identifierTypeUpdate } from '../api/identifier-types'
 import { ladder, ladderStepInput } from '../api/ladders'
 import { groupOperationCreate, groupOperationResult, operation, operationCreate } from '../api/operations'
@@ -96,6 +97,52 @@ export const identifierTypes = {
   cached: true,
   ipc: RESOURCE_CHANNELS.identifier_type,
 } as const satisfies EditableDescriptor<'identifier_type'>
+
+/**
+ * Guests' accounts: edited through drafts like the other editors (an administrator's edit of one card, with its
+ * version). Not kept whole on disk: a server holds up to millions, paged and searched there (`accounts:list`); main's
+ * cache holds only the accounts opened or edited here, so a card opened before stays readable offline.
+ */
+export const accounts = {
+  shape: 'collection',
+  kind: 'account',
+  noun: 'account',
+  segment: 'accounts',
+  entity: account,
+  create: accountCreate,
+  update: accountUpdate,
+  fields: fieldsOf(accountCreate),
+  limits: fieldLimits(accountCreate),
+  title: (body) => {
+    const number = text(body.number)
+    const holder = text(body.holder_name)
+    return number && holder ? `${holder} (${number})` : (holder ?? number)
+  },
+  displayName: (body) => text(body.holder_name) ?? text(body.number),
+  writeRoles: ADMIN,
+  writes: 'drafts',
+  cached: false,
+  ipc: RESOURCE_CHANNELS.account,
+} as const satisfies EditableDescriptor<'account'>
+
+/**
+ * `POST /accounts/move`: some accounts or a whole group to another group, all or none. Online only, not a draft:
+ * it names no version (nothing to resolve a conflict against), and the count and ladder change the person
+ * confirmed are true only now — queued for later it would move whatever the group holds by then.
+ */
+export const accountMove = {
+  shape: 'command',
+  kind: 'account_move',
+  noun: 'account move',
+  path: 'accounts/move',
+  body: accountMoveRequest,
+  answer: accountMoveResult,
+  idempotency: 'none',
+  timeoutMs: 60_000,
+  secret: false,
+  writeRoles: ADMIN,
+  writes: 'online',
+} as const satisfies CommandDescriptor<'account_move'>
 
 /** R-Keeper's discounts: read-only here; R-Keeper's export comes in through `rkDiscountImport`. */
 export const rkDiscounts = {
@@ -233,6 +280,7 @@ export const DRAFT_RESOURCES = {
   account_group: accountGroups,
   identifier_type: identifierTypes,
   settings: serverSettings,
+  account: accounts,
 } as const
 
 /** What the drafts machinery reads of a kind's descriptor (a collection, or a singleton at `SINGLETON_ID`). */
@@ -257,6 +305,8 @@ export const ALL_RESOURCES: readonly AnyDescriptor[] = [
   ladders,
   accountGroups,
   identifierTypes,
+  accounts,
+  accountMove,
   rkDiscounts,
   rkDiscountImport,
   serverSettings,

@@ -9,6 +9,8 @@ export const RESOURCE_CHANNELS = {
   rk_discount: { prefix: 'catalog', verbs: ['list'] },
   // A singleton: `settings:get` takes no id (its one document).
   settings: { prefix: 'settings', verbs: ['get'] },
+  // Paged and searched on the server (accounts:list / accounts:get are channels of their own): no generic verbs.
+  account: { prefix: 'accounts', verbs: [] },
 } as const
 
 type Channels = typeof RESOURCE_CHANNELS
@@ -37,3 +39,11 @@ export const RESOURCE_CHANNEL_NAMES: readonly ResourceChannel[] = (
     (verb) => `${RESOURCE_CHANNELS[kind].prefix}:${verb}` as ResourceChannel,
   ),
 )
+
+/** The delete channel of `kind`, or null when it has none (accounts are not deleted here). */
+export function deleteChannelOf(kind: ChannelKind): Extract<ResourceChannel, `${string}:delete`> | null {
+  const verbs: readonly ResourceVerb[] = RESOURCE_CHANNELS[kind].verbs
+  return verbs.includes('delete')
+    ? (`${RESOURCE_CHANNELS[kind].prefix}:delete` as Extract<ResourceChannel, `${string}:delete`>)
+    : null
+}

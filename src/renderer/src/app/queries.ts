@@ -38,6 +38,7 @@ export const CHANNEL_KINDS: Partial<Record<IpcChannel, readonly EntityKind[]>> =
   'identifier-types:check': ['identifier_type', 'account'],
   'accounts:list': ['account', 'account_group'],
   'accounts:get': ['account'],
+  'accounts:purchases': ['account', 'operation'],
   'operations:list': ['operation'],
   'reports:balances': ['account', 'operation'],
   'reports:operations': ['operation'],

@@ -76,6 +76,16 @@ export const SCREENS: readonly ScreenDefinition[] = [
     ),
   },
   {
+    id: 'accounts',
+    title: (t) => t('accounts.title'),
+    icon: 'user',
+    entity: 'account',
+    component: screen(
+      () => import('../features/accounts/AccountsScreen'),
+      (m) => m.AccountsScreen,
+    ),
+  },
+  {
     id: 'group-operations',
     title: (t) => t('operations.group.title'),
     icon: 'coins',

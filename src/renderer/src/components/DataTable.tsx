@@ -9,6 +9,7 @@ import {
   fitColumns,
   minimumWidth,
   filterIndexes,
+  gridMove,
   nextSort,
   sortIndexes,
   textOf,
@@ -130,32 +131,11 @@ export function DataTable<T>({
 
   const onKeyDown = (event: React.KeyboardEvent<HTMLDivElement>) => {
     if (event.target !== event.currentTarget) return
-    switch (event.key) {
-      case 'ArrowDown':
-        moveTo(clampedActive + 1)
-        break
-      case 'ArrowUp':
-        moveTo(clampedActive - 1)
-        break
-      case 'PageDown':
-        moveTo(clampedActive + pageSize)
-        break
-      case 'PageUp':
-        moveTo(clampedActive - pageSize)
-        break
-      case 'Home':
-        moveTo(0)
-        break
-      case 'End':
-        moveTo(visible.length - 1)
-        break
-      case 'Enter':
-      case ' ':
-        if (activeRow !== undefined && onRowActivate) onRowActivate(activeRow)
-        break
-      default:
-        return
-    }
+    const target = gridMove(event.key, clampedActive, pageSize, visible.length)
+    if (target !== null) moveTo(target)
+    else if (event.key === 'Enter' || event.key === ' ') {
+      if (activeRow !== undefined && onRowActivate) onRowActivate(activeRow)
+    } else return
     event.preventDefault()
   }
 

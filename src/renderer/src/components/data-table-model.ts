@@ -138,3 +138,25 @@ export function fitColumns<T>(
   }
   return shown
 }
+
+/**
+ * Where a grid's keyboard moves the active row: ↑ ↓ by one, PageUp/PageDown by a page, Home/End to the ends;
+ * null for any other key. `count` rows, `page` rows per page.
+ */
+export function gridMove(key: string, active: number, page: number, count: number): number | null {
+  const target =
+    key === 'ArrowDown'
+      ? active + 1
+      : key === 'ArrowUp'
+        ? active - 1
+        : key === 'PageDown'
+          ? active + page
+          : key === 'PageUp'
+            ? active - page
+            : key === 'Home'
+              ? 0
+              : key === 'End'
+                ? count - 1
+                : null
+  return target === null ? null : Math.max(0, Math.min(count - 1, target))
+}

@@ -1,6 +1,7 @@
 // All UI texts, one section per area. A new screen adds its section file and one line per language here.
 import { common, entities, errors, roles, shortcuts, table, validation } from './common'
 import { accountGroups } from './account-groups'
+import { accounts } from './accounts'
 import { conflict, drafts, editor, fields } from './drafts'
 import { entityScreen } from './entity-screen'
 import { errorCodes } from './errors'
@@ -43,6 +44,7 @@ export const ruTexts = {
   settingsScreen: settingsScreen.ru,
   accountBonus: accountBonus.ru,
   stepOverride: stepOverride.ru,
+  accounts: accounts.ru,
 }
 
 export type Texts = typeof ruTexts
@@ -75,4 +77,5 @@ export const enTexts: { [K in keyof Texts]: unknown } = {
   settingsScreen: settingsScreen.en,
   accountBonus: accountBonus.en,
   stepOverride: stepOverride.en,
+  accounts: accounts.en,
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { Ladder } from '@shared/api'
@@ -9,6 +9,8 @@ import { hrefTo } from '../../app/router'
 import { EntityEditorFrame } from '../entities/EntityEditor'
 import { Select, Switch, TextField, type SelectOption } from '../../components/fields'
 import { Icon } from '../../components/Icon'
+import { Button } from '../../components/Button'
+import { MoveAccountsDialog } from '../accounts/MoveAccountsDialog'
 import { useEditorPane, type EditorPaneProps } from '../entities/useEditorPane'
 import './account-groups.css'
 import { accountGroupForm, accountGroupToForm } from './form'
@@ -36,6 +38,7 @@ export function AccountGroupEditor({
       editor.form.setValue('ladder_id', landedId, { shouldDirty: true })
     }
   }, [landedId, pendingOpId, editor.form])
+  const [moving, setMoving] = useState(false)
 
   const ladderOptions = useMemo<SelectOption[]>(() => {
     const options = [...ladders]
@@ -81,7 +84,26 @@ export function AccountGroupEditor({
                   ? t('accountGroups.accountsInGroup', { count: accounts })
                   : t('accountGroups.accountsNone')}
                 {accounts > 0 && !editor.readOnly && (
-                  <p className="field__hint">{t('accountGroups.accountsBlockDelete')}</p>
+                  <>
+                    <p className="field__hint">{t('accountGroups.accountsBlockDelete')}</p>
+                    <Button
+                      size="sm"
+                      icon="group"
+                      onClick={() => setMoving(true)}
+                      data-testid="group-move-accounts"
+                    >
+                      {t('accountGroups.moveAccounts')}
+                    </Button>
+                  </>
+                )}
+                {server && (
+                  <MoveAccountsDialog
+                    open={moving}
+                    source={{ kind: 'group', groupId: server.id }}
+                    groups={props.items}
+                    ladders={ladders}
+                    onClose={() => setMoving(false)}
+                  />
                 )}
               </dd>
             </div>

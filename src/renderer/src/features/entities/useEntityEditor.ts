@@ -6,7 +6,7 @@ import { useForm, type DefaultValues, type FieldValues, type UseFormReturn } fro
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import type { Draft, DraftEntity, DraftState, IpcError, IpcFieldError } from '@shared/ipc'
-import { resourceChannel } from '@shared/resources'
+import { deleteChannelOf } from '@shared/resources'
 import { invoke } from '../../ipc/client'
 import { followPublished } from '../drafts/outcome'
 import { useDraftsStore, worstState } from '../drafts/store'
@@ -325,13 +325,11 @@ export function useEntityEditor<TValues extends FieldValues, TEntity>(
   }, [items, discardDraft, server, lastRow, form])
 
   const remove = useCallback(async (): Promise<boolean> => {
-    // A singleton (the settings) is one document: nothing to delete.
-    if (readOnly || entityId === null || entity === 'settings') return false
+    // A singleton (the settings) is one document, and accounts are not deleted here: no delete channel.
+    const channel = entity === 'settings' ? null : deleteChannelOf(entity)
+    if (readOnly || entityId === null || channel === null) return false
     const version = versionOf(server)
-    const result = await invoke(
-      resourceChannel(entity, 'delete'),
-      version ? { id: entityId, version } : { id: entityId },
-    )
+    const result = await invoke(channel, version ? { id: entityId, version } : { id: entityId })
     if (!result.ok) {
       toast.ipcError(result.error)
       return false

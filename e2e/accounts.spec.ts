@@ -1,0 +1,106 @@
+// Accounts: a cashier's search (the last 4 digits of a phone, a word of the name), the card with its step and why,
+// the keyboard through the list; moving a whole group's accounts to another group, then deleting the emptied group.
+import type { Account, AccountGroup, Ladder } from '../src/shared/api'
+import { expect, test } from './fixtures'
+import { seriousViolations } from './pages/a11y'
+import { AccountGroupsPage } from './pages/account-groups-page'
+import { AccountsPage } from './pages/accounts-page'
+import { signIn } from './pages/entity-list'
+import { OtherWorkstation } from './pages/sandbox-api'
+
+async function groupNamed(other: OtherWorkstation, name: string): Promise<AccountGroup> {
+  const { items } = await other.request<{ items: AccountGroup[] }>('GET', '/account_groups/list?limit=500')
+  const group = items.find((item) => item.name === name)
+  if (!group) throw new Error(`The demo seed has no group «${name}»`)
+  return group
+}
+
+test('search by the last 4 digits of a phone and by a name word, then read why the card stands on its step', async ({
+  app,
+  sandbox,
+}) => {
+  const other = await OtherWorkstation.login(sandbox.url)
+  const vip = await groupNamed(other, 'VIP')
+  const guest = await other.request<Account>('POST', '/accounts/create', {
+    number: 'E2E-ACC-1',
+    holder_name: 'Евлампия Кукушкина',
+    phone: '+79990004321',
+    group_id: vip.id,
+  })
+  await other.request('POST', '/operations/purchase', { account_id: guest.id, amount: 20_000 })
+
+  await signIn(app)
+  const page = new AccountsPage(app)
+  await page.goto()
+  await expect(page.count).toContainText(/\d/)
+
+  // A cashier asks for the last 4 digits, typed with a space or not.
+  await page.find('43 21')
+  await expect(page.row('E2E-ACC-1')).toContainText('Евлампия Кукушкина')
+  await page.find('кукушкина')
+  await expect(page.list.getByRole('row')).toHaveCount(2)
+  await expect(page.row('E2E-ACC-1')).toBeVisible()
+
+  // The keyboard: the list takes the focus, Enter opens the card.
+  await page.list.focus()
+  await app.keyboard.press('Home')
+  await app.keyboard.press('Enter')
+  await expect(page.card).toBeVisible()
+  await expect(app).toHaveURL(new RegExp(`#/accounts/${guest.id}$`))
+  await expect(page.card.getByTestId('account-props')).toContainText('VIP')
+  await expect(page.card.getByTestId('account-props')).toContainText('20 000 ₽')
+
+  // Why «Стандарт»: a 365-day window, what counts, what is missing to «Премиум», and until when the bill counts.
+  await expect(page.step).toContainText('Ступень «Стандарт» лестницы «VIP за год»')
+  await expect(page.step.getByTestId('step-accumulated')).toHaveText(
+    'Покупок за последние 365 дней: 20 000 ₽.',
+  )
+  await expect(page.step.getByTestId('step-next')).toHaveText('До ступени «Премиум» не хватает 30 000 ₽.')
+  await expect(page.step.getByTestId('step-window').getByRole('row')).toHaveCount(2)
+  expect(await seriousViolations(app)).toEqual([])
+})
+
+test('move a whole group’s accounts to another group, seeing the count and the ladder change, then delete it', async ({
+  app,
+  sandbox,
+}) => {
+  const other = await OtherWorkstation.login(sandbox.url)
+  const ladders = (await other.request<{ items: Ladder[] }>('GET', '/ladders/list')).items
+  const regular = ladders.find((ladder) => ladder.name === 'Завсегдатай')
+  const hotel = await other.request<AccountGroup>('POST', '/account_groups/create', {
+    name: 'Гости отеля',
+    ladder_id: regular?.id ?? null,
+    active: true,
+  })
+  for (const number of ['E2E-HOTEL-1', 'E2E-HOTEL-2', 'E2E-HOTEL-3']) {
+    await other.request('POST', '/accounts/create', { number, group_id: hotel.id })
+  }
+  const guests = await groupNamed(other, 'Гости')
+
+  await signIn(app)
+  const groupsPage = new AccountGroupsPage(app)
+  await groupsPage.goto()
+  await groupsPage.open('Гости отеля')
+  await expect(groupsPage.editor.deleteButton).toBeDisabled()
+  await app.getByTestId('group-move-accounts').click()
+
+  const dialog = app.getByTestId('move-dialog')
+  await expect(dialog.getByTestId('move-source')).toHaveText('Все счета группы «Гости отеля»: 3 счёта.')
+  await dialog.getByTestId('move-target').selectOption({ label: 'Гости' })
+  await expect(dialog.getByTestId('move-ladder-change')).toContainText(
+    '3 счёта из «Гости отеля»: лестница «Завсегдатай» → «Гостевая».',
+  )
+  await expect(dialog.getByTestId('move-steps')).toContainText('Гостевая')
+  expect(await seriousViolations(app)).toEqual([])
+  await app.getByTestId('move-confirm').click()
+  await expect(dialog).toHaveCount(0)
+
+  await expect(groupsPage.accounts).toContainText('В группе нет счетов')
+  await expect(groupsPage.editor.deleteButton).toBeEnabled()
+  await groupsPage.editor.deleteButton.click()
+  await app.getByRole('alertdialog').getByRole('button', { name: 'Удалить' }).click()
+  await expect(groupsPage.table.row('Гости отеля')).toHaveCount(0)
+
+  const moved = await other.request<{ items: Account[] }>('GET', '/accounts/list?q=E2E-HOTEL')
+  expect(moved.items.map((account) => account.group_id)).toEqual([guests.id, guests.id, guests.id])
+})

@@ -1,32 +1,46 @@
-import { useEffect } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
 import { QueryClientProvider } from '@tanstack/react-query'
 import { I18nextProvider, useTranslation } from 'react-i18next'
 import { Banner, ErrorState, LoadingState } from '../components/states'
 import { Toaster } from '../components/Toaster'
-import { LoginScreen } from '../features/session/LoginScreen'
-import { SessionExpiredDialog } from '../features/session/SessionExpiredDialog'
 import { useSessionStore } from '../features/session/store'
 import { startStores } from './boot'
 import { ErrorBoundary } from './ErrorBoundary'
 import { useHostConnectionState } from './host-connection'
 import { i18n } from './i18n'
 import { queryClient } from './queries'
-import { Shell } from './Shell'
+
+// The login screen and the shell are chunks of their own (the initial JS stays small: bench/renderer-bundle),
+// both fetched as soon as this module runs, alongside the session's state.
+const loginModule = import('../features/session/LoginScreen')
+const shellModule = import('./Shell')
+const LoginScreen = lazy(async () => ({ default: (await loginModule).LoginScreen }))
+const Shell = lazy(async () => ({ default: (await shellModule).Shell }))
+const SessionExpiredDialog = lazy(async () => ({
+  default: (await import('../features/session/SessionExpiredDialog')).SessionExpiredDialog,
+}))
 
 function Content(): React.JSX.Element {
+  const loading = (
+    <div className="app-center">
+      <LoadingState />
+    </div>
+  )
+  return (
+    <Suspense fallback={loading}>
+      <SessionContent loading={loading} />
+    </Suspense>
+  )
+}
+
+function SessionContent({ loading }: { loading: React.JSX.Element }): React.JSX.Element {
   const { t } = useTranslation()
   const loaded = useSessionStore((store) => store.loaded)
   const loadError = useSessionStore((store) => store.loadError)
   const state = useSessionStore((store) => store.state)
   const reload = useSessionStore((store) => store.reload)
 
-  if (!loaded) {
-    return (
-      <div className="app-center">
-        <LoadingState />
-      </div>
-    )
-  }
+  if (!loaded) return loading
   if (!state) {
     return (
       <div className="app-center">

@@ -20,6 +20,20 @@ export class OtherWorkstation {
     return new OtherWorkstation(apiUrl, body.access_token)
   }
 
+  /** The server's answer whatever its status (a refusal's code and params are what a test reads). */
+  async answer(
+    method: 'POST' | 'PUT',
+    path: string,
+    body: unknown,
+  ): Promise<{ status: number; body: unknown }> {
+    const response = await fetch(`${this.apiUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
+    return { status: response.status, body: await response.json() }
+  }
+
   async request<T>(method: 'GET' | 'PUT' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
     const response = await fetch(`${this.apiUrl}${path}`, {
       method,

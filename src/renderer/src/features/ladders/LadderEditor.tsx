@@ -19,6 +19,7 @@ import { useDraftsStore } from '../drafts/store'
 import { EntityEditorFrame } from '../entities/EntityEditor'
 import { useEditorPane, type EditorPaneProps } from '../entities/useEditorPane'
 import { duplicateOf, groupNames, ladderFromPayload, ladderToForm, type LadderForm } from './form'
+import { LadderChart } from './insight/LadderChart'
 import { LADDER_INSIGHT_PANELS } from './insight-slots'
 import { LadderSteps } from './LadderSteps'
 import { useEditedLadder } from './useEditedLadder'
@@ -202,13 +203,16 @@ export function LadderEditor({ catalog, groups, ...props }: LadderEditorProps): 
             />
           </div>
         ) : (
-          server && (
-            <p className="muted ladder-used-by" data-testid="ladder-used-by">
-              {usedBy.length > 0
-                ? t('ladders.usedBy', { groups: groupNames(usedBy) })
-                : t('ladders.usedByNone')}
-            </p>
-          )
+          <>
+            {server && (
+              <p className="muted ladder-used-by" data-testid="ladder-used-by">
+                {usedBy.length > 0
+                  ? t('ladders.usedBy', { groups: groupNames(usedBy) })
+                  : t('ladders.usedByNone')}
+              </p>
+            )}
+            <LadderChart ladder={edited} ladderId={server?.id ?? null} />
+          </>
         )
       }
     >

@@ -4,6 +4,7 @@
 import type { ComponentType } from 'react'
 import type { TFunction } from 'i18next'
 import type { Ladder, LadderCreate, RkDiscount } from '@shared/api'
+import { INSIGHT_PANELS } from './insight/panels'
 
 export interface LadderInsightProps {
   /**
@@ -31,4 +32,4 @@ export interface LadderInsightPanel {
 }
 
 /** The panels, in tab order. One line each, e.g. `{ id: 'chart', label: (t) => t('ladders.insight.chart'), Component: LadderChart },`. */
-export const LADDER_INSIGHT_PANELS: readonly LadderInsightPanel[] = []
+export const LADDER_INSIGHT_PANELS: readonly LadderInsightPanel[] = INSIGHT_PANELS

@@ -1,6 +1,6 @@
 // The ladder as a chart while it is edited: thresholds on the x axis, the RK discount %, bonus % and pay-with-bonus
 // cap as step lines, and the guests on each step now as bars behind them. recharts loads on first use.
-import { lazy, memo, Suspense, useCallback, useDeferredValue, useMemo } from 'react'
+import { lazy, memo, Suspense, useCallback, useDeferredValue, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { LadderCreate } from '@shared/api'
 import { formatMoney } from '@shared/domain'
@@ -14,6 +14,22 @@ import { percentText, thresholdText } from './format'
 import { useDiscountMap, type InsightProps } from './model'
 
 const LadderChartView = lazy(() => import('./LadderChartView'))
+
+const SERIES = ['guests', 'discount', 'bonus', 'cap'] as const
+
+/** A ref and whether its element is on screen (always true where IntersectionObserver is missing). */
+function useInView<E extends Element>(): [(node: E | null) => void, boolean] {
+  const [inView, setInView] = useState(typeof IntersectionObserver === 'undefined')
+  const ref = useCallback((node: E | null) => {
+    if (!node || typeof IntersectionObserver === 'undefined') return
+    const observer = new IntersectionObserver((entries) => {
+      for (const entry of entries) setInView(entry.isIntersecting)
+    })
+    observer.observe(node)
+    return () => observer.disconnect()
+  }, [])
+  return [ref, inView]
+}
 
 /** Guests per step index of the saved ladder (`reports/ladder_steps`); null while unknown. */
 function useStepCounts(ladderId: number | null) {
@@ -35,11 +51,13 @@ export const LadderChart = memo(function LadderChart({ ladder, ladderId }: Insig
   const { counts, error } = useStepCounts(ladderId)
   // Typing stays responsive: the chart follows the form at React's pace, never ahead of the keystroke.
   const shown = useDeferredValue(ladder)
-  const steps = shown?.steps
   const basis = shown?.basis ?? 'spend'
+  // Keyed by what the chart draws, not by the ladder's identity: renaming the ladder or a step's RK discount name
+  // redraws nothing, and a threshold typed back to what it was keeps the same points.
+  const stepsKey = shown ? JSON.stringify(shown.steps) : ''
   const points = useMemo(
-    () => (steps ? chartPoints(steps, discounts, counts) : []),
-    [steps, discounts, counts],
+    () => (stepsKey ? chartPoints(JSON.parse(stepsKey) as LadderCreate['steps'], discounts, counts) : []),
+    [stepsKey, discounts, counts],
   )
   const formatX = useCallback(
     (x: number) =>
@@ -59,6 +77,9 @@ export const LadderChart = memo(function LadderChart({ ladder, ladderId }: Insig
     [t],
   )
 
+  // Drawn only while on screen: below a long list of steps, typing into them costs no chart work.
+  const [canvas, inView] = useInView<HTMLDivElement>()
+
   if (!shown) return <p className="insight__note">{t('ladderInsight.notParsed')}</p>
   return (
     <figure className="insight-chart" data-testid="ladder-chart">
@@ -70,17 +91,27 @@ export const LadderChart = memo(function LadderChart({ ladder, ladderId }: Insig
           {t('ladderInsight.chart.countsUnavailable', { reason: messageFor(error) })}
         </p>
       ) : null}
-      <div className="insight-chart__canvas" aria-hidden="true">
-        <Suspense fallback={<LoadingState inline label={t('ladderInsight.chart.loading')} />}>
-          <LadderChartView
-            points={points}
-            labels={labels}
-            formatX={formatX}
-            formatPercent={formatPercent}
-            formatCount={formatCount}
-          />
-        </Suspense>
+      <div className="insight-chart__canvas" aria-hidden="true" ref={canvas}>
+        {inView && (
+          <Suspense fallback={<LoadingState inline label={t('ladderInsight.chart.loading')} />}>
+            <LadderChartView
+              points={points}
+              labels={labels}
+              formatX={formatX}
+              formatPercent={formatPercent}
+              formatCount={formatCount}
+            />
+          </Suspense>
+        )}
       </div>
+      <ul className="insight-chart__legend" aria-hidden="true">
+        {SERIES.map((key) => (
+          <li key={key}>
+            <span className={`insight-chart__swatch insight-chart__swatch--${key}`} />
+            {labels[key]}
+          </li>
+        ))}
+      </ul>
       <ChartTable points={points} basis={basis} />
     </figure>
   )

@@ -1,16 +1,6 @@
 // The recharts drawing of a ladder: loaded on demand (React.lazy), so recharts stays out of the initial bundle.
 import { memo } from 'react'
-import {
-  Bar,
-  CartesianGrid,
-  ComposedChart,
-  Legend,
-  Line,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts'
+import { Bar, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import type { ChartPoint } from './chart-data'
 
 export interface LadderChartViewProps {
@@ -22,7 +12,7 @@ export interface LadderChartViewProps {
   formatCount: (value: number) => string
 }
 
-/** Series colours readable on the light and the dark theme alike. */
+/** Series colours readable on the light and the dark theme alike (insight.css gives the legend the same). */
 const SERIES_COLORS = { discount: '#d9480f', bonus: '#2b8a3e', cap: '#7048e8', guests: '#8da2c0' }
 
 function LadderChartView({
@@ -85,7 +75,6 @@ function LadderChartView({
             item.dataKey === 'guests' ? formatCount(Number(value)) : formatPercent(Number(value))
           }
         />
-        <Legend />
       </ComposedChart>
     </ResponsiveContainer>
   )

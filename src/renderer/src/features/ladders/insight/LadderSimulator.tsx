@@ -243,7 +243,7 @@ function SimulationResult({
   const units = (value: number) => unitsText(ladder.basis, value, language, t)
   const cap = result.benefits.maxBonusPaymentKopecks
   const capped = balanceKopecks !== null && balanceKopecks < cap
-  const rows: [string, string, string][] = [
+  const rows: [key: string, label: string, value: string, note?: string][] = [
     [
       'step',
       t('ladderInsight.simulator.step'),
@@ -273,9 +273,8 @@ function SimulationResult({
     [
       'max-payment',
       t('ladderInsight.simulator.maxPayment'),
-      capped
-        ? `${money(balanceKopecks)} (${t('ladderInsight.simulator.maxPaymentBalance', { balance: money(balanceKopecks) })})`
-        : money(cap),
+      money(capped ? balanceKopecks : cap),
+      capped ? t('ladderInsight.simulator.maxPaymentBalance') : undefined,
     ],
     [
       'next',
@@ -306,10 +305,13 @@ function SimulationResult({
       aria-label={t('ladderInsight.simulator.result')}
       aria-live="polite"
     >
-      {rows.map(([key, label, value]) => (
+      {rows.map(([key, label, value, note]) => (
         <div className="props__row" key={key}>
           <dt>{label}</dt>
-          <dd data-testid={`simulator-${key}`}>{value}</dd>
+          <dd>
+            <span data-testid={`simulator-${key}`}>{value}</span>
+            {note && <span className="insight__note"> ({note})</span>}
+          </dd>
         </div>
       ))}
     </dl>

@@ -75,6 +75,8 @@ export const operations = defineTexts(
       previewTotal: 'Всего',
       previewBalance: 'Сейчас на счетах группы',
       previewNoAccounts: 'В группе нет счетов: проводить нечего',
+      previewShort:
+        'На счетах группы вместе меньше, чем нужно списать: операция не пройдёт, пока на каждом счёте не хватит бонусов',
       previewStale: 'Данные изменились после проверки: проверьте снова',
       confirmLabel: 'Чтобы провести, введите название группы: {{name}}',
       confirmMismatch: 'Введите название группы так, как оно написано выше',
@@ -162,6 +164,8 @@ export const operations = defineTexts(
       previewTotal: 'Total',
       previewBalance: 'The group holds now',
       previewNoAccounts: 'The group has no accounts: nothing to do',
+      previewShort:
+        'The group holds less than the withdrawal takes: it will be refused until every account has enough bonus',
       previewStale: 'The data changed after the check: check again',
       confirmLabel: 'To run it, type the group name: {{name}}',
       confirmMismatch: 'Type the group name as written above',

@@ -257,6 +257,11 @@ function GroupOperationForm({
               <dd>{money(preview.balance_total)}</dd>
             </div>
           </dl>
+          {preview.type === 'withdraw' && preview.accounts > 0 && preview.total > preview.balance_total && (
+            <Banner tone="warning" icon="alert">
+              {t('operations.group.previewShort')}
+            </Banner>
+          )}
           {preview.accounts === 0 ? (
             <Banner tone="info">{t('operations.group.previewNoAccounts')}</Banner>
           ) : (

@@ -1,9 +1,11 @@
-// Money operations: a group operation checked by a dry run (accounts, total), confirmed by typing the group's
+// Money operations: on one account from its card, a deposit confirmed with the balance it makes and a withdrawal
+// above the balance refused with the balance named; a group operation checked by a dry run (accounts, total), confirmed by typing the group's
 // name, run all or nothing, its result named (batch, accounts, total) — and what the server holds after it.
 import { expect, test } from './fixtures'
 import { seriousViolations } from './pages/a11y'
 import { signIn } from './pages/entity-list'
-import { GroupOperationsPage } from './pages/operations-page'
+import { AccountsPage } from './pages/accounts-page'
+import { AccountOperationsPanel, GroupOperationsPage } from './pages/operations-page'
 import { OtherWorkstation } from './pages/sandbox-api'
 
 interface Group {
@@ -68,4 +70,52 @@ test('a group deposit: dry run, typed confirmation, the result; credited once to
   }>('GET', `/operations/list?group_id=${staff.id}&type=deposit&limit=500`)
   expect(ledger.items.filter((item) => item.batch_id === batch)).toHaveLength(staff.accounts_count)
   expect(ledger.items.find((item) => item.batch_id === batch)?.comment).toBe('Новогодний бонус')
+})
+
+test('a deposit on an account, then a withdrawal above its balance refused with the balance named', async ({
+  app,
+  sandbox,
+}) => {
+  const server = await OtherWorkstation.login(sandbox.url)
+  const groups = await server.request<{ items: Group[] }>('GET', '/account_groups/list')
+  const group = groups.items.find((item) => item.name === 'Сотрудники')
+  if (!group) throw new Error('The demo has no «Сотрудники» group')
+  const account = await server.request<{ id: number }>('POST', '/accounts/create', {
+    number: 'E2E-OPS-1',
+    holder_name: 'Аграфена Операционная',
+    group_id: group.id,
+  })
+
+  await signIn(app)
+  const accounts = new AccountsPage(app)
+  await accounts.goto()
+  await accounts.find('E2E-OPS-1')
+  await accounts.open('E2E-OPS-1')
+  const operations = new AccountOperationsPanel(app)
+  await expect(operations.root).toContainText('По счёту ещё не было операций')
+
+  // A deposit: the amount, then a confirmation that says what happens to the balance.
+  await operations.fill('deposit', '250,50', 'Компенсация')
+  await expect(app.getByTestId('operation-confirmation')).toContainText(
+    'Начислить 250,50 ₽ на счёт E2E-OPS-1?',
+  )
+  await expect(app.getByTestId('operation-confirmation')).toContainText('Баланс: 0 ₽ → 250,50 ₽')
+  expect(await seriousViolations(app)).toEqual([])
+  // The confirmation has the focus: Enter does it.
+  await expect(app.getByTestId('operation-confirm')).toBeFocused()
+  await app.keyboard.press('Enter')
+  await expect(app.getByText('Готово: баланс 250,50 ₽')).toBeVisible()
+  await expect(operations.rows).toHaveCount(1)
+  await expect(operations.rows.first()).toContainText('Компенсация')
+  expect((await server.request<{ balance: number }>('GET', `/accounts/${account.id}`)).balance).toBe(250.5)
+
+  // A withdrawal above the balance: refused, the balance named; nothing changes.
+  await operations.fill('withdraw', '1000')
+  await operations.confirm()
+  await expect(operations.error).toHaveText(
+    'Операция не проведена: Недостаточно бонусов: на счёте 250,50 ₽, а списать нужно 1 000 ₽',
+  )
+  await app.keyboard.press('Escape')
+  expect((await server.request<{ balance: number }>('GET', `/accounts/${account.id}`)).balance).toBe(250.5)
+  await expect(operations.rows).toHaveCount(1)
 })

@@ -19,6 +19,7 @@ import { DraftStateBadge } from '../drafts/DraftStateBadge'
 import { useDraftStates, useDraftsStore } from '../drafts/store'
 import { accountToForm } from './form'
 import { StepExplanation } from './StepExplanation'
+import { AccountOperations } from '../operations/AccountOperations'
 
 /** What every panel of the card is given. */
 export interface AccountPanelProps {
@@ -65,7 +66,7 @@ function AccountCardPanels(panel: AccountPanelProps): React.JSX.Element {
 
       {/* Bonus: pending balance, limits left, a temporary identifier: a panel here. */}
 
-      {/* Operations: the history, deposit and withdraw: a panel here. */}
+      <AccountOperations {...panel} />
     </div>
   )
 }

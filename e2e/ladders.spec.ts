@@ -40,7 +40,7 @@ test('a three-step ladder from RK discounts: ranges in words, errors at their st
   // Publishing shows each rule's message at its step and field, in Russian.
   await page.editor.publish()
   await expect(page.step(2).fieldError('threshold')).toHaveText(
-    'Ступень 3: порог 20000.5 должен быть больше 30000 у ступени 2',
+    'Ступень 3: порог 20 000,5 должен быть больше 30 000 у ступени 2',
   )
   await expect(page.step(1).range).toHaveText('от 30 000 ₽ и выше')
   await page.step(2).threshold.fill('100000')

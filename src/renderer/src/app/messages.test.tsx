@@ -63,6 +63,17 @@ describe('messageFor', () => {
       params: { step: 1, threshold: 5 },
     }
     expect(fieldMessage(field)).toBe('Первая ступень начинается с 0 (сейчас 5)')
+    // Amounts as Russian writes them; step numbers plain.
+    const order = {
+      path: ['steps', 12, 'threshold'],
+      code: 'threshold_not_increasing',
+      params: { step: 13, threshold: 20000.5, previous: 30000, previousStep: 12 },
+    }
+    expect(fieldMessage(order).replace(/[\u00a0\u202f]/g, ' ')).toBe(
+      'Ступень 13: порог 20 000,5 должен быть больше 30 000 у ступени 12',
+    )
+    await inLanguage('en')
+    expect(fieldMessage(order)).toBe('Step 13: the threshold 20,000.5 must be greater than 30,000 of step 12')
   })
 })
 

@@ -8,6 +8,7 @@ import {
   type LadderIssueCode,
 } from '@shared/domain'
 import type { IpcErrorCode, IpcErrorReason, IpcFieldError } from '@shared/ipc'
+import { formatNumber } from './format'
 import { currentLanguage, i18n } from './i18n'
 
 type Params = Record<string, unknown>
@@ -81,6 +82,16 @@ export function messageFor(error: ErrorLike): string {
   return translate(`errors.${error.code}`, { seconds: error.retryAfterSeconds ?? 0 })
 }
 
+/** Ladder issue params that number a step (or count steps): not amounts. */
+const STEP_PARAMS: ReadonlySet<string> = new Set([
+  'step',
+  'other',
+  'previousStep',
+  'lowerStep',
+  'count',
+  'id',
+])
+
 const isLadderCode = (code: string): code is LadderIssueCode =>
   (LADDER_ISSUE_CODES as readonly string[]).includes(code)
 
@@ -104,12 +115,17 @@ export function fieldMessage(field: FieldErrorLike): string {
   const code = field.code ?? 'invalid'
   const params = field.params ?? {}
   if (isLadderCode(code)) {
+    const language = currentLanguage()
     const issueParams = Object.fromEntries(
-      Object.entries(params).filter((entry): entry is [string, string | number] =>
-        ['string', 'number'].includes(typeof entry[1]),
-      ),
+      Object.entries(params)
+        .filter((entry): entry is [string, string | number] => ['string', 'number'].includes(typeof entry[1]))
+        // Amounts as the UI language writes them («20 000,5», «1 000 000 000 000»); step numbers stay plain.
+        .map(([key, value]) => [
+          key,
+          typeof value === 'number' && !STEP_PARAMS.has(key) ? formatNumber(value, language) : value,
+        ]),
     )
-    return ladderIssueMessage({ code, params: issueParams }, currentLanguage())
+    return ladderIssueMessage({ code, params: issueParams }, language)
   }
   const options = textParams(code, params)
   const name = fieldKey(field.path)

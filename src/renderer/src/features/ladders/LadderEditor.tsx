@@ -8,13 +8,11 @@ import type { AccountGroup, LadderCreate, RkDiscount } from '@shared/api'
 import { validateLadder, type LadderIssue } from '@shared/domain'
 import { useIpcQuery } from '../../app/queries'
 import { replaceParams } from '../../app/router'
-import { currentLanguage } from '../../app/i18n'
-import { ladderIssueMessage } from '@shared/domain'
 import { Button } from '../../components/Button'
 import { NumberField, Select, Switch, TextField } from '../../components/fields'
 import { Icon } from '../../components/Icon'
 import { toast } from '../../components/toast-store'
-import { messageFor } from '../../app/messages'
+import { fieldMessage, messageFor } from '../../app/messages'
 import { useDraftsStore } from '../drafts/store'
 import { EntityEditorFrame } from '../entities/EntityEditor'
 import { useEditorPane, type EditorPaneProps } from '../entities/useEditorPane'
@@ -44,7 +42,6 @@ function issuesByStep(issues: readonly LadderIssue[]): Map<number, LadderIssue[]
 
 export function LadderEditor({ catalog, groups, ...props }: LadderEditorProps): React.JSX.Element {
   const { t } = useTranslation()
-  const language = currentLanguage()
   const pane = useEditorPane('ladder', props, {
     toForm: ladderToForm,
     fromPayload: ladderFromPayload,
@@ -269,7 +266,7 @@ export function LadderEditor({ catalog, groups, ...props }: LadderEditorProps): 
         <Switch control={control} name="active" label={t('ladders.active')} />
         {ladderWarnings.map((issue, index) => (
           <p key={index} className="step-card__warning" data-testid="ladder-warning">
-            <Icon name="alert" /> {ladderIssueMessage(issue, language)}
+            <Icon name="alert" /> {fieldMessage(issue)}
           </p>
         ))}
         <LadderSteps

@@ -5,7 +5,8 @@ import { useEffect, useRef, type KeyboardEvent } from 'react'
 import { useFieldArray, useFormState, useWatch, type Control } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { RkDiscount } from '@shared/api'
-import { ladderIssueMessage, stepRangeText, type LadderIssue } from '@shared/domain'
+import { stepRangeText, type LadderIssue } from '@shared/domain'
+import { fieldMessage } from '../../app/messages'
 import { MAX } from '@shared/api'
 import { Button, IconButton } from '../../components/Button'
 import { MoneyField, NumberField, PercentField, TextField } from '../../components/fields'
@@ -265,7 +266,7 @@ export function LadderSteps({
               )}
               {issues.map((issue, i) => (
                 <p key={i} className="step-card__warning" data-testid="step-warning">
-                  <Icon name="alert" /> {ladderIssueMessage(issue, language)}
+                  <Icon name="alert" /> {fieldMessage(issue)}
                 </p>
               ))}
             </li>

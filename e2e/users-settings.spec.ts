@@ -1,6 +1,7 @@
 // Users, my own password and the program settings, end to end against a real sandbox.
 import { expect, test } from './fixtures'
 import { seriousViolations } from './pages/a11y'
+import { AccountsPage } from './pages/accounts-page'
 import { overflowFindings } from './pages/layout'
 import { signIn } from './pages/login-page'
 import {
@@ -162,4 +163,51 @@ test('each settings group edited in the app takes effect at the till', async ({ 
   const issued = await apiStatus(sandbox.url, token, 'POST', `/accounts/${account.id}/temporary_identifier`)
   expect(issued.status).toBe(201)
   expect((issued.json as { value: string }).value).toMatch(/^\d{8}$/)
+})
+
+test('the account card shows pending bonus with its date and the limits left, and issues a temporary identifier', async ({
+  app,
+  sandbox,
+}) => {
+  const token = await tokenOf(sandbox.url, 'admin', '111')
+  const current = (await apiStatus(sandbox.url, token, 'GET', '/settings')).json as Record<string, unknown>
+  const { updated_at: _u, updated_by: _b, ...body } = current
+  await apiStatus(sandbox.url, token, 'PUT', '/settings', {
+    ...body,
+    accrual_delay_days: 2,
+    bonus_payment_limits: { per_day: 300, per_week: null, per_month: null },
+    temporary_identifiers: { enabled: true, ttl_minutes: 30, length: 7 },
+  })
+  const accounts = (await apiStatus(sandbox.url, token, 'GET', '/accounts/list?limit=50')).json as {
+    items: { id: number; number: string; blocked: boolean; step: unknown }[]
+  }
+  const account = accounts.items.find((item) => item.step !== null && !item.blocked)!
+  const purchase = (
+    await apiStatus(sandbox.url, token, 'POST', '/operations/purchase', {
+      account_id: account.id,
+      amount: 2000,
+    })
+  ).json as { bonus_pending: number; available_at: string }
+  expect(purchase.bonus_pending).toBeGreaterThan(0)
+
+  await signIn(app)
+  const page = new AccountsPage(app)
+  await page.goto()
+  await page.find(account.number)
+  await page.open(account.number)
+  const bonus = page.card.getByTestId('account-bonus')
+  const day = new Intl.DateTimeFormat('ru-RU', { day: '2-digit', month: '2-digit', year: 'numeric' }).format(
+    new Date(purchase.available_at),
+  )
+  await expect(bonus.getByTestId('bonus-pending')).toContainText(`— с ${day}`)
+  await expect(bonus.getByTestId('bonus-limits')).toContainText('300 ₽ из 300 ₽')
+  await expect(bonus.getByTestId('bonus-limits')).toContainText('без ограничения')
+
+  await bonus.getByTestId('bonus-issue').click()
+  await expect(bonus.getByTestId('bonus-issued')).toContainText(/Код \d{7} действует до/)
+  expect(await seriousViolations(app)).toEqual([])
+  const code = ((await bonus.getByTestId('bonus-issued').textContent()) ?? '').match(/\d{7}/)?.[0] ?? ''
+  // Until it expires, the code finds the account.
+  await page.find(code)
+  await expect(page.row(account.number)).toBeVisible()
 })

@@ -3,6 +3,7 @@
 // sandbox in main): pending credits with their dates, the limits left, and a temporary identifier.
 import { cleanup, fireEvent, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Account } from '@shared/api'
 import type { AccountBonus, SessionState } from '@shared/ipc'
 import { installFakeBridge } from '../../testing/fake-bridge'
 import { renderUi } from '../../testing/render'
@@ -44,7 +45,7 @@ afterEach(cleanup)
 describe('the bonus panel of an account card', () => {
   it('shows what is spendable, each pending credit from when, and the limits left', async () => {
     installFakeBridge({ 'accounts:bonus': () => ({ ok: true, data: bonus() }) })
-    await renderUi(<AccountBonusPanel accountId={7} />)
+    await renderUi(<AccountBonusPanel account={{ id: 7 } as Account} />)
     expect((await screen.findByTestId('bonus-available')).textContent).toBe('100\u00a0₽')
     const pending = screen.getByTestId('bonus-pending').textContent ?? ''
     expect(pending).toContain('50\u00a0₽')
@@ -63,7 +64,7 @@ describe('the bonus panel of an account card', () => {
         data: { value: '48213907', expires_at: '2026-12-01T12:30:00Z' },
       }),
     })
-    await renderUi(<AccountBonusPanel accountId={7} />)
+    await renderUi(<AccountBonusPanel account={{ id: 7 } as Account} />)
     const button = await screen.findByTestId('bonus-issue')
     await screen.findByTestId('bonus-available')
     fireEvent.click(button)
@@ -75,7 +76,7 @@ describe('the bonus panel of an account card', () => {
     installFakeBridge({
       'accounts:bonus': () => ({ ok: true, data: bonus({ temporary_identifiers: false }) }),
     })
-    await renderUi(<AccountBonusPanel accountId={7} />)
+    await renderUi(<AccountBonusPanel account={{ id: 7 } as Account} />)
     await screen.findByTestId('bonus-available')
     expect((screen.getByTestId('bonus-issue') as HTMLButtonElement).disabled).toBe(true)
     expect(screen.getByText('Временные идентификаторы выключены в настройках программы')).toBeTruthy()

@@ -11,6 +11,7 @@ import { Button } from '../../components/Button'
 import { Banner, LoadingState } from '../../components/states'
 import { invoke } from '../../ipc/client'
 import { useRole } from '../session/store'
+import { AccountCardSection, type AccountPanelProps } from '../accounts/AccountCard'
 import { useOnline } from '../sync/store'
 import './account-bonus.css'
 
@@ -20,7 +21,8 @@ const money = (roubles: number, language: Language) => formatMoney(toKopecks(rou
  * The account card's bonus: what may be spent now, what is pending and from when, the limits of paying with
  * bonus left for today / this week / this month, and a temporary identifier (admin) with its expiry.
  */
-export function AccountBonusPanel({ accountId }: { accountId: number }): React.JSX.Element {
+export function AccountBonusPanel({ account }: Pick<AccountPanelProps, 'account'>): React.JSX.Element {
+  const accountId = account.id
   const { t } = useTranslation()
   const language = currentLanguage()
   const online = useOnline()
@@ -48,14 +50,7 @@ export function AccountBonusPanel({ accountId }: { accountId: number }): React.J
       : null
 
   return (
-    <section
-      className="account-bonus stack"
-      aria-labelledby={`account-bonus-${accountId}`}
-      data-testid="account-bonus"
-    >
-      <h3 id={`account-bonus-${accountId}`} className="account-bonus__title">
-        {t('accountBonus.title')}
-      </h3>
+    <AccountCardSection title={t('accountBonus.title')} testId="account-bonus">
       {!bonus ? (
         error ? (
           <Banner tone="danger" icon="alert">
@@ -143,7 +138,7 @@ export function AccountBonusPanel({ accountId }: { accountId: number }): React.J
           )}
         </div>
       )}
-    </section>
+    </AccountCardSection>
   )
 }
 

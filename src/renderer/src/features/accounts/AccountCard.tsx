@@ -17,6 +17,7 @@ import { Banner, ErrorState, LoadingState } from '../../components/states'
 import { toast } from '../../components/toast-store'
 import { DraftStateBadge } from '../drafts/DraftStateBadge'
 import { useDraftStates, useDraftsStore } from '../drafts/store'
+import { AccountBonusPanel } from '../account-bonus/AccountBonusPanel'
 import { accountToForm } from './form'
 import { StepExplanation } from './StepExplanation'
 import { AccountOperations } from '../operations/AccountOperations'
@@ -64,7 +65,7 @@ function AccountCardPanels(panel: AccountPanelProps): React.JSX.Element {
     <div className="account-card__panels" data-account-id={panel.account.id}>
       {/* The step set by hand (step_override): a panel here. */}
 
-      {/* Bonus: pending balance, limits left, a temporary identifier: a panel here. */}
+      <AccountBonusPanel {...panel} />
 
       <AccountOperations {...panel} />
     </div>

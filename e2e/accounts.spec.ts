@@ -104,3 +104,38 @@ test('move a whole group’s accounts to another group, seeing the count and the
   const moved = await other.request<{ items: Account[] }>('GET', '/accounts/list?q=E2E-HOTEL')
   expect(moved.items.map((account) => account.group_id)).toEqual([guests.id, guests.id, guests.id])
 })
+
+test('a new account through its draft: an identifier is checked live against its type; then blocked from the card', async ({
+  app,
+  sandbox,
+}) => {
+  await signIn(app)
+  const page = new AccountsPage(app)
+  await page.goto()
+  await app.getByTestId('account-create').click()
+  await page.editor.expectOpen('Новый счёт')
+  await page.editor.field(/^(Номер|Number)/).fill('E2E-NEW-1')
+  await page.editor.field(/^(Владелец|Holder)/).fill('Аглая Рябинина')
+  await page.editor.field(/^(Группа|Group)/).selectOption({ label: 'Гости' })
+  await app.getByTestId('identifier-add').click()
+  const row = app.getByTestId('identifier-row')
+  await row.getByLabel('Тип').selectOption({ label: 'Номер карты' })
+  await row.getByLabel('Значение').fill('12ab')
+  await expect(row.getByTestId('identifier-check')).toHaveText(
+    'короче 6 симв. (сейчас 4); не соответствует шаблону',
+  )
+  await row.getByLabel('Значение').fill('5555000011')
+  await expect(row.getByTestId('identifier-check')).toHaveText('Подходит для типа «Номер карты»')
+  await page.editor.expectDraftSaved()
+  await page.editor.publish()
+
+  await expect(page.card).toBeVisible()
+  await expect(page.card.getByTestId('account-identifiers')).toContainText('5555000011')
+  await page.card.getByTestId('account-block').click()
+  await app.getByRole('alertdialog').getByRole('button', { name: 'Заблокировать' }).click()
+  await expect(page.card.getByTestId('account-props')).toContainText('Заблокирован')
+
+  const other = await OtherWorkstation.login(sandbox.url)
+  const found = await other.request<{ items: Account[] }>('GET', '/accounts/list?q=5555000011')
+  expect(found.items).toMatchObject([{ number: 'E2E-NEW-1', holder_name: 'Аглая Рябинина', blocked: true }])
+})

@@ -4,6 +4,7 @@
 import type { AccountGroup, IdentifierType } from '../src/shared/api'
 import { expect, test } from './fixtures'
 import { AccountGroupsPage } from './pages/account-groups-page'
+import { AccountsPage } from './pages/accounts-page'
 import { signIn } from './pages/entity-list'
 import { IdentifierTypesPage } from './pages/identifier-types-page'
 import { overflowFindings } from './pages/layout'
@@ -59,6 +60,14 @@ for (const viewport of [
     await groupsPage.table.rows.first().click()
     await groupsPage.editor.expectOpen()
     await look('account-groups, editor')
+
+    const accountsPage = new AccountsPage(app)
+    await accountsPage.goto()
+    await look('accounts')
+    await accountsPage.find('E2E-LAYOUT-1')
+    await accountsPage.open('E2E-LAYOUT-1')
+    await expect(accountsPage.step).toBeVisible()
+    await look('accounts, card')
 
     const typesPage = new IdentifierTypesPage(app)
     await typesPage.goto()

@@ -76,38 +76,38 @@ export function AccountGroupEditor({
       deleteBlocked={accounts > 0 ? t('accountGroups.deleteBlocked') : null}
       after={
         server && (
-          <dl className="props" data-testid="group-accounts">
-            <div className="props__row">
-              <dt>{t('accountGroups.accounts')}</dt>
-              <dd>
-                {accounts > 0
-                  ? t('accountGroups.accountsInGroup', { count: accounts })
-                  : t('accountGroups.accountsNone')}
-                {accounts > 0 && !editor.readOnly && (
-                  <>
+          <>
+            <dl className="props" data-testid="group-accounts">
+              <div className="props__row">
+                <dt>{t('accountGroups.accounts')}</dt>
+                <dd>
+                  {accounts > 0
+                    ? t('accountGroups.accountsInGroup', { count: accounts })
+                    : t('accountGroups.accountsNone')}
+                  {accounts > 0 && !editor.readOnly && (
                     <p className="field__hint">{t('accountGroups.accountsBlockDelete')}</p>
-                    <Button
-                      size="sm"
-                      icon="group"
-                      onClick={() => setMoving(true)}
-                      data-testid="group-move-accounts"
-                    >
-                      {t('accountGroups.moveAccounts')}
-                    </Button>
-                  </>
-                )}
-                {server && (
-                  <MoveAccountsDialog
-                    open={moving}
-                    source={{ kind: 'group', groupId: server.id }}
-                    groups={props.items}
-                    ladders={ladders}
-                    onClose={() => setMoving(false)}
-                  />
-                )}
-              </dd>
-            </div>
-          </dl>
+                  )}
+                </dd>
+              </div>
+            </dl>
+            {accounts > 0 && !editor.readOnly && (
+              <Button
+                size="sm"
+                icon="group"
+                onClick={() => setMoving(true)}
+                data-testid="group-move-accounts"
+              >
+                {t('accountGroups.moveAccounts')}
+              </Button>
+            )}
+            <MoveAccountsDialog
+              open={moving}
+              source={{ kind: 'group', groupId: server.id }}
+              groups={props.items}
+              ladders={ladders}
+              onClose={() => setMoving(false)}
+            />
+          </>
         )
       }
     >

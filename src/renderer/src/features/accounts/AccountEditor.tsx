@@ -1,7 +1,7 @@
 // Creating or editing an account (admin), through a draft like every other editor: autosaved, published through
 // the outbox, the server's refusals at the fields. Each identifier is checked live against its type's rules (the
 // shared identifierValueProblems, the same the server applies).
-import { useMemo } from 'react'
+import { useEffect, useMemo } from 'react'
 import { useFieldArray, useWatch, type Control } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { Account, AccountGroup, IdentifierType } from '@shared/api'
@@ -55,6 +55,12 @@ export function AccountEditor({
         })),
     [groups, t],
   )
+
+  // Accounts are not a list the screen holds: a create that reached the server opens its card at once.
+  const { view, createdId } = pane.lifecycle
+  useEffect(() => {
+    if (view === 'creating' && createdId !== null) route.open(createdId)
+  }, [view, createdId, route])
 
   if (pane.message) return <>{pane.message}</>
 

@@ -150,9 +150,7 @@ export function AccountList({
             style={{ gridTemplateColumns: template }}
           >
             {onPick && (
-              <div role="columnheader" className="data-table__cell">
-                <span className="visually-hidden">{t('accounts.pick')}</span>
-              </div>
+              <div role="columnheader" aria-label={t('accounts.pick')} className="data-table__cell" />
             )}
             <div role="columnheader" className="data-table__cell">
               {t('accounts.number')}

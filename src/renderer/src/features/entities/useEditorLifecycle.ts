@@ -33,6 +33,8 @@ export interface EditorLifecycle<TValues extends FieldValues> {
   frameEditor: EntityEditor<TValues>
   /** A delete of this entity waiting, being sent or refused; null when none. */
   deleteRow: Draft | null
+  /** The id the server gave a create of this editor, once main reports it; null before (or for an edit). */
+  createdId: number | null
   /** Drops the waiting or refused delete (the entity stays as it is). */
   cancelDelete: () => Promise<void>
 }
@@ -130,5 +132,5 @@ export function useEditorLifecycle<TValues extends FieldValues, TEntity extends 
     }),
   }
 
-  return { view, frameEditor, deleteRow, cancelDelete }
+  return { view, frameEditor, deleteRow, createdId, cancelDelete }
 }

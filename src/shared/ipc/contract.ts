@@ -468,7 +468,10 @@ export const ipcContract = {
   'files:save': { input: fileSaveInput, output: fileSaveResult },
 
   'accounts:list': {
-    input: z.strictObject({ ...pageFields, group_id: id.optional() }).optional(),
+    /** `step_override: true`: only the accounts whose level is set by hand now. */
+    input: z
+      .strictObject({ ...pageFields, group_id: id.optional(), step_override: z.literal(true).optional() })
+      .optional(),
     output: listOf(account),
   },
   /** Online, else the account as main last read it (opened or edited here); `not_found`/`offline` otherwise. */

@@ -37,6 +37,9 @@ describe('a discount level set by hand', () => {
       event: 'entities:changed',
       payload: { entity: 'account', ids: [guest.id], reason: 'synced' },
     })
+    // The accounts list filters the accounts with a level set by hand.
+    const held = await c.ok('accounts:list', { step_override: true })
+    expect(held.items.map((a) => a.id)).toEqual([guest.id])
     const floored = await c.ok('accounts:set-step-override', {
       id: guest.id,
       override: { index: 1, mode: 'floor', until: '2099-12-31', reason: 'Жалоба', version: pinned.version },

@@ -18,6 +18,7 @@ import { toast } from '../../components/toast-store'
 import { DraftStateBadge } from '../drafts/DraftStateBadge'
 import { useDraftStates, useDraftsStore } from '../drafts/store'
 import { AccountBonusPanel } from '../account-bonus/AccountBonusPanel'
+import { StepOverridePanel } from '../step-override/StepOverridePanel'
 import { accountToForm } from './form'
 import { StepExplanation } from './StepExplanation'
 import { AccountOperations } from '../operations/AccountOperations'
@@ -63,7 +64,7 @@ export function AccountCardSection({
 function AccountCardPanels(panel: AccountPanelProps): React.JSX.Element {
   return (
     <div className="account-card__panels" data-account-id={panel.account.id}>
-      {/* The step set by hand (step_override): a panel here. */}
+      <StepOverridePanel account={panel.account} ladder={panel.ladder} />
 
       <AccountBonusPanel {...panel} />
 

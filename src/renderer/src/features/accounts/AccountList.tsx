@@ -21,6 +21,8 @@ const ROW = DATA_TABLE_ROW_HEIGHT
 export interface AccountListProps {
   q: string
   groupId: number | null
+  /** Only the accounts whose level is set by hand now. */
+  overridden?: boolean
   groupName: (id: number) => string
   selectedId: number | null
   onOpen: (account: Account) => void
@@ -37,6 +39,7 @@ export interface AccountListProps {
 export function AccountList({
   q,
   groupId,
+  overridden = false,
   groupName,
   selectedId,
   onOpen,
@@ -52,9 +55,13 @@ export function AccountList({
   const scrollRef = useRef<HTMLDivElement>(null)
   const [page, setPage] = useState<PageWindow>(() => pageFor(0, 30))
   const [active, setActive] = useState(0)
-  const filters = { q: q === '' ? undefined : q, group_id: groupId ?? undefined }
+  const filters = {
+    q: q === '' ? undefined : q,
+    group_id: groupId ?? undefined,
+    step_override: overridden ? (true as const) : undefined,
+  }
   const list = usePagedList('accounts:list', filters, page)
-  const filterKey = `${q}\u0000${groupId ?? ''}`
+  const filterKey = `${q}\u0000${groupId ?? ''}\u0000${overridden}`
   const [shownFilterKey, setShownFilterKey] = useState(filterKey)
   // New filters: back to the top, first page.
   if (shownFilterKey !== filterKey) {

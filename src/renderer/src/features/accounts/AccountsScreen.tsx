@@ -47,6 +47,7 @@ export function AccountsScreen({ params }: ScreenComponentProps): React.JSX.Elem
   const [text, setText] = useState('')
   const q = useDebouncedValue(text.trim(), SEARCH_DEBOUNCE_MS)
   const [groupId, setGroupId] = useState<number | null>(null)
+  const [overridden, setOverridden] = useState(false)
   const [total, setTotal] = useState<{ value: number | null; loading: boolean }>({
     value: null,
     loading: true,
@@ -148,6 +149,15 @@ export function AccountsScreen({ params }: ScreenComponentProps): React.JSX.Elem
                 </option>
               ))}
           </select>
+          <label className="field__inline-label accounts-toolbar__overridden">
+            <input
+              type="checkbox"
+              checked={overridden}
+              onChange={(event) => setOverridden(event.target.checked)}
+              data-testid="accounts-overridden-filter"
+            />
+            <span>{t('stepOverride.filter')}</span>
+          </label>
           <span className="data-table__count muted" aria-live="polite" data-testid="accounts-count">
             {countText}
           </span>
@@ -160,6 +170,7 @@ export function AccountsScreen({ params }: ScreenComponentProps): React.JSX.Elem
         <AccountList
           q={q}
           groupId={groupId}
+          overridden={overridden}
           groupName={groupName}
           selectedId={route.entityId}
           onOpen={(item) => route.open(item.id)}

@@ -12,6 +12,7 @@ import { messageFor } from '../../app/messages'
 import { ipcErrorOf, useIpcQuery } from '../../app/queries'
 import { hrefTo } from '../../app/router'
 import { LoadingState } from '../../components/states'
+import { stepOverrideWhy } from '../step-override/model'
 
 /** Purchases read for the explanation: enough for any window a person reads; beyond, it says it is partial. */
 const PURCHASES_READ = 500
@@ -77,6 +78,9 @@ export function StepExplanation({
         })}
       </p>
       <p data-testid="step-reason">{reasonText(explained, ladder, t, language)}</p>
+      {account.step_override && (
+        <p data-testid="step-override-why">{stepOverrideWhy(account, t, language)}</p>
+      )}
       <table className="step-why__ladder">
         <caption className="visually-hidden">{t('accounts.step.thresholds')}</caption>
         <thead>

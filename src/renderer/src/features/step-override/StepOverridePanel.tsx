@@ -58,8 +58,12 @@ export function StepOverridePanel({ account, ladder }: StepOverridePanelProps): 
   }
 
   return (
-    <section className="step-override" aria-label={t('stepOverride.title')} data-testid="step-override">
-      <header className="step-override__header">
+    <section
+      className="step-override account-card__section"
+      aria-label={t('stepOverride.title')}
+      data-testid="step-override"
+    >
+      <header className="step-override__header account-card__section-header">
         <h3>{t('stepOverride.title')}</h3>
         {writable && !editing && (
           <div className="step-override__actions">

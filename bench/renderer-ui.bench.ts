@@ -10,6 +10,7 @@ import { SANDBOX_PROFILE_NAME } from '../src/main/electron/launch-config'
 import { startSandbox } from '../src/server/testing'
 import { startBrowserHost, type BrowserHost } from '../src/web/host'
 import { tokenPair } from '../src/shared/api'
+import { chromiumLaunchOptions } from '../scripts/chromium'
 import { buildApp, buildMinimalReact } from './renderer-build'
 import type { Bench, BenchFigure } from './run'
 
@@ -18,15 +19,6 @@ const DISCOUNTS = 10_000
 const TTI_RUNS = Number(process.env.BENCH_TTI_RUNS ?? 7)
 const KEYSTROKE_ROUNDS = 6
 const SCREEN_ROUNDS = 10
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
 
 const median = (values: readonly number[]): number => percentile(values, 50)
 function percentile(values: readonly number[], p: number): number {
@@ -187,7 +179,7 @@ const bench: Bench = {
         log: () => {},
       })
       hosts.push(minimalHost)
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+      browser = await chromium.launch(chromiumLaunchOptions())
 
       // Log in once: the host's core keeps the session, so every later tab opens on the app's screens.
       const first = await browser.newPage()
@@ -311,7 +303,7 @@ const bench: Bench = {
       return {
         figures,
         notes: [
-          `Chromium ${browser.version()} headless (${CHROMIUM}); the renderer from \`electron-vite build\`, served by the browser host; ` +
+          `Chromium ${browser.version()} headless (${chromiumLaunchOptions().executablePath ?? "Playwright's own"}); the renderer from \`electron-vite build\`, served by the browser host; ` +
             'the baseline page (bench/minimal-react) by a second host the same way',
           `time to interactive: navigation start until the first row is on screen and the next task runs; ${TTI_RUNS} runs each after a warm-up, ` +
             `alternating; minimal page ${tti.minimal.map((ms) => ms.toFixed(0)).join(', ')} ms; ladders ${tti.ladders.map((ms) => ms.toFixed(0)).join(', ')} ms; ` +

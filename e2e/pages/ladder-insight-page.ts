@@ -93,7 +93,7 @@ export class HistoryPanel {
     await this.root
       .getByRole('button', {
         name: new RegExp(
-          `^(Восстановить версию ${version} как черновик|Restore version ${version} as a draft)$`,
+          `^(Восстановить как черновик: версия ${version}|Restore as a draft: version ${version})$`,
         ),
       })
       .click()

@@ -296,7 +296,7 @@ describe('the history', () => {
     bridge({ 'ladders:history': history })
     const onRestore = vi.fn()
     const { rerender } = await renderUi(<LadderHistory ladder={null} ladderId={4} onRestore={onRestore} />)
-    fireEvent.click(await screen.findByRole('button', { name: 'Восстановить версию 1 как черновик' }))
+    fireEvent.click(await screen.findByRole('button', { name: 'Восстановить как черновик: версия 1' }))
     expect(onRestore).toHaveBeenCalledWith({
       name: 'Гостевая',
       basis: 'spend',

@@ -128,39 +128,42 @@ const ChartTable = memo(function ChartTable({
   const { t } = useTranslation()
   const language = currentLanguage()
   return (
-    <table className="visually-hidden" aria-label={t('ladderInsight.chart.tableLabel')}>
-      <thead>
-        <tr>
-          <th scope="col">{t('ladderInsight.chart.step')}</th>
-          <th scope="col">{t('ladderInsight.chart.threshold')}</th>
-          <th scope="col">{t('ladderInsight.chart.discount')}</th>
-          <th scope="col">{t('ladderInsight.chart.bonus')}</th>
-          <th scope="col">{t('ladderInsight.chart.cap')}</th>
-          <th scope="col">{t('ladderInsight.chart.guests')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {points.map((point) =>
-          point.index === null ? null : (
-            <tr key={point.index} data-testid="chart-step">
-              <th scope="row">{point.name}</th>
-              <td>{thresholdText(basis, point.x, language, t)}</td>
-              <td>
-                {point.discountAmount !== null
-                  ? t('ladderInsight.chart.amountDiscount', {
-                      amount: formatMoney(Math.round(point.discountAmount * 100), language),
-                    })
-                  : percentText(point.discount, language, t)}
-              </td>
-              <td>{percentText(point.bonus, language, t)}</td>
-              <td>{percentText(point.cap, language, t)}</td>
-              <td>
-                {point.guests === null ? t('ladderInsight.none') : formatNumber(point.guests, language)}
-              </td>
-            </tr>
-          ),
-        )}
-      </tbody>
-    </table>
+    // A table ignores the 1px width of .visually-hidden and would widen the page: the div clips it.
+    <div className="visually-hidden">
+      <table aria-label={t('ladderInsight.chart.tableLabel')}>
+        <thead>
+          <tr>
+            <th scope="col">{t('ladderInsight.chart.step')}</th>
+            <th scope="col">{t('ladderInsight.chart.threshold')}</th>
+            <th scope="col">{t('ladderInsight.chart.discount')}</th>
+            <th scope="col">{t('ladderInsight.chart.bonus')}</th>
+            <th scope="col">{t('ladderInsight.chart.cap')}</th>
+            <th scope="col">{t('ladderInsight.chart.guests')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {points.map((point) =>
+            point.index === null ? null : (
+              <tr key={point.index} data-testid="chart-step">
+                <th scope="row">{point.name}</th>
+                <td>{thresholdText(basis, point.x, language, t)}</td>
+                <td>
+                  {point.discountAmount !== null
+                    ? t('ladderInsight.chart.amountDiscount', {
+                        amount: formatMoney(Math.round(point.discountAmount * 100), language),
+                      })
+                    : percentText(point.discount, language, t)}
+                </td>
+                <td>{percentText(point.bonus, language, t)}</td>
+                <td>{percentText(point.cap, language, t)}</td>
+                <td>
+                  {point.guests === null ? t('ladderInsight.none') : formatNumber(point.guests, language)}
+                </td>
+              </tr>
+            ),
+          )}
+        </tbody>
+      </table>
+    </div>
   )
 })

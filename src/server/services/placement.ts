@@ -353,6 +353,8 @@ export function stepCounts(
         if (placed) counts[placed.index]! += group.count
       }
     }
+    // A level set by hand holds on a rolling ladder too (caught by step-override.test.ts).
+    correctForOverrides(ctx, ladder, groupIds, counts)
     return counts
   }
   const column = ladder.basis === 'spend' ? 'spend_total' : 'visits'

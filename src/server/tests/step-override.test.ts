@@ -417,6 +417,37 @@ describe('a discount level set by hand', () => {
     for (const [guest] of held) await removeOverride(guest.id)
   })
 
+  it('reports/ladder_steps of a rolling ladder counts a held guest on the effective step', async () => {
+    const ladders = listOf(ladderSchema).parse(
+      (await call(api, 'GET', '/ladders/list', { token: tokens.viewer })).body,
+    )
+    const rolling = ladders.items.find((l) => l.period === 'rolling_days' && l.steps.length >= 2)!
+    const groups = listOf(accountGroup).parse(
+      (await call(api, 'GET', '/account_groups/list', { token: tokens.viewer })).body,
+    )
+    const groupId = groups.items.find((g) => g.ladder_id === rolling.id)!.id
+    const guests = listOf(account).parse(
+      (await call(api, 'GET', `/accounts/list?group_id=${groupId}&limit=50`, { token: tokens.viewer })).body,
+    )
+    const guest = guests.items.find((g) => (g.step?.index ?? -1) < rolling.steps.length - 1)!
+    const counts = async () =>
+      ladderStepsReport
+        .parse(
+          (await call(api, 'GET', `/reports/ladder_steps?ladder_id=${rolling.id}`, { token: tokens.viewer }))
+            .body,
+        )
+        .items.map((item) => item.accounts)
+    const before = await counts()
+    const last = rolling.steps.length - 1
+    await setOverride(guest.id, { index: last, mode: 'pin', reason: 'rolling' })
+    const expected = [...before]
+    if (guest.step) expected[guest.step.index]! -= 1
+    expected[last]! += 1
+    expect(await counts()).toEqual(expected)
+    await removeOverride(guest.id)
+    expect(await counts()).toEqual(before)
+  })
+
   it('422 at index for a step the ladder lacks; marketing and admin write, viewer reads', async () => {
     const guest = await fetchAccount(byStep[0]![12]!.id)
     const missing = await call(api, 'PUT', `/accounts/${guest.id}/step_override`, {

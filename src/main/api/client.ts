@@ -289,7 +289,12 @@ export class ApiClient {
   /** A guest's discount level set by hand (API.md, accounts): both answer the account as it now is. */
   readonly stepOverride = {
     set: (accountId: number, body: StepOverrideRequest) =>
-      this.authed({ method: 'PUT', path: `/accounts/${accountId}/step_override`, json: body, schema: account }),
+      this.authed({
+        method: 'PUT',
+        path: `/accounts/${accountId}/step_override`,
+        json: body,
+        schema: account,
+      }),
     remove: (accountId: number, version: number) =>
       this.authed({
         method: 'DELETE',

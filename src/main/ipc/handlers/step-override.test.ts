@@ -32,7 +32,12 @@ describe('a discount level set by hand', () => {
       override: { index: 2, mode: 'pin', until: null, reason: 'Новый VIP', version: guest.version },
     })
     expect(pinned.step?.index).toBe(2)
-    expect(pinned.step_override).toMatchObject({ index: 2, mode: 'pin', reason: 'Новый VIP', set_by: 'marketing' })
+    expect(pinned.step_override).toMatchObject({
+      index: 2,
+      mode: 'pin',
+      reason: 'Новый VIP',
+      set_by: 'marketing',
+    })
     expect(c.events).toContainEqual({
       event: 'entities:changed',
       payload: { entity: 'account', ids: [guest.id], reason: 'synced' },

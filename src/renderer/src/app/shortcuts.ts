@@ -96,15 +96,53 @@ export function useShortcut(combo: ShortcutCombo, handler: Handler, enabled = tr
 /** Ctrl+K's target: the search field of the current screen marks itself with this attribute. */
 export const SEARCH_TARGET_ATTR = 'data-search-target'
 
-export function focusSearch(): boolean {
+/** How long Ctrl+K, pressed while the screen is still loading, waits for its search field. */
+export const SEARCH_WAIT_MS = 3000
+
+function searchTarget(): HTMLElement | undefined {
   const targets = Array.from(document.querySelectorAll<HTMLElement>(`[${SEARCH_TARGET_ATTR}]`))
   // The innermost (last in document order) visible target: a dialog's search beats the screen's.
-  const target = targets.reverse().find((el) => el.offsetParent !== null || el === document.activeElement)
-  const chosen = target ?? targets[0]
-  if (!chosen) return false
-  chosen.focus()
-  if (chosen instanceof HTMLInputElement) chosen.select()
-  return true
+  const target = [...targets]
+    .reverse()
+    .find((el) => el.offsetParent !== null || el === document.activeElement)
+  return target ?? targets[0]
+}
+
+function focusTarget(target: HTMLElement): void {
+  target.focus()
+  if (target instanceof HTMLInputElement) target.select()
+}
+
+let pendingSearch: (() => void) | null = null
+
+/**
+ * Focuses the current screen's search field. Pressed while the screen is still loading (its chunk, its first
+ * render), it focuses the field once it appears — unless the person has put focus elsewhere meanwhile. Returns
+ * whether the field was focused at once.
+ */
+export function focusSearch(): boolean {
+  pendingSearch?.()
+  const target = searchTarget()
+  if (target) {
+    focusTarget(target)
+    return true
+  }
+  const focusedBefore = document.activeElement
+  const observer = new MutationObserver(() => {
+    const found = searchTarget()
+    if (!found) return
+    stop()
+    if (document.activeElement === focusedBefore) focusTarget(found)
+  })
+  const timer = setTimeout(() => stop(), SEARCH_WAIT_MS)
+  const stop = (): void => {
+    observer.disconnect()
+    clearTimeout(timer)
+    pendingSearch = null
+  }
+  pendingSearch = stop
+  observer.observe(document.body, { childList: true, subtree: true })
+  return false
 }
 
 /** Tooltip text with the shortcut appended: "Сохранить (Ctrl+S)". */

@@ -20,13 +20,18 @@ const TTI_RUNS = Number(process.env.BENCH_TTI_RUNS ?? 7)
 const KEYSTROKE_ROUNDS = 6
 const SCREEN_ROUNDS = 10
 
-const median = (values: readonly number[]): number => percentile(values, 50)
-function percentile(values: readonly number[], p: number): number {
+export const median = (values: readonly number[]): number => percentile(values, 50)
+export function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b)
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN
 }
 
-async function api(url: string, method: string, token: string | null, body?: unknown): Promise<unknown> {
+export async function api(
+  url: string,
+  method: string,
+  token: string | null,
+  body?: unknown,
+): Promise<unknown> {
   const response = await fetch(url, {
     method,
     headers: {
@@ -76,7 +81,7 @@ async function fill(apiUrl: string): Promise<void> {
 
 // The in-page probes go as source text, with the `__name` helper tsx (esbuild's keepNames) wraps their inner
 // functions in: the page has none.
-const inPage = (probe: (argument: string) => void, argument: string): string =>
+export const inPage = (probe: (argument: string) => void, argument: string): string =>
   `(() => { const __name = (f) => f; (${probe.toString()})(${JSON.stringify(argument)}) })()`
 
 /** Sets `window.__benchTti` once `selector` is on screen and the next task runs. */
@@ -124,7 +129,11 @@ async function timeToInteractive(page: Page, url: string, selector: string): Pro
  * Polls `read` in the page until it gives a number. (Not waitForFunction: the host's CSP forbids the eval it
  * uses; evaluate goes through the debugger protocol.)
  */
-async function poll(page: Page, read: () => number | null | undefined, timeoutMs = 30_000): Promise<number> {
+export async function poll(
+  page: Page,
+  read: () => number | null | undefined,
+  timeoutMs = 30_000,
+): Promise<number> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     const value = await page.evaluate(read)

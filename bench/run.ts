@@ -38,6 +38,7 @@ const BENCHES: Record<string, () => Promise<{ default: Bench }>> = {
   'main-sync': () => import('./main-sync.bench'),
   'renderer-bundle': () => import('./renderer-bundle.bench'),
   'renderer-ui': () => import('./renderer-ui.bench'),
+  'ladder-editor': () => import('./ladder-editor.bench'),
 }
 
 interface Machine {

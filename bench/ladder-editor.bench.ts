@@ -1,0 +1,192 @@
+// Typing into a threshold of a 50-step ladder in the editor, in Chromium through the browser host: each keystroke
+// re-validates the ladder and redraws its chart. Timed from keydown until the frame after the chart's DOM changed
+// (so a chart that did not redraw cannot pass: the run fails), against the same keystroke in an empty plain input
+// on the same page, timed until the next frame.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium, type Browser, type Page } from '@playwright/test'
+import { SANDBOX_PROFILE_NAME } from '../src/main/electron/launch-config'
+import { startSandbox } from '../src/server/testing'
+import { startBrowserHost, type BrowserHost } from '../src/web/host'
+import { tokenPair } from '../src/shared/api'
+import { chromiumLaunchOptions } from '../scripts/chromium'
+import { buildApp } from './renderer-build'
+import { api, inPage, median, percentile, poll } from './renderer-ui.bench'
+import type { Bench } from './run'
+
+const STEPS = 50
+const ROUNDS = 10
+
+type KeyRun = { start: number; end?: number; failed?: boolean }
+
+/** Times the next keydown until the frame after `watched` changed (or, with no selector, the next frame). */
+const keyProbe = (watched: string): void => {
+  const state = window as unknown as { __benchKey?: KeyRun }
+  const run: KeyRun = { start: 0 }
+  state.__benchKey = run
+  const afterFrame = (): void => {
+    requestAnimationFrame(() => setTimeout(() => (run.end = performance.now()), 0))
+  }
+  window.addEventListener(
+    'keydown',
+    (event) => {
+      run.start = event.timeStamp
+      if (!watched) return afterFrame()
+      const target = document.querySelector(watched)
+      if (!target) return void (run.failed = true)
+      const observer = new MutationObserver(() => {
+        observer.disconnect()
+        afterFrame()
+      })
+      observer.observe(target, { subtree: true, childList: true, attributes: true, characterData: true })
+      setTimeout(() => {
+        if (run.end === undefined) {
+          observer.disconnect()
+          run.failed = true
+        }
+      }, 2000)
+    },
+    { capture: true, once: true },
+  )
+}
+
+async function keystroke(page: Page, watched: string, key: string): Promise<number> {
+  await page.evaluate(inPage(keyProbe, watched))
+  await page.keyboard.press(key)
+  return poll(page, () => {
+    const run = (window as unknown as { __benchKey?: KeyRun }).__benchKey
+    if (run?.failed) return -1
+    return run?.end === undefined ? null : run.end - run.start
+  })
+}
+
+const bench: Bench = {
+  title: `ladder editor in Chromium via the browser host: a threshold keystroke in a ${STEPS}-step ladder`,
+  async run() {
+    const appDir = await buildApp()
+    const work = mkdtempSync(join(tmpdir(), 'probonus-ladder-bench-'))
+    const sandbox = await startSandbox()
+    let host: BrowserHost | null = null
+    let browser: Browser | null = null
+    try {
+      const login = { username: 'admin', password: '111' }
+      const token = tokenPair.parse(
+        await api(`${sandbox.apiUrl}/auth/login`, 'POST', null, login),
+      ).access_token
+      const created = (await api(`${sandbox.apiUrl}/ladders/create`, 'POST', token, {
+        name: `Лестница из ${STEPS} ступеней`,
+        basis: 'spend',
+        period: 'all_time',
+        period_days: null,
+        downgrade: true,
+        active: true,
+        steps: Array.from({ length: STEPS }, (_, step) => ({
+          name: `Ступень ${step + 1}`,
+          threshold: step * 1000,
+          rk_discount_id: null,
+          bonus_percent: 1 + (step % 20),
+          max_payment_percent: 10 + (step % 50),
+        })),
+      })) as { id: number }
+      host = await startBrowserHost({
+        dataDir: join(work, 'app'),
+        rendererDir: appDir,
+        defaultProfiles: [{ name: SANDBOX_PROFILE_NAME, baseUrl: sandbox.url }],
+        log: () => {},
+      })
+      browser = await chromium.launch(chromiumLaunchOptions())
+      // Tall enough that the last step and the chart under the steps are on screen together.
+      const page = await browser.newPage({ viewport: { width: 1366, height: 1400 } })
+      await page.goto(host.urlWithKey)
+      await page.getByRole('textbox', { name: /^(Логин|Login)/ }).fill('admin')
+      await page.getByLabel(/^(Пароль|Password)/).fill('111')
+      await page.getByRole('button', { name: /^(Войти|Log in)$/ }).click()
+      await page.getByTestId('nav-ladders').waitFor()
+      await page.goto(`${host.urlWithKey}#/ladders/${created.id}`)
+      await page
+        .getByTestId('ladder-step')
+        .nth(STEPS - 1)
+        .waitFor()
+
+      const chart = '[data-testid="ladder-chart"]'
+      await page.locator(chart).scrollIntoViewIfNeeded()
+      await page.locator(`${chart} svg`).first().waitFor()
+      const threshold = page.locator(`input[name="steps.${STEPS - 1}.threshold"]`)
+      await threshold.scrollIntoViewIfNeeded()
+      await page.locator(chart).scrollIntoViewIfNeeded()
+      for (const [what, locator] of [
+        ['the chart', page.locator(chart)],
+        ['the last threshold', threshold],
+      ] as const) {
+        if (!(await locator.isVisible()) || !(await inViewport(page, locator)))
+          throw new Error(`ladder-editor bench: ${what} is not on screen`)
+      }
+
+      // The baseline: a plain, empty input outside React, on the same page.
+      await page.evaluate(() => {
+        const input = document.createElement('input')
+        input.id = 'bench-plain-input'
+        input.setAttribute('aria-label', 'bench')
+        Object.assign(input.style, { position: 'fixed', right: '0', bottom: '0', width: '80px' })
+        document.body.appendChild(input)
+      })
+
+      const typed: number[] = []
+      const plain: number[] = []
+      for (let round = 0; round < ROUNDS; round++) {
+        await threshold.click()
+        await page.keyboard.press('Home')
+        // A digit before «49 000» makes it «149 000» (still a grouped amount above the step below, so the chart's
+        // axis changes); Backspace takes it back. (A digit after it, «49 0001», is no amount: nothing to redraw.)
+        typed.push(await keystroke(page, chart, String((round % 9) + 1)))
+        typed.push(await keystroke(page, chart, 'Backspace'))
+        await page.locator('#bench-plain-input').click()
+        plain.push(await keystroke(page, '', 'a'))
+        plain.push(await keystroke(page, '', 'Backspace'))
+      }
+      if (typed.some((ms) => ms < 0))
+        throw new Error(`ladder-editor bench: a keystroke did not redraw the chart: ${typed.join(', ')}`)
+      const baseline = {
+        name: 'the same keystroke in an empty plain input, median',
+        value: median(plain) * 1000,
+      }
+      return {
+        figures: [
+          {
+            name: `threshold keystroke in a ${STEPS}-step ladder (validate + chart), median`,
+            value: median(typed) * 1000,
+            unit: 'µs',
+            baseline,
+            target: { max: 16_000 },
+          },
+          {
+            name: `threshold keystroke in a ${STEPS}-step ladder (validate + chart), p95`,
+            value: percentile(typed, 95) * 1000,
+            unit: 'µs',
+            baseline: { name: 'plain input, p95', value: percentile(plain, 95) * 1000 },
+            target: { max: 33_000 },
+          },
+        ],
+        notes: [
+          `Chromium ${browser.version()} headless, 1366×1400 so the last step and the chart are on screen together`,
+          `keystroke: keydown until the frame after the chart's DOM changed (a MutationObserver; no change within 2 s fails the run); ` +
+            `baseline: keydown until the next frame in a plain input appended to the page; ${typed.length} keys each`,
+        ],
+      }
+    } finally {
+      await browser?.close()
+      await host?.close()
+      await sandbox.dispose()
+      rmSync(work, { recursive: true, force: true })
+    }
+  },
+}
+
+async function inViewport(page: Page, locator: ReturnType<Page['locator']>): Promise<boolean> {
+  const box = await locator.boundingBox()
+  const size = page.viewportSize()
+  return Boolean(box && size && box.y >= 0 && box.y + Math.min(box.height, 40) <= size.height)
+}
+
+export default bench

@@ -307,6 +307,8 @@ test('another web server on 127.0.0.1 receives nothing that opens the app', asyn
     // The page's own session, offered from a script with a forged Origin, does open it: the refusals are real.
     expect(await attempt(host.port, { origin: host.url }, sessionProtocols(session))).toBe('open')
   } finally {
+    // The browser keeps its connections to the other server alive: close them, or close() waits until the timeout.
+    other.closeAllConnections()
     await new Promise<void>((resolve) => other.close(() => resolve()))
   }
 })

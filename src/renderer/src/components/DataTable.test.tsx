@@ -109,6 +109,49 @@ describe('DataTable', () => {
     expect(await screen.findByText(/Ничего не найдено/)).toBeTruthy()
   })
 
+  it('re-renders only the rows a filter keystroke changes, and opens a clicked row', async () => {
+    const rendered: number[] = []
+    const counted: DataTableColumn<Discount>[] = [
+      ...columns,
+      {
+        id: 'count',
+        header: 'Отрисовки',
+        value: () => null,
+        filterText: false,
+        cell: (d) => {
+          rendered.push(d.id)
+          return d.id
+        },
+      },
+    ]
+    const onActivate = vi.fn()
+    await renderUi(
+      <DataTable
+        rows={makeRows(200)}
+        columns={counted}
+        getRowId={(d) => d.id}
+        label="Скидки RK"
+        onRowActivate={onActivate}
+      />,
+    )
+    const filter = screen.getByRole('searchbox', { name: 'Фильтр' })
+    // Every row says «Скидка»: the rows shown stay the same, so none of them renders again.
+    rendered.length = 0
+    fireEvent.change(filter, { target: { value: 'скидка' } })
+    expect(filter).toHaveProperty('value', 'скидка')
+    expect(rendered).toEqual([])
+    // «0012» leaves 11 rows: the rows on screen show them now.
+    fireEvent.change(filter, { target: { value: 'скидка 0012' } })
+    expect(screen.getByText('Показано 11 из 200')).toBeTruthy()
+    expect(bodyRows().map((row) => row.getAttribute('data-row-id'))).toEqual(
+      ['12', '120', '121', '122', '123', '124', '125', '126', '127', '128', '129'].sort(
+        (a, b) => Number(a) - Number(b),
+      ),
+    )
+    fireEvent.click(within(bodyRows()[1] as HTMLElement).getAllByRole('gridcell')[1] as HTMLElement)
+    expect(onActivate).toHaveBeenCalledWith(expect.objectContaining({ id: 120 }))
+  })
+
   it('moves the active row with the arrow keys and opens it with Enter', async () => {
     const onActivate = vi.fn()
     await renderUi(
@@ -167,6 +210,8 @@ describe('data table model', () => {
     const index = buildSearchIndex(rows, columns)
     expect(filterIndexes(index, '')).toHaveLength(20)
     expect(filterIndexes(index, 'СКИДКА 00002')).toEqual([1])
+    // In a given order (the sorted rows): the matches keep it.
+    expect(filterIndexes(index, 'скидка 0001', [15, 3, 9, 12, 0])).toEqual([15, 9, 12, 0])
     // `value` is not searchable: 96 appears only there.
     expect(filterIndexes(index, '96')).toEqual([])
   })

@@ -1,16 +1,17 @@
-import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react'
+import { memo, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useTranslation } from 'react-i18next'
 import { SearchInput } from './fields'
 import { Icon } from './Icon'
 import {
-  buildSearchIndex,
   columnTemplate,
   fitColumns,
   minimumWidth,
   filterIndexes,
   gridMove,
+  lazySearchIndex,
   nextSort,
+  queryWords,
   sortIndexes,
   textOf,
   type DataTableColumn,
@@ -74,7 +75,6 @@ export function DataTable<T>({
   const [ownFilter, setOwnFilter] = useState('')
   const filterText = filter ?? ownFilter
   const setFilter = onFilterChange ?? setOwnFilter
-  const deferredFilter = useDeferredValue(filterText)
   const [sort, setSort] = useState<SortState | null>(initialSort)
   const [activeIndex, setActiveIndex] = useState(0)
   // The grid's inner width: columns with a priority step aside when the others would not fit without scrolling.
@@ -91,12 +91,19 @@ export function DataTable<T>({
   }, [])
   const columns = useMemo(() => fitColumns(allColumns, width), [allColumns, width])
 
-  const searchIndex = useMemo(() => buildSearchIndex(rows, allColumns), [rows, allColumns])
-  const filtered = useMemo(() => filterIndexes(searchIndex, deferredFilter), [searchIndex, deferredFilter])
-  const visible = useMemo(() => {
-    const column = sort ? allColumns.find((c) => c.id === sort.columnId) : undefined
-    return column && sort ? sortIndexes(filtered, rows, column, sort.direction, i18n.language) : filtered
-  }, [filtered, rows, allColumns, sort, i18n.language])
+  // Sorted once per data, column and direction; a filter keystroke then only walks the rows in that order.
+  const sortColumn = sort ? allColumns.find((c) => c.id === sort.columnId) : undefined
+  const order = useMemo(() => {
+    const all = rows.map((_, i) => i)
+    return sortColumn && sort ? sortIndexes(all, rows, sortColumn, sort.direction, i18n.language) : all
+  }, [rows, sortColumn, sort, i18n.language])
+  // The search text of every row is built on the first search, or when the page is idle before that.
+  const searchIndex = useMemo(() => lazySearchIndex(rows, allColumns), [rows, allColumns])
+  useEffect(() => whenIdle(searchIndex), [searchIndex])
+  const visible = useMemo(
+    () => (queryWords(filterText).length === 0 ? order : filterIndexes(searchIndex(), filterText, order)),
+    [order, searchIndex, filterText],
+  )
 
   // TanStack Virtual's API is not memoizable by the React compiler (it says so); the app does not use the compiler.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -128,6 +135,17 @@ export function DataTable<T>({
     1,
     Math.floor((scrollRef.current?.clientHeight ?? 480) / DATA_TABLE_ROW_HEIGHT) - 1,
   )
+
+  const booleanTexts = useMemo(() => ({ yes: t('common.yes'), no: t('common.no') }), [t])
+  const onBodyClick = (event: React.MouseEvent<HTMLDivElement>) => {
+    const element = (event.target as Element).closest('[role="row"][aria-rowindex]')
+    if (!element || !event.currentTarget.contains(element)) return
+    const index = Number(element.getAttribute('aria-rowindex')) - 2
+    const rowIndex = visible[index]
+    if (rowIndex === undefined) return
+    setActiveIndex(index)
+    onRowActivate?.(rows[rowIndex] as T)
+  }
 
   const onKeyDown = (event: React.KeyboardEvent<HTMLDivElement>) => {
     if (event.target !== event.currentTarget) return
@@ -229,58 +247,35 @@ export function DataTable<T>({
         {rows.length === 0 ? (
           <div className="data-table__empty">{empty ?? t('table.empty')}</div>
         ) : visible.length === 0 ? (
-          <div className="data-table__empty">{t('table.noMatches', { query: deferredFilter })}</div>
+          <div className="data-table__empty">{t('table.noMatches', { query: filterText })}</div>
         ) : (
           <div
             role="rowgroup"
             className="data-table__body"
             style={{ height: virtualizer.getTotalSize(), width: rowWidth }}
+            onClick={onBodyClick}
           >
             {virtualizer.getVirtualItems().map((item) => {
               const rowIndex = visible[item.index]
               if (rowIndex === undefined) return null
               const row = rows[rowIndex] as T
               const id = getRowId(row)
-              const isActive = item.index === clampedActive
-              const isSelected = selectedId !== undefined && selectedId !== null && id === selectedId
               return (
-                <div
-                  key={String(id)}
-                  id={rowDomId(row)}
-                  role="row"
-                  aria-rowindex={item.index + 2}
-                  aria-selected={isSelected}
-                  data-row-id={String(id)}
-                  className={[
-                    'data-table__row',
-                    'data-table__row--body',
-                    isActive && 'is-active',
-                    isSelected && 'is-selected',
-                    rowClassName?.(row),
-                  ]
-                    .filter(Boolean)
-                    .join(' ')}
-                  style={{
-                    gridTemplateColumns: template,
-                    width: '100%',
-                    height: DATA_TABLE_ROW_HEIGHT,
-                    transform: `translateY(${item.start}px)`,
-                  }}
-                  onClick={() => {
-                    setActiveIndex(item.index)
-                    onRowActivate?.(row)
-                  }}
-                >
-                  {columns.map((column) => (
-                    <div
-                      key={column.id}
-                      role="gridcell"
-                      className={`data-table__cell data-table__cell--${column.align ?? 'start'}`}
-                    >
-                      {column.cell ? column.cell(row) : <DefaultCell value={column.value(row)} />}
-                    </div>
-                  ))}
-                </div>
+                // Keyed by position: a filter keystroke refills the rows on screen instead of replacing them.
+                <DataRow
+                  key={item.index}
+                  row={row}
+                  id={id}
+                  domId={rowDomId(row)}
+                  index={item.index}
+                  start={item.start}
+                  columns={columns}
+                  template={template}
+                  active={item.index === clampedActive}
+                  selected={selectedId !== undefined && selectedId !== null && id === selectedId}
+                  className={rowClassName?.(row)}
+                  texts={booleanTexts}
+                />
               )
             })}
           </div>
@@ -290,13 +285,90 @@ export function DataTable<T>({
   )
 }
 
-function DefaultCell({ value }: { value: ReturnType<DataTableColumn<unknown>['value']> }): React.JSX.Element {
-  const { t } = useTranslation()
+interface BooleanTexts {
+  yes: string
+  no: string
+}
+
+interface DataRowProps<T> {
+  row: T
+  id: string | number
+  domId: string
+  /** The row's position among the visible rows. */
+  index: number
+  start: number
+  columns: readonly DataTableColumn<T>[]
+  template: string
+  active: boolean
+  selected: boolean
+  className: string | undefined
+  texts: BooleanTexts
+}
+
+/** One body row; memoized, so typing in the filter box re-renders only the rows whose content changes. */
+function DataRowView<T>({
+  row,
+  id,
+  domId,
+  index,
+  start,
+  columns,
+  template,
+  active,
+  selected,
+  className,
+  texts,
+}: DataRowProps<T>): React.JSX.Element {
+  return (
+    <div
+      id={domId}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      data-row-id={String(id)}
+      className={[
+        'data-table__row',
+        'data-table__row--body',
+        active && 'is-active',
+        selected && 'is-selected',
+        className,
+      ]
+        .filter(Boolean)
+        .join(' ')}
+      style={{
+        gridTemplateColumns: template,
+        width: '100%',
+        height: DATA_TABLE_ROW_HEIGHT,
+        transform: `translateY(${start}px)`,
+      }}
+    >
+      {columns.map((column) => (
+        <div
+          key={column.id}
+          role="gridcell"
+          className={`data-table__cell data-table__cell--${column.align ?? 'start'}`}
+        >
+          {column.cell ? column.cell(row) : <DefaultCell value={column.value(row)} texts={texts} />}
+        </div>
+      ))}
+    </div>
+  )
+}
+
+const DataRow = memo(DataRowView) as typeof DataRowView
+
+function DefaultCell({
+  value,
+  texts,
+}: {
+  value: ReturnType<DataTableColumn<unknown>['value']>
+  texts: BooleanTexts
+}): React.JSX.Element {
   if (typeof value === 'boolean') {
     return (
       <>
         <span aria-hidden="true">{value ? '✓' : '—'}</span>
-        <span className="visually-hidden">{value ? t('common.yes') : t('common.no')}</span>
+        <span className="visually-hidden">{value ? texts.yes : texts.no}</span>
       </>
     )
   }
@@ -306,4 +378,14 @@ function DefaultCell({ value }: { value: ReturnType<DataTableColumn<unknown>['va
       {text}
     </span>
   )
+}
+
+/** Runs `task` when the page is next idle (soon, where there is no idle callback); returns the cancel. */
+function whenIdle(task: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(() => task(), { timeout: 2000 })
+    return () => cancelIdleCallback(id)
+  }
+  const timer = setTimeout(task, 200)
+  return () => clearTimeout(timer)
 }

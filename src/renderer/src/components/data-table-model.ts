@@ -45,13 +45,30 @@ export function buildSearchIndex<T>(rows: readonly T[], columns: readonly DataTa
   )
 }
 
-/** Indexes of the rows whose text contains every word of the query (case-insensitive). */
-export function filterIndexes(index: readonly string[], query: string): number[] {
-  const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean)
+/** The words of a filter query, lowercase; none for an empty query. */
+export function queryWords(query: string): string[] {
+  return query.trim().toLowerCase().split(/\s+/).filter(Boolean)
+}
+
+/**
+ * Indexes of the rows whose text contains every word of the query (case-insensitive), in the order of `order`
+ * (default: row order). A filter keystroke walks the rows once: no sort, no text built.
+ */
+export function filterIndexes(index: readonly string[], query: string, order?: readonly number[]): number[] {
+  const words = queryWords(query)
   const result: number[] = []
-  for (let i = 0; i < index.length; i++) {
+  const count = order ? order.length : index.length
+  for (let k = 0; k < count; k++) {
+    const i = order ? (order[k] as number) : k
     const haystack = index[i] ?? ''
-    if (words.every((word) => haystack.includes(word))) result.push(i)
+    let all = true
+    for (const word of words) {
+      if (!haystack.includes(word)) {
+        all = false
+        break
+      }
+    }
+    if (all) result.push(i)
   }
   return result
 }
@@ -67,7 +84,7 @@ function compareValues(a: SortValue, b: SortValue, collator: Intl.Collator): num
 
 /**
  * Sorts row indexes by a column; stable (ties keep their order) and empty values always last, whichever
- * the direction.
+ * the direction. Each value is read once; a collator is made only when there is text to compare.
  */
 export function sortIndexes<T>(
   indexes: readonly number[],
@@ -76,19 +93,27 @@ export function sortIndexes<T>(
   direction: SortDirection,
   locale: string,
 ): number[] {
-  const collator = new Intl.Collator(locale, { numeric: true, sensitivity: 'base' })
-  const values = new Map<number, SortValue>()
-  for (const i of indexes) values.set(i, column.value(rows[i] as T))
+  const values: SortValue[] = []
+  let text = false
+  for (const i of indexes) {
+    const value = column.value(rows[i] as T)
+    values[i] = value
+    if (typeof value === 'string' && value !== '') text = true
+  }
+  const collator = text ? new Intl.Collator(locale, { numeric: true, sensitivity: 'base' }) : NUMBERS_ONLY
   const sign = direction === 'asc' ? 1 : -1
   return [...indexes].sort((a, b) => {
-    const va = values.get(a)
-    const vb = values.get(b)
+    const va = values[a]
+    const vb = values[b]
     const aEmpty = va === null || va === undefined || va === ''
     const bEmpty = vb === null || vb === undefined || vb === ''
     if (aEmpty || bEmpty) return aEmpty === bEmpty ? a - b : aEmpty ? 1 : -1
     return sign * compareValues(va, vb, collator) || a - b
   })
 }
+
+/** Stands in for a collator when no value is text (never asked to compare then). */
+const NUMBERS_ONLY = { compare: (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0) } as Intl.Collator
 
 /** asc → desc → unsorted. */
 export function nextSort(current: SortState | null, columnId: string): SortState | null {
@@ -159,4 +184,13 @@ export function gridMove(key: string, active: number, page: number, count: numbe
                 ? count - 1
                 : null
   return target === null ? null : Math.max(0, Math.min(count - 1, target))
+}
+
+/** The search index of `rows`, built on its first call and kept: a table that is never searched never builds it. */
+export function lazySearchIndex<T>(
+  rows: readonly T[],
+  columns: readonly DataTableColumn<T>[],
+): () => readonly string[] {
+  let index: string[] | null = null
+  return () => (index ??= buildSearchIndex(rows, columns))
 }

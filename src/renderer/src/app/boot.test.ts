@@ -1,10 +1,12 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest'
 import type { SessionState } from '@shared/ipc'
+import type { HostConnection, HostConnectionState } from '@shared/web/websocket-bridge'
 import { useToastStore } from '../components/toast-store'
 import { useSessionStore } from '../features/session/store'
 import { installFakeBridge } from '../testing/fake-bridge'
 import { startStores } from './boot'
+import { configureHostConnection } from './host-connection'
 
 const session = (status: SessionState['status']): SessionState => ({
   status,
@@ -20,6 +22,7 @@ const session = (status: SessionState['status']): SessionState => ({
 let stop: (() => void) | null = null
 afterEach(() => {
   stop?.()
+  configureHostConnection({ getState: () => 'open', subscribe: () => () => {} })
   useToastStore.getState().clear()
 })
 
@@ -33,5 +36,38 @@ describe('toasts and the session', () => {
     expect(useToastStore.getState().toasts).toHaveLength(1)
     useSessionStore.setState({ state: session('signed_out') })
     expect(useToastStore.getState().toasts).toEqual([])
+  })
+})
+
+describe('the connection to the app host', () => {
+  function connection(): HostConnection & { set(state: HostConnectionState): void } {
+    let state: HostConnectionState = 'connecting'
+    const listeners = new Set<() => void>()
+    return {
+      getState: () => state,
+      subscribe: (listener) => {
+        listeners.add(listener)
+        return () => listeners.delete(listener)
+      },
+      set(next) {
+        state = next
+        for (const listener of listeners) listener()
+      },
+    }
+  }
+
+  it('reads each store once at start, and everything again only after a lost connection came back', async () => {
+    const host = connection()
+    configureHostConnection(host)
+    const bridge = installFakeBridge({})
+    const reads = () => bridge.calls.filter((call) => call.channel === 'session:state').length
+    stop = startStores()
+    host.set('open')
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(reads()).toBe(1)
+    host.set('unreachable')
+    host.set('open')
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(reads()).toBe(2)
   })
 })

@@ -50,11 +50,12 @@ export function startStores(): () => void {
       lastUser = user
     }
   })
-  // Back from a lost host connection: events were missed, read everything again.
+  // Back from a lost host connection: events were missed, read everything again. (The first connection is no
+  // return: the reads above wait for it.)
   let hostState = hostConnection().getState()
   const unsubscribeHost = hostConnection().subscribe(() => {
     const next = hostConnection().getState()
-    if (next === 'open' && hostState !== 'open') reloadAll()
+    if (next === 'open' && hostState !== 'open' && hostState !== 'connecting') reloadAll()
     hostState = next
   })
   return () => {

@@ -53,6 +53,10 @@ export function openDatabase(path: string): Db {
     sqlite.pragma('wal_autocheckpoint = 4000')
     sqlite.pragma('foreign_keys = ON')
     sqlite.pragma('busy_timeout = 5000')
+    // Reads map the file instead of copying each page through the 16 MB page cache (a report over 100,000
+    // accounts touches far more index pages than that), and temp tables and sorters stay in memory.
+    sqlite.pragma('mmap_size = 4294967296')
+    sqlite.pragma('temp_store = MEMORY')
     // Unicode-aware lowercase for case-insensitive search (SQLite's lower() only folds ASCII).
     sqlite.function('ulower', { deterministic: true }, (value: unknown) =>
       typeof value === 'string' ? value.toLowerCase() : value,

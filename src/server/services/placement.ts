@@ -252,12 +252,28 @@ export const groupsUsingLadder = (ctx: ServerContext, ladderId: number): number[
     .pluck()
     .all(ladderId) as number[]
 
-/** What a ladder accumulates, as SQL over the account `a`: a column, or its window (one covering-index range). */
-function valueSql(ladder: PlacementLadder, windowParam: string): string {
-  if (!isRolling(ladder)) return ladder.basis === 'spend' ? 'a.spend_total' : 'a.visits'
-  return ladder.basis === 'spend'
-    ? `(SELECT coalesce(sum(p.amount), 0) FROM purchases p WHERE p.account_id = a.id AND p.created_at > @${windowParam})`
-    : `(SELECT count(*) FROM purchases p WHERE p.account_id = a.id AND p.created_at > @${windowParam})`
+/**
+ * The threshold interval (0 … steps − 1) of what a ladder accumulates for the account `a`, as SQL: the sum of
+ * the bounds the value reaches. A rolling ladder's window is summed once per account, inside one correlated
+ * subquery (an aggregate SQLite never flattens), however many thresholds the ladder has.
+ */
+function intervalSql(
+  ctx: ServerContext,
+  ladder: PlacementLadder,
+  l: number,
+  params: Record<string, number | string>,
+): string {
+  const bounds = (value: string) =>
+    ladder.steps.slice(1).map((step, i) => {
+      params[`t${l}_${i}`] = step.threshold
+      return `(${value} >= @t${l}_${i})`
+    })
+  if (ladder.steps.length <= 1) return '0'
+  if (!isRolling(ladder)) return bounds(ladder.basis === 'spend' ? 'a.spend_total' : 'a.visits').join(' + ')
+  params[`w${l}`] = windowStart(ctx, ladder)
+  const value = ladder.basis === 'spend' ? 'coalesce(sum(p.amount), 0)' : 'count(*)'
+  return `(SELECT ${bounds('v').join(' + ')} FROM (SELECT ${value} AS v FROM purchases p
+           WHERE p.account_id = a.id AND p.created_at > @w${l}))`
 }
 
 /** Accounts that every given ladder places alike, with how many there are. */
@@ -284,28 +300,15 @@ function accountIntervalsSql(
   const holding = ladders
     .filter((ladder) => !ladder.downgrade && ladder.id !== null)
     .map((ladder) => ladder.id ?? 0)
-  const held = holding.length === 0 ? 'NULL' : `CASE WHEN h_ladder IN (${holding.join(', ')}) THEN`
-  const intervals = ladders.map((ladder, l) => {
-    if (isRolling(ladder)) params[`w${l}`] = windowStart(ctx, ladder)
-    const bounds = ladder.steps.slice(1).map((step, i) => {
-      params[`t${l}_${i}`] = step.threshold
-      return `(v${l} >= @t${l}_${i})`
-    })
-    return `${bounds.length === 0 ? '0' : bounds.join(' + ')} AS b${l}`
-  })
-  const values = ladders.map((ladder, l) => `${valueSql(ladder, `w${l}`)} AS v${l}`)
-  const inner = Object.entries(carry)
-    .map(([name, column]) => `${column} AS ${name}, `)
-    .join('')
-  const outer = Object.keys(carry)
-    .map((name) => `${name}, `)
-    .join('')
-  // LIMIT -1 keeps SQLite from flattening the inner query (which would compute each window once per threshold).
-  return `SELECT ${outer}${intervals.join(', ')},
-        ${holding.length === 0 ? 'NULL' : `${held} h_ladder END`} AS h_l,
-        ${holding.length === 0 ? 'NULL' : `${held} h_index END`} AS h_i
-      FROM (SELECT ${inner}${values.join(', ')}, a.highest_step_ladder_id AS h_ladder, a.highest_step_index AS h_index
-            FROM accounts a WHERE a.group_id = @group LIMIT -1)`
+  const held = (column: string) =>
+    holding.length === 0
+      ? 'NULL'
+      : `CASE WHEN a.highest_step_ladder_id IN (${holding.join(', ')}) THEN a.${column} END`
+  const intervals = ladders.map((ladder, l) => `${intervalSql(ctx, ladder, l, params)} AS b${l}`)
+  const carried = Object.entries(carry).map(([name, column]) => `${column} AS ${name}, `)
+  return `SELECT ${carried.join('')}${intervals.join(', ')},
+        ${held('highest_step_ladder_id')} AS h_l, ${held('highest_step_index')} AS h_i
+      FROM accounts a WHERE a.group_id = @group`
 }
 
 /** The placement of one interval row: per ladder its interval's start value, and the held step. */
@@ -527,7 +530,7 @@ export function previewPlacement(
     },
     bonus_estimate: bonusEstimate(ctx, proposed, groups, scans, held),
   }
-  ctx.db.sqlite.exec('DELETE FROM temp.preview_scan')
+  ctx.db.sqlite.exec('DELETE FROM temp.preview_scan; DELETE FROM temp.preview_class')
   return answer
 }
 
@@ -595,6 +598,14 @@ function scanGroups(
     return { group, ladders, classes, moves, classIndex }
   })
 }
+
+/** A class key's columns (`b0`, `b1`, `h_l`, `h_i`) as SQL parameters. */
+const classOfKey = (key: string): (number | null)[] =>
+  key.split('|').map((part) => (part === 'null' ? null : Number(part)))
+
+/** A step's bonus share in hundredths of a percent as benefitsFor applies it (0–10 000; none: 0). */
+const bonusShareOf = (step: PlacementStep | undefined): number =>
+  step?.bonusBp === null || step?.bonusBp === undefined ? 0 : Math.min(10_000, Math.max(0, step.bonusBp))
 
 const moveOf = (from: number, to: number): Move => (to > from ? 'up' : to < from ? 'down' : 'same')
 
@@ -720,7 +731,7 @@ function movedSamples(
 /**
  * The bonus the accounts' purchases of the last PREVIEW_BONUS_DAYS days would have earned on the step each
  * account stands on now and on the step the proposal gives it, per bill as a purchase credits it (bonus % of
- * the bill, rounded half-up to the kopeck). Bills of one amount in one class earn alike, so SQL groups by both.
+ * the bill, rounded half-up to the kopeck), summed by SQL.
  */
 function bonusEstimate(
   ctx: ServerContext,
@@ -736,24 +747,42 @@ function bonusEstimate(
     step?.bonusBp === null || step?.bonusBp === undefined
       ? 0
       : benefitsFor({ bonus_percent: fromKopecks(step.bonusBp) }, amount).bonusKopecks
+  // Each class's bonus share now and under the proposal, then every bill of the window priced in one aggregate
+  // (bonus % of the bill, rounded half-up to the kopeck, as benefitsFor does): one row comes back. Classes that
+  // earn nothing either way are left out, so their accounts' bills are never read. CROSS JOIN keeps the order
+  // scan → class → the account's bills (without statistics SQLite would rather scan every purchase).
+  ctx.db.sqlite.exec(
+    `CREATE TEMP TABLE IF NOT EXISTS preview_class
+       (group_id INTEGER NOT NULL, b0 INTEGER, b1 INTEGER, h_l INTEGER, h_i INTEGER, now_bp INTEGER, next_bp INTEGER);
+     CREATE INDEX IF NOT EXISTS temp.preview_class_key ON preview_class (group_id, b0, b1, h_l, h_i);
+     DELETE FROM temp.preview_class`,
+  )
+  const addClass = statement(
+    ctx,
+    'INSERT INTO temp.preview_class (group_id, b0, b1, h_l, h_i, now_bp, next_bp) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  )
   for (const scan of scans) {
-    // The bills of the window by class and amount: the classes from the scan (no window summed again).
-    const rows = statement(
-      ctx,
-      `SELECT c.b0, c.b1, c.h_l, c.h_i, p.amount, count(*) FROM temp.preview_scan c
-       JOIN purchases p ON p.account_id = c.id AND p.created_at > ?
-       WHERE c.group_id = ? GROUP BY c.b0, c.b1, c.h_l, c.h_i, p.amount`,
-    )
-      .raw()
-      .all(since, scan.group.id) as [...ScanRow, number, number][]
-    for (const row of rows) {
-      const move = scan.moves[scan.classIndex.get(classKey(row)) ?? -1]
-      if (!move) continue
-      const [, , , , amount, bills] = row
-      next += bonusOf(move.next?.step, amount) * bills
-      current += bonusOf(move.now?.step, amount) * bills
+    for (const [key, c] of scan.classIndex) {
+      const move = scan.moves[c]!
+      const nowBp = bonusShareOf(move.now?.step)
+      const nextBp = bonusShareOf(move.next?.step)
+      if (nowBp === 0 && nextBp === 0) continue
+      addClass.run(scan.group.id, ...classOfKey(key), nowBp, nextBp)
     }
   }
+  const priced = statement(
+    ctx,
+    `SELECT coalesce(sum((p.amount * k.now_bp * 2 + 10000) / 20000), 0),
+            coalesce(sum((p.amount * k.next_bp * 2 + 10000) / 20000), 0)
+     FROM temp.preview_scan c
+     CROSS JOIN temp.preview_class k
+       ON k.group_id = c.group_id AND k.b0 = c.b0 AND k.b1 IS c.b1 AND k.h_l IS c.h_l AND k.h_i IS c.h_i
+     CROSS JOIN purchases p ON p.account_id = c.id AND p.created_at > ?`,
+  )
+    .raw()
+    .get(since) as [number, number]
+  current += priced[0]
+  next += priced[1]
   // The bills of accounts held by overrides: off the steps the intervals gave them, onto their effective ones.
   const heldIds = [...held.keys()]
   if (heldIds.length > 0) {

@@ -206,6 +206,14 @@ describe('ladders/preview', () => {
         },
         { ...body, period: 'rolling_days', period_days: 90, downgrade: false },
         { ...body, steps: body.steps.slice(0, 2) },
+        // Bonus shares that leave fractions of a kopeck: each bill is rounded half-up on its own.
+        {
+          ...body,
+          steps: body.steps.map((step, i) => ({
+            ...step,
+            bonus_percent: [0.5, 1.25, 3.33, 7.77][i] ?? 9.99,
+          })),
+        },
       ]
       for (const proposal of proposals) {
         const answer = await preview({ ...proposal, id: ladder.id })

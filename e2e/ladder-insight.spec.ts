@@ -47,7 +47,10 @@ test('the simulator’s figures for a demo guest are what operations/purchase th
   const insight = new LadderInsightPanels(app)
   await expect(insight.chartSteps).toHaveCount(3)
   await insight.chart.scrollIntoViewIfNeeded()
-  await expect(insight.chart.locator('.recharts-surface')).toBeVisible()
+  // The step chart is drawn: a step line per benefit the steps give, a bar per step with guests on it.
+  await expect(insight.chart.getByTestId('ladder-chart-svg')).toBeVisible()
+  await expect(insight.chart.locator('.ladder-chart__line--bonus')).toHaveAttribute('d', /^M.+H/)
+  await expect(insight.chart.locator('.ladder-chart__bars rect')).toHaveCount(3)
   await insight.openTab('simulator')
   // The tab replaces the steps (it is not appended under a long list of them).
   await expect(ladders.steps.first()).toBeHidden()

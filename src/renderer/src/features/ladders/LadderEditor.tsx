@@ -1,8 +1,8 @@
 // The ladder editor: the ladder's rules and its steps (react-hook-form with the shared checked schema as resolver),
 // autosaved as a draft, published through the outbox; the warnings of the shared validator shown as typed; and the
 // insight panels (./insight-slots) as tabs next to the form.
-import { useEffect, useId, useMemo, useRef, useState } from 'react'
-import { useWatch } from 'react-hook-form'
+import { memo, useEffect, useId, useMemo, useRef, useState } from 'react'
+import { useWatch, type Control } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { AccountGroup, LadderCreate, RkDiscount } from '@shared/api'
 import { validateLadder, type LadderIssue } from '@shared/domain'
@@ -64,8 +64,14 @@ export function LadderEditor({ catalog, groups, ...props }: LadderEditorProps): 
       ),
     [values, catalog],
   )
-  const stepIssues = useMemo(() => issuesByStep(liveIssues), [liveIssues])
-  const ladderWarnings = liveIssues.filter((issue) => issue.path[0] !== 'steps')
+  // Keyed by what they say, so that a keystroke that changes no warning re-renders no step (LadderSteps and its
+  // cards are memoized on their props).
+  const issuesKey = JSON.stringify(liveIssues)
+  const stepIssues = useMemo(() => issuesByStep(JSON.parse(issuesKey) as LadderIssue[]), [issuesKey])
+  const ladderWarnings = useMemo(
+    () => (JSON.parse(issuesKey) as LadderIssue[]).filter((issue) => issue.path[0] !== 'steps'),
+    [issuesKey],
+  )
 
   // After a publish that found errors, every change checks the whole ladder again: a step's own error (nothing
   // given, a threshold below the previous one) depends on its neighbours, not only on the field typed into.
@@ -87,16 +93,13 @@ export function LadderEditor({ catalog, groups, ...props }: LadderEditorProps): 
   }, [period, form])
 
   const stepCounts = useIpcQuery('reports:ladder-steps', server ? { ladder_id: server.id } : null)
+  // The guests per step of the server's ladder; each step shows its count while its threshold is the server's.
   const accounts = useMemo(() => {
     const counts = new Map<number, number>()
-    if (!server || !stepCounts.data) return counts
-    for (const item of stepCounts.data.items) {
-      const saved = server.steps[item.index]
-      const current = values.steps?.[item.index]
-      if (saved && current && current.threshold === saved.threshold) counts.set(item.index, item.accounts)
-    }
+    for (const item of stepCounts.data?.items ?? []) counts.set(item.index, item.accounts)
     return counts
-  }, [server, stepCounts.data, values.steps])
+  }, [stepCounts.data])
+  const savedThresholds = useMemo(() => server?.steps.map((step) => step.threshold) ?? [], [server])
 
   const usedBy = useMemo(
     () => (server ? groups.filter((group) => group.ladder_id === server.id) : []),
@@ -164,15 +167,6 @@ export function LadderEditor({ catalog, groups, ...props }: LadderEditorProps): 
   )
   const stepsShown = !activePanel
 
-  const basisOptions = [
-    { value: 'spend', label: t('ladders.basisValue.spend') },
-    { value: 'visits', label: t('ladders.basisValue.visits') },
-  ]
-  const periodOptions = [
-    { value: 'all_time', label: t('ladders.periodValue.all_time') },
-    { value: 'rolling_days', label: t('ladders.periodShort.rolling_days') },
-  ]
-
   return (
     <EntityEditorFrame
       {...pane.frame}
@@ -222,62 +216,88 @@ export function LadderEditor({ catalog, groups, ...props }: LadderEditorProps): 
         })}
         hidden={!stepsShown}
       >
-        <div className="form-grid ladder-form__rules">
-          <TextField
-            control={control}
-            name="name"
-            label={t('ladders.name')}
-            autoComplete="off"
-            className="field--wide"
-          />
-          <Select
-            control={control}
-            name="basis"
-            label={t('ladders.basis')}
-            hint={t('ladders.basisHint')}
-            options={basisOptions}
-            required
-          />
-          <Select
-            control={control}
-            name="period"
-            label={t('ladders.period')}
-            options={periodOptions}
-            required
-          />
-          {values.period === 'rolling_days' && (
-            <NumberField
-              control={control}
-              name="period_days"
-              label={t('ladders.periodDays')}
-              hint={t('ladders.periodDaysHint')}
-              suffix={t('ladders.daysSuffix')}
-              integer
-              required
-            />
-          )}
-        </div>
-        <Switch
-          control={control}
-          name="downgrade"
-          label={t('ladders.downgrade')}
-          hint={values.downgrade ? t('ladders.downgradeYesHint') : t('ladders.downgradeNoHint')}
-        />
-        <Switch control={control} name="active" label={t('ladders.active')} />
-        {ladderWarnings.map((issue, index) => (
-          <p key={index} className="step-card__warning" data-testid="ladder-warning">
-            <Icon name="alert" /> {fieldMessage(issue)}
-          </p>
-        ))}
+        <LadderRules control={control} warnings={ladderWarnings} />
         <LadderSteps
           control={control}
           catalog={catalog}
           byId={byId}
           stepIssues={stepIssues}
           accounts={accounts}
+          savedThresholds={savedThresholds}
           readOnly={readOnly}
         />
       </div>
     </EntityEditorFrame>
   )
 }
+
+/** The ladder's own rules (name, basis, period, downgrade, active) and its warnings: rendered when they change. */
+const LadderRules = memo(function LadderRules({
+  control,
+  warnings,
+}: {
+  control: Control<LadderForm>
+  warnings: readonly LadderIssue[]
+}): React.JSX.Element {
+  const { t } = useTranslation()
+  const [period, downgrade] = useWatch({ control, name: ['period', 'downgrade'] })
+  const basisOptions = [
+    { value: 'spend', label: t('ladders.basisValue.spend') },
+    { value: 'visits', label: t('ladders.basisValue.visits') },
+  ]
+  const periodOptions = [
+    { value: 'all_time', label: t('ladders.periodValue.all_time') },
+    { value: 'rolling_days', label: t('ladders.periodShort.rolling_days') },
+  ]
+  return (
+    <>
+      <div className="form-grid ladder-form__rules">
+        <TextField
+          control={control}
+          name="name"
+          label={t('ladders.name')}
+          autoComplete="off"
+          className="field--wide"
+        />
+        <Select
+          control={control}
+          name="basis"
+          label={t('ladders.basis')}
+          hint={t('ladders.basisHint')}
+          options={basisOptions}
+          required
+        />
+        <Select
+          control={control}
+          name="period"
+          label={t('ladders.period')}
+          options={periodOptions}
+          required
+        />
+        {period === 'rolling_days' && (
+          <NumberField
+            control={control}
+            name="period_days"
+            label={t('ladders.periodDays')}
+            hint={t('ladders.periodDaysHint')}
+            suffix={t('ladders.daysSuffix')}
+            integer
+            required
+          />
+        )}
+      </div>
+      <Switch
+        control={control}
+        name="downgrade"
+        label={t('ladders.downgrade')}
+        hint={downgrade ? t('ladders.downgradeYesHint') : t('ladders.downgradeNoHint')}
+      />
+      <Switch control={control} name="active" label={t('ladders.active')} />
+      {warnings.map((issue, index) => (
+        <p key={index} className="step-card__warning" data-testid="ladder-warning">
+          <Icon name="alert" /> {fieldMessage(issue)}
+        </p>
+      ))}
+    </>
+  )
+})

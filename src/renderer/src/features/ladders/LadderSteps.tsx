@@ -1,13 +1,15 @@
 // The steps of the ladder being edited (react-hook-form `useFieldArray`): each step with its fields, its range in
 // words, the guests on it now, its errors and warnings where the shared validator puts them; add, insert, remove
 // and reorder by mouse and keyboard (Alt+↑ / Alt+↓ move the step the focus is in).
-import { useEffect, useRef, type KeyboardEvent } from 'react'
+// A keystroke renders only the step typed into (and the one above, whose range ends where it starts): each step is
+// a memoized card watching its own fields, and the list renders again only when steps are added, removed or moved.
+import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { useFieldArray, useFormState, useWatch, type Control } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { RkDiscount } from '@shared/api'
 import { stepRangeText, type LadderIssue } from '@shared/domain'
-import { fieldMessage } from '../../app/messages'
 import { MAX } from '@shared/api'
+import { fieldMessage } from '../../app/messages'
 import { Button, IconButton } from '../../components/Button'
 import { MoneyField, NumberField, PercentField, TextField } from '../../components/fields'
 import { Icon } from '../../components/Icon'
@@ -21,8 +23,13 @@ export interface LadderStepsProps {
   byId: ReadonlyMap<number, RkDiscount>
   /** Warnings (and catalog errors) of the live check, by step index. */
   stepIssues: ReadonlyMap<number, readonly LadderIssue[]>
-  /** Guests on each step now, by index, where the form's step is still the server's step at that index. */
+  /** Guests on each step now, by index (of the server's ladder). */
   accounts: ReadonlyMap<number, number>
+  /**
+   * The server's thresholds by index: a step shows its guests only while its threshold is still the server's (a
+   * moved threshold moves guests). Without it every step with a count shows it.
+   */
+  savedThresholds?: readonly number[]
   readOnly: boolean
 }
 
@@ -41,20 +48,29 @@ interface PendingFocus {
 const fieldOfName = (name: string | null): string | null =>
   name && /^steps\.\d+\./.test(name) ? name.split('.').slice(2).join('.') : null
 
-export function LadderSteps({
+/** What a step card asks of the list; one object for the list's life (it calls the latest list's functions). */
+interface StepActions {
+  move: (from: number, to: number) => void
+  insertAfter: (index: number) => void
+  remove: (index: number) => void
+}
+
+const NO_ISSUES: readonly LadderIssue[] = []
+
+export const LadderSteps = memo(function LadderSteps({
   control,
   catalog,
   byId,
   stepIssues,
   accounts,
+  savedThresholds,
   readOnly,
 }: LadderStepsProps): React.JSX.Element {
   const { t } = useTranslation()
-  const language = currentLanguage()
   const { fields, append, insert, remove, move } = useFieldArray({ control, name: 'steps' })
-  const [basis, steps] = useWatch({ control, name: ['basis', 'steps'] })
-  const { errors } = useFormState({ control, name: 'steps' })
-  const thresholds = (steps ?? []).map((step) => step?.threshold)
+  const basis = useWatch({ control, name: 'basis' })
+  // Only the errors of the whole list (`steps`, `steps.root`): a step's own errors are its card's.
+  const { errors } = useFormState({ control, name: 'steps', exact: true })
   const listRef = useRef<HTMLOListElement>(null)
   /** Where the focus goes after the next render (a moved step, a new one); read by the effect below. */
   const pendingFocus = useRef<PendingFocus | null>(null)
@@ -99,25 +115,41 @@ export function LadderSteps({
       action: null,
     }
   }
-  const moveStep = (from: number, to: number) => {
-    if (to < 0 || to >= fields.length) return
-    const key = fields[from]?.id
-    const focused = document.activeElement
-    move(from, to)
-    focusAfter(key, focused)
+  const latest: StepActions = {
+    move: (from, to) => {
+      if (to < 0 || to >= fields.length) return
+      const key = fields[from]?.id
+      const focused = document.activeElement
+      move(from, to)
+      focusAfter(key, focused)
+    },
+    insertAfter: (index) => {
+      insert(index + 1, blankStep(null), { shouldFocus: false })
+      focusNew(index + 1)
+    },
+    remove: (index) => {
+      const next = fields[index + 1] ?? fields[index - 1]
+      remove(index)
+      if (next) {
+        pendingFocus.current = {
+          key: next.id,
+          newIndex: null,
+          length: fields.length - 1,
+          field: null,
+          action: 'remove',
+        }
+      }
+    },
   }
-  const insertAfter = (index: number) => {
-    insert(index + 1, blankStep(null), { shouldFocus: false })
-    focusNew(index + 1)
-  }
-
-  const onKeyDown = (index: number) => (event: KeyboardEvent<HTMLElement>) => {
-    if (readOnly || !event.altKey || event.ctrlKey || event.metaKey) return
-    if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
-      event.preventDefault()
-      moveStep(index, event.key === 'ArrowUp' ? index - 1 : index + 1)
-    }
-  }
+  const latestRef = useRef(latest)
+  useLayoutEffect(() => {
+    latestRef.current = latest
+  })
+  const [actions] = useState<StepActions>(() => ({
+    move: (from, to) => latestRef.current.move(from, to),
+    insertAfter: (index) => latestRef.current.insertAfter(index),
+    remove: (index) => latestRef.current.remove(index),
+  }))
 
   const stepsError = errors.steps?.root?.message ?? errors.steps?.message
 
@@ -133,145 +165,25 @@ export function LadderSteps({
         </p>
       )}
       <ol className="step-cards" ref={listRef}>
-        {fields.map((field, index) => {
-          const step = steps?.[index]
-          const range = stepRangeText(thresholds, index, basis ?? 'spend', language)
-          const stepError = errors.steps?.[index]?.message ?? errors.steps?.[index]?.root?.message
-          const issues = stepIssues.get(index) ?? []
-          const count = accounts.get(index)
-          const title = step?.name?.trim()
-            ? t('ladders.stepTitleNamed', { index: index + 1, name: step.name.trim() })
-            : t('ladders.stepTitle', { index: index + 1 })
-          const prefix = `steps.${index}` as const
-          return (
-            <li
-              key={field.id}
-              className={stepError ? 'step-card is-invalid' : 'step-card'}
-              data-step-key={field.id}
-              data-step-index={index}
-              data-testid="ladder-step"
-              aria-label={title}
-              onKeyDown={onKeyDown(index)}
-            >
-              <div className="step-card__head">
-                <h4 className="step-card__title">{title}</h4>
-                <span className="step-card__range" data-testid="step-range">
-                  {range ?? t('ladders.rangeUnknown')}
-                </span>
-                {count !== undefined && (
-                  <span className="step-card__accounts muted" data-testid="step-accounts">
-                    {t('ladders.accountsOnStep', { count })}
-                  </span>
-                )}
-                <span className="spacer" />
-                {!readOnly && (
-                  <span className="step-card__actions">
-                    <IconButton
-                      icon="chevronUp"
-                      size="sm"
-                      label={t('ladders.moveUp', { index: index + 1 })}
-                      aria-keyshortcuts="Alt+ArrowUp"
-                      data-step-action="up"
-                      disabled={index === 0}
-                      onClick={() => {
-                        moveStep(index, index - 1)
-                      }}
-                    />
-                    <IconButton
-                      icon="chevronDown"
-                      size="sm"
-                      label={t('ladders.moveDown', { index: index + 1 })}
-                      aria-keyshortcuts="Alt+ArrowDown"
-                      data-step-action="down"
-                      disabled={index === fields.length - 1}
-                      onClick={() => {
-                        moveStep(index, index + 1)
-                      }}
-                    />
-                    <IconButton
-                      icon="plus"
-                      size="sm"
-                      label={t('ladders.insertAfter', { index: index + 1 })}
-                      data-step-action="insert"
-                      disabled={!canAdd}
-                      onClick={() => insertAfter(index)}
-                    />
-                    <IconButton
-                      icon="trash"
-                      size="sm"
-                      label={t('ladders.removeStep', { index: index + 1 })}
-                      data-step-action="remove"
-                      disabled={!canRemove}
-                      onClick={() => {
-                        const next = fields[index + 1] ?? fields[index - 1]
-                        remove(index)
-                        if (next) {
-                          pendingFocus.current = {
-                            key: next.id,
-                            newIndex: null,
-                            length: fields.length - 1,
-                            field: null,
-                            action: 'remove',
-                          }
-                        }
-                      }}
-                    />
-                  </span>
-                )}
-              </div>
-              <div className="step-card__fields">
-                <TextField
-                  control={control}
-                  name={`${prefix}.name`}
-                  label={t('ladders.stepName')}
-                  autoComplete="off"
-                  maxLength={100}
-                  required
-                />
-                {basis === 'visits' ? (
-                  <NumberField
-                    control={control}
-                    name={`${prefix}.threshold`}
-                    label={t('ladders.thresholdVisits')}
-                    suffix={t('ladders.visitsSuffix')}
-                    integer
-                    required
-                  />
-                ) : (
-                  <MoneyField
-                    control={control}
-                    name={`${prefix}.threshold`}
-                    label={t('ladders.thresholdSpend')}
-                    required
-                  />
-                )}
-                <RkDiscountPicker
-                  control={control}
-                  name={`${prefix}.rk_discount_id`}
-                  label={t('ladders.rkDiscount')}
-                  catalog={catalog}
-                  byId={byId}
-                />
-                <PercentField control={control} name={`${prefix}.bonus_percent`} label={t('ladders.bonus')} />
-                <PercentField
-                  control={control}
-                  name={`${prefix}.max_payment_percent`}
-                  label={t('ladders.maxPayment')}
-                />
-              </div>
-              {stepError && (
-                <p className="field__error step-card__error" role="alert" data-testid="step-error">
-                  {stepError}
-                </p>
-              )}
-              {issues.map((issue, i) => (
-                <p key={i} className="step-card__warning" data-testid="step-warning">
-                  <Icon name="alert" /> {fieldMessage(issue)}
-                </p>
-              ))}
-            </li>
-          )
-        })}
+        {fields.map((field, index) => (
+          <StepCard
+            key={field.id}
+            fieldKey={field.id}
+            control={control}
+            index={index}
+            last={index === fields.length - 1}
+            basis={basis ?? 'spend'}
+            issues={stepIssues.get(index) ?? NO_ISSUES}
+            count={accounts.get(index)}
+            savedThreshold={savedThresholds ? (savedThresholds[index] ?? null) : undefined}
+            catalog={catalog}
+            byId={byId}
+            readOnly={readOnly}
+            canAdd={canAdd}
+            canRemove={canRemove}
+            actions={actions}
+          />
+        ))}
       </ol>
       {!readOnly && (
         <Button
@@ -288,4 +200,182 @@ export function LadderSteps({
       )}
     </section>
   )
+})
+
+interface StepCardProps {
+  /** The field array's key of the step (focus follows it through moves). */
+  fieldKey: string
+  control: Control<LadderForm>
+  index: number
+  last: boolean
+  basis: LadderForm['basis']
+  issues: readonly LadderIssue[]
+  count: number | undefined
+  /** The server's threshold of this step (null: the server has no such step); undefined: not compared. */
+  savedThreshold: number | null | undefined
+  catalog: readonly RkDiscount[]
+  byId: ReadonlyMap<number, RkDiscount>
+  readOnly: boolean
+  canAdd: boolean
+  canRemove: boolean
+  actions: StepActions
 }
+
+/**
+ * One step: its fields, its title (with its name), its range in words (its threshold up to the next step's), its
+ * guests, errors and warnings. Renders when one of these changes, not when another step is typed into.
+ */
+const StepCard = memo(function StepCard({
+  fieldKey,
+  control,
+  index,
+  last,
+  basis,
+  issues,
+  count: savedCount,
+  savedThreshold,
+  catalog,
+  byId,
+  readOnly,
+  canAdd,
+  canRemove,
+  actions,
+}: StepCardProps): React.JSX.Element {
+  const { t } = useTranslation()
+  const language = currentLanguage()
+  const prefix = `steps.${index}` as const
+  // `exact`: `steps.1` must not follow what is typed into `steps.12`.
+  const [name, threshold, nextThreshold] = useWatch({
+    control,
+    name: [`${prefix}.name`, `${prefix}.threshold`, `steps.${index + 1}.threshold`],
+    exact: true,
+  })
+  const { errors } = useFormState({ control, name: prefix, exact: true })
+  const count = savedThreshold === undefined || savedThreshold === threshold ? savedCount : undefined
+  const range = stepRangeText(last ? [threshold] : [threshold, nextThreshold], 0, basis, language)
+  const stepErrors = errors.steps?.[index]
+  const stepError = stepErrors?.message ?? stepErrors?.root?.message
+  const title = name?.trim()
+    ? t('ladders.stepTitleNamed', { index: index + 1, name: name.trim() })
+    : t('ladders.stepTitle', { index: index + 1 })
+
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (readOnly || !event.altKey || event.ctrlKey || event.metaKey) return
+    if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
+      event.preventDefault()
+      actions.move(index, event.key === 'ArrowUp' ? index - 1 : index + 1)
+    }
+  }
+
+  return (
+    <li
+      className={stepError ? 'step-card is-invalid' : 'step-card'}
+      data-step-key={fieldKey}
+      data-step-index={index}
+      data-testid="ladder-step"
+      aria-label={title}
+      onKeyDown={onKeyDown}
+    >
+      <div className="step-card__head">
+        <h4 className="step-card__title">{title}</h4>
+        <span className="step-card__range" data-testid="step-range">
+          {range ?? t('ladders.rangeUnknown')}
+        </span>
+        {count !== undefined && (
+          <span className="step-card__accounts muted" data-testid="step-accounts">
+            {t('ladders.accountsOnStep', { count })}
+          </span>
+        )}
+        <span className="spacer" />
+        {!readOnly && (
+          <span className="step-card__actions">
+            <IconButton
+              icon="chevronUp"
+              size="sm"
+              label={t('ladders.moveUp', { index: index + 1 })}
+              aria-keyshortcuts="Alt+ArrowUp"
+              data-step-action="up"
+              disabled={index === 0}
+              onClick={() => actions.move(index, index - 1)}
+            />
+            <IconButton
+              icon="chevronDown"
+              size="sm"
+              label={t('ladders.moveDown', { index: index + 1 })}
+              aria-keyshortcuts="Alt+ArrowDown"
+              data-step-action="down"
+              disabled={last}
+              onClick={() => actions.move(index, index + 1)}
+            />
+            <IconButton
+              icon="plus"
+              size="sm"
+              label={t('ladders.insertAfter', { index: index + 1 })}
+              data-step-action="insert"
+              disabled={!canAdd}
+              onClick={() => actions.insertAfter(index)}
+            />
+            <IconButton
+              icon="trash"
+              size="sm"
+              label={t('ladders.removeStep', { index: index + 1 })}
+              data-step-action="remove"
+              disabled={!canRemove}
+              onClick={() => actions.remove(index)}
+            />
+          </span>
+        )}
+      </div>
+      <div className="step-card__fields">
+        <TextField
+          control={control}
+          name={`${prefix}.name`}
+          label={t('ladders.stepName')}
+          autoComplete="off"
+          maxLength={100}
+          required
+        />
+        {basis === 'visits' ? (
+          <NumberField
+            control={control}
+            name={`${prefix}.threshold`}
+            label={t('ladders.thresholdVisits')}
+            suffix={t('ladders.visitsSuffix')}
+            integer
+            required
+          />
+        ) : (
+          <MoneyField
+            control={control}
+            name={`${prefix}.threshold`}
+            label={t('ladders.thresholdSpend')}
+            required
+          />
+        )}
+        <RkDiscountPicker
+          control={control}
+          name={`${prefix}.rk_discount_id`}
+          label={t('ladders.rkDiscount')}
+          catalog={catalog}
+          byId={byId}
+        />
+        <PercentField control={control} name={`${prefix}.bonus_percent`} label={t('ladders.bonus')} />
+        <PercentField
+          control={control}
+          name={`${prefix}.max_payment_percent`}
+          label={t('ladders.maxPayment')}
+        />
+      </div>
+      {stepError && (
+        <p className="field__error step-card__error" role="alert" data-testid="step-error">
+          {stepError}
+        </p>
+      )}
+      {issues.map((issue, i) => (
+        <p key={i} className="step-card__warning" data-testid="step-warning">
+          <Icon name="alert" /> {fieldMessage(issue)}
+        </p>
+      ))}
+    </li>
+  )
+})

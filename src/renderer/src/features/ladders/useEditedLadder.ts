@@ -1,6 +1,6 @@
 // The ladder as edited, for whatever shows it next to the form (the insight panels): the form's values when they
 // are a valid ladder, else the last valid ones.
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import { useWatch, type Control } from 'react-hook-form'
 import type { LadderCreate } from '@shared/api'
 import { ladderCreateChecked } from '@shared/domain'
@@ -13,8 +13,11 @@ import type { LadderForm } from './form'
  */
 export function useEditedLadder(control: Control<LadderForm>): LadderCreate | null {
   const values = useWatch({ control })
-  const parsed = ladderCreateChecked.safeParse(values)
-  const json = parsed.success ? JSON.stringify(parsed.data) : null
+  // Once per change of the values (the editor renders for other reasons too).
+  const { parsed, json } = useMemo(() => {
+    const result = ladderCreateChecked.safeParse(values)
+    return { parsed: result, json: result.success ? JSON.stringify(result.data) : null }
+  }, [values])
   const [last, setLast] = useState<{ json: string; ladder: LadderCreate } | null>(null)
   if (parsed.success && json !== null && last?.json !== json) {
     const next = { json, ladder: parsed.data }

@@ -1,6 +1,6 @@
 // The ladder as a chart while it is edited: thresholds on the x axis, the RK discount %, bonus % and pay-with-bonus
-// cap as step lines, and the guests on each step now as bars behind them. recharts loads on first use.
-import { lazy, memo, Suspense, useCallback, useDeferredValue, useMemo, useState } from 'react'
+// cap as step lines, and the guests on each step now as bars behind them (a hand-written SVG: LadderChartView).
+import { memo, useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { LadderCreate } from '@shared/api'
 import { formatMoney } from '@shared/domain'
@@ -8,12 +8,10 @@ import { formatNumber } from '../../../app/format'
 import { currentLanguage } from '../../../app/i18n'
 import { messageFor } from '../../../app/messages'
 import { ipcErrorOf, useIpcQuery } from '../../../app/queries'
-import { LoadingState } from '../../../components/states'
 import { chartPoints, type ChartPoint } from './chart-data'
 import { percentText, thresholdText } from './format'
+import LadderChartView from './LadderChartView'
 import { useDiscountMap, type InsightProps } from './model'
-
-const LadderChartView = lazy(() => import('./LadderChartView'))
 
 const SERIES = ['guests', 'discount', 'bonus', 'cap'] as const
 
@@ -49,8 +47,9 @@ export const LadderChart = memo(function LadderChart({ ladder, ladderId }: Insig
   const language = currentLanguage()
   const discounts = useDiscountMap()
   const { counts, error } = useStepCounts(ladderId)
-  // Typing stays responsive: the chart follows the form at React's pace, never ahead of the keystroke.
-  const shown = useDeferredValue(ladder)
+  // Drawn in the keystroke's own frame: the chart is cheap (step-chart.ts), and a chart a frame behind the form
+  // would show a threshold that is no longer typed.
+  const shown = ladder
   const basis = shown?.basis ?? 'spend'
   // Keyed by what the chart draws, not by the ladder's identity: renaming the ladder or a step's RK discount name
   // redraws nothing, and a threshold typed back to what it was keeps the same points.
@@ -93,15 +92,13 @@ export const LadderChart = memo(function LadderChart({ ladder, ladderId }: Insig
       ) : null}
       <div className="insight-chart__canvas" aria-hidden="true" ref={canvas}>
         {inView && (
-          <Suspense fallback={<LoadingState inline label={t('ladderInsight.chart.loading')} />}>
-            <LadderChartView
-              points={points}
-              labels={labels}
-              formatX={formatX}
-              formatPercent={formatPercent}
-              formatCount={formatCount}
-            />
-          </Suspense>
+          <LadderChartView
+            points={points}
+            labels={labels}
+            formatX={formatX}
+            formatPercent={formatPercent}
+            formatCount={formatCount}
+          />
         )}
       </div>
       <ul className="insight-chart__legend" aria-hidden="true">
@@ -126,7 +123,6 @@ const ChartTable = memo(function ChartTable({
   basis: LadderCreate['basis']
 }): React.JSX.Element {
   const { t } = useTranslation()
-  const language = currentLanguage()
   return (
     // A table ignores the 1px width of .visually-hidden and would widen the page: the div clips it.
     <div className="visually-hidden">
@@ -144,26 +140,46 @@ const ChartTable = memo(function ChartTable({
         <tbody>
           {points.map((point) =>
             point.index === null ? null : (
-              <tr key={point.index} data-testid="chart-step">
-                <th scope="row">{point.name}</th>
-                <td>{thresholdText(basis, point.x, language, t)}</td>
-                <td>
-                  {point.discountAmount !== null
-                    ? t('ladderInsight.chart.amountDiscount', {
-                        amount: formatMoney(Math.round(point.discountAmount * 100), language),
-                      })
-                    : percentText(point.discount, language, t)}
-                </td>
-                <td>{percentText(point.bonus, language, t)}</td>
-                <td>{percentText(point.cap, language, t)}</td>
-                <td>
-                  {point.guests === null ? t('ladderInsight.none') : formatNumber(point.guests, language)}
-                </td>
-              </tr>
+              <ChartRow
+                key={point.index}
+                basis={basis}
+                name={point.name}
+                x={point.x}
+                discount={point.discount}
+                discountAmount={point.discountAmount}
+                bonus={point.bonus}
+                cap={point.cap}
+                guests={point.guests}
+              />
             ),
           )}
         </tbody>
       </table>
     </div>
+  )
+})
+
+/** One step's row: its own memo, so a keystroke in one threshold formats one row again, not all of them. */
+const ChartRow = memo(function ChartRow({
+  basis,
+  ...point
+}: Omit<ChartPoint, 'index'> & { basis: LadderCreate['basis'] }): React.JSX.Element {
+  const { t } = useTranslation()
+  const language = currentLanguage()
+  return (
+    <tr data-testid="chart-step">
+      <th scope="row">{point.name}</th>
+      <td>{thresholdText(basis, point.x, language, t)}</td>
+      <td>
+        {point.discountAmount !== null
+          ? t('ladderInsight.chart.amountDiscount', {
+              amount: formatMoney(Math.round(point.discountAmount * 100), language),
+            })
+          : percentText(point.discount, language, t)}
+      </td>
+      <td>{percentText(point.bonus, language, t)}</td>
+      <td>{percentText(point.cap, language, t)}</td>
+      <td>{point.guests === null ? t('ladderInsight.none') : formatNumber(point.guests, language)}</td>
+    </tr>
   )
 })

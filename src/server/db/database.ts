@@ -51,6 +51,10 @@ export function openDatabase(path: string): Db {
     // every 4,000 pages instead of 1,000: a hot row rewritten many times is copied back to the file once.
     sqlite.pragma('synchronous = NORMAL')
     sqlite.pragma('wal_autocheckpoint = 4000')
+    // Up to 256 MiB of page cache (SQLite's default is 16 MB; it grows only as pages are read): a group operation
+    // on 100,000 accounts dirties ~70,000 pages of accounts and the ledger's indexes, which otherwise spill to the
+    // WAL and are read back while the same transaction goes on.
+    sqlite.pragma('cache_size = -262144')
     sqlite.pragma('foreign_keys = ON')
     sqlite.pragma('busy_timeout = 5000')
     // Reads map the file instead of copying each page through the 16 MB page cache (a report over 100,000

@@ -195,6 +195,13 @@ const accountList = (rows: readonly { id: number; number: string }[], more: numb
   (more > rows.length ? ` and ${more - rows.length} more` : '')
 
 /**
+ * A group's blocked accounts, read from the partial index `accounts_blocked` alone. Left to itself the planner
+ * picks `accounts_group` (it yields `ORDER BY id` for free) and reads every account of the group: 0.3 s at 100,000.
+ */
+export const BLOCKED_IN_GROUP =
+  'FROM accounts INDEXED BY accounts_blocked WHERE group_id = ? AND blocked <> 0'
+
+/**
  * The same deposit or withdrawal on every account of a group, atomically: a blocked account (409) or one whose
  * balance is below a withdrawal (422) refuses the whole operation before anything is written. Written set-based
  * (one UPDATE and one INSERT … SELECT), so 10,000 accounts take one statement each.
@@ -221,13 +228,12 @@ function writeGroupOperation(
   const amount = toKopecks(input.amount)
   const blocked = rowsOf<{ id: number; number: string }>(
     ctx,
-    'SELECT id, number FROM accounts WHERE group_id = ? AND blocked <> 0 ORDER BY id LIMIT ?',
+    `SELECT id, number ${BLOCKED_IN_GROUP} ORDER BY id LIMIT ?`,
     group.id,
     NAMED,
   )
   if (blocked.length > 0) {
-    const count =
-      valueOf<number>(ctx, 'SELECT count(*) FROM accounts WHERE group_id = ? AND blocked <> 0', group.id) ?? 0
+    const count = valueOf<number>(ctx, `SELECT count(*) ${BLOCKED_IN_GROUP}`, group.id) ?? 0
     throw conflict(
       'group_has_blocked_accounts',
       { numbers: blocked.map((row) => row.number), count },

@@ -13,6 +13,7 @@ import {
 } from '@shared/api'
 import { benefitsFor, toKopecks } from '@shared/domain'
 import { call, demoTokens, locsOf, login, messageOf, startTestServer } from '../test-support'
+import { BLOCKED_IN_GROUP } from '../services/operations'
 import { editable, movableClock, withDb } from './ledger-support'
 
 const clock = movableClock()
@@ -284,6 +285,32 @@ describe('operations: group', () => {
       (await call(api, 'GET', `/operations/list?group_id=${group.id}&limit=500`, { token: admin })).body,
     )
     expect(batch.items.filter((op) => op.batch_id === result.batch_id)).toHaveLength(3)
+  })
+
+  it('a group with more blocked accounts than it names: five named in id order, the rest counted', async () => {
+    const { group, accounts } = await fixture(null, 8)
+    const blocked = accounts.slice(0, 7)
+    for (const a of blocked) {
+      await call(api, 'PUT', `/accounts/${a.id}`, { token: admin, json: { ...editable(a), blocked: true } })
+    }
+    const refused = await post('/operations/create_group', { group_id: group.id, type: 'deposit', amount: 1 })
+    expect(refused.status).toBe(409)
+    const named = blocked.slice(0, 5).map((a) => `${a.id} (${a.number})`)
+    expect(messageOf(refused)).toContain(`${named.join(', ')} and 2 more`)
+    expect(refused.body).toMatchObject({
+      code: 'group_has_blocked_accounts',
+      params: { numbers: blocked.slice(0, 5).map((a) => a.number), count: 7 },
+    })
+  })
+
+  it("reads a group's blocked accounts from the partial index, never the whole group", () => {
+    const plan = withDb(server.app.sandbox.db.sqlite.name, (db) =>
+      db
+        .prepare(`EXPLAIN QUERY PLAN SELECT id, number ${BLOCKED_IN_GROUP} ORDER BY id LIMIT 5`)
+        .all(1)
+        .map((row) => (row as { detail: string }).detail),
+    )
+    expect(plan).toEqual([expect.stringContaining('USING INDEX accounts_blocked (group_id=?)')])
   })
 })
 

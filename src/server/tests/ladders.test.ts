@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { accountGroup, ladder, ladderHistory, type LadderCreate, listOf } from '@shared/api'
 import { startSandbox, type Sandbox } from '../testing'
@@ -169,6 +170,83 @@ describe('ladders: happy paths', () => {
     expect(created.steps.map((s) => s.threshold)).toEqual([0, 30_000.1, 99_999_999_999.99])
     expect(created.steps[1]?.bonus_percent).toBe(0.07)
     expect(created.steps[2]?.max_payment_percent).toBe(33.33)
+  })
+})
+
+describe('ladders: the JSON of a write', () => {
+  // A written ladder's answer and history snapshot are JSON.stringify of what the service built, not the schema's
+  // encode: on any valid ladder both must be the same text, and the history must hold that text.
+  const stepName = fc
+    .string({ minLength: 1, maxLength: 20 })
+    .filter((text) => text.trim() === text && text !== '')
+  const cents = (max: number) => fc.integer({ min: 1, max: max * 100 }).map((value) => value / 100)
+  const ladderArb = fc.record({
+    name: stepName,
+    basis: fc.constantFrom('spend' as const, 'visits' as const),
+    rolling: fc.option(fc.integer({ min: 1, max: 3650 }), { nil: null }),
+    downgrade: fc.boolean(),
+    active: fc.boolean(),
+    steps: fc.uniqueArray(
+      fc.record({
+        name: stepName,
+        gap: fc.integer({ min: 1, max: 1_000_000 }),
+        bonus: fc.option(cents(100), { nil: null }),
+        cap: fc.option(cents(100), { nil: null }),
+        rk: fc.boolean(),
+      }),
+      { minLength: 1, maxLength: 6, selector: (step) => step.name.toLocaleLowerCase() },
+    ),
+  })
+  const toBody = (arb: typeof ladderArb extends fc.Arbitrary<infer T> ? T : never): LadderCreate => {
+    let threshold = 0
+    return {
+      name: arb.name,
+      basis: arb.basis,
+      period: arb.rolling === null ? 'all_time' : 'rolling_days',
+      period_days: arb.rolling,
+      downgrade: arb.downgrade,
+      active: arb.active,
+      steps: arb.steps.map((step, index) => {
+        if (index > 0) threshold += step.gap
+        const bonus = step.bonus ?? (step.rk ? null : 1)
+        return {
+          name: step.name,
+          threshold: arb.basis === 'spend' ? threshold / 100 : threshold,
+          rk_discount_id: step.rk ? rk.get(105) : null,
+          bonus_percent: bonus,
+          max_payment_percent: step.cap,
+        }
+      }),
+    }
+  }
+  const textOf = async (method: string, path: string, body: unknown): Promise<string> => {
+    const response = await fetch(`${api}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${tokens.admin}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
+    const text = await response.text()
+    expect(response.status, text).toBe(method === 'POST' ? 201 : 200)
+    return text
+  }
+  const encoded = (text: string) => JSON.stringify(ladder.encode(ladder.parse(JSON.parse(text))))
+
+  it('create and update answer exactly what the answer schema encodes, and the history stores it', async () => {
+    await fc.assert(
+      fc.asyncProperty(ladderArb, ladderArb, async (first, second) => {
+        const created = await textOf('POST', '/ladders/create', toBody(first))
+        expect(created).toBe(encoded(created))
+        const { id, version } = ladder.parse(JSON.parse(created))
+        const updated = await textOf('PUT', `/ladders/${id}`, { ...toBody(second), version })
+        expect(updated).toBe(encoded(updated))
+        const history = await call(api, 'GET', `/ladders/${id}/history`, { token: tokens.viewer })
+        expect(ladderHistory.parse(history.body).items.map((item) => item.ladder)).toEqual([
+          JSON.parse(updated),
+          JSON.parse(created),
+        ])
+      }),
+      { numRuns: 40 },
+    )
   })
 })
 

@@ -6,11 +6,11 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser, type Page } from '@playwright/test'
-import { SANDBOX_PROFILE_NAME } from '../src/main/electron/launch-config'
 import { startSandbox } from '../src/server/testing'
-import { startBrowserHost, type BrowserHost } from '../src/web/host'
+import type { BrowserHost } from '../src/web/host'
 import { tokenPair } from '../src/shared/api'
 import { chromiumLaunchOptions } from '../scripts/chromium'
+import { startAppHost, signIn } from './browser-app'
 import { buildApp } from './renderer-build'
 import { api, inPage, median, percentile, poll } from './renderer-ui.bench'
 import type { Bench } from './run'
@@ -89,20 +89,11 @@ const bench: Bench = {
           max_payment_percent: 10 + (step % 50),
         })),
       })) as { id: number }
-      host = await startBrowserHost({
-        dataDir: join(work, 'app'),
-        rendererDir: appDir,
-        defaultProfiles: [{ name: SANDBOX_PROFILE_NAME, baseUrl: sandbox.url }],
-        log: () => {},
-      })
+      host = await startAppHost(sandbox.url, appDir, join(work, 'app'))
       browser = await chromium.launch(chromiumLaunchOptions())
       // Tall enough that the last step and the chart under the steps are on screen together.
       const page = await browser.newPage({ viewport: { width: 1366, height: 1400 } })
-      await page.goto(host.urlWithKey)
-      await page.getByRole('textbox', { name: /^(Логин|Login)/ }).fill('admin')
-      await page.getByLabel(/^(Пароль|Password)/).fill('111')
-      await page.getByRole('button', { name: /^(Войти|Log in)$/ }).click()
-      await page.getByTestId('nav-ladders').waitFor()
+      await signIn(page, host.urlWithKey)
       await page.goto(`${host.urlWithKey}#/ladders/${created.id}`)
       await page
         .getByTestId('ladder-step')

@@ -39,6 +39,7 @@ const BENCHES: Record<string, () => Promise<{ default: Bench }>> = {
   'renderer-bundle': () => import('./renderer-bundle.bench'),
   'renderer-ui': () => import('./renderer-ui.bench'),
   'ladder-editor': () => import('./ladder-editor.bench'),
+  'accounts-scroll': () => import('./accounts-scroll.bench'),
 }
 
 interface Machine {
@@ -62,8 +63,11 @@ interface StoredResult extends BenchResult {
 const RESULTS_DIR = join(import.meta.dirname, 'results')
 const RESULTS_MD = join(import.meta.dirname, 'results.md')
 
+/** value ÷ baseline; none without a baseline or when the baseline is 0 (a share of 0 %: no ratio to speak of). */
 export const ratioOf = (figure: BenchFigure): number | undefined =>
-  figure.baseline === undefined ? undefined : figure.value / figure.baseline.value
+  figure.baseline === undefined || figure.baseline.value === 0
+    ? undefined
+    : figure.value / figure.baseline.value
 
 export function passes(figure: BenchFigure): boolean {
   const { of = 'value', min, max } = figure.target ?? {}

@@ -2,19 +2,19 @@
 // and only the page around them is asked for (paging.ts). Rows of a page still on its way show as placeholders;
 // the page shown stays until the next arrives. Keyboard: ↑ ↓ PageUp PageDown Home End move, Enter opens, Space
 // selects (when selecting is on).
-import { useEffect, useId, useRef, useState } from 'react'
+import { memo, useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useTranslation } from 'react-i18next'
 import type { Account } from '@shared/api'
 import { formatMoney, toKopecks } from '@shared/domain'
-import { currentLanguage } from '../../app/i18n'
+import { currentLanguage, type Language } from '../../app/i18n'
 import { usePagedList } from '../../app/queries'
 import { DATA_TABLE_ROW_HEIGHT } from '../../components/DataTable'
 import { gridMove } from '../../components/data-table-model'
 import { Badge } from '../../components/Badge'
 import { ErrorState, LoadingState } from '../../components/states'
 import { messageFor } from '../../app/messages'
-import { covers, pageFor, scrollRows, type PageWindow } from './paging'
+import { nextPage, pageFor, scrollRows, type PageWindow } from './paging'
 
 const ROW = DATA_TABLE_ROW_HEIGHT
 
@@ -93,7 +93,8 @@ export function AccountList({
   const first = items[0]?.index ?? 0
   const last = items[items.length - 1]?.index ?? 0
   useEffect(() => {
-    if (!covers({ ...page, total: count }, first, last)) setPage(pageFor(first, last))
+    const next = nextPage({ ...page, total: count }, first, last)
+    if (next) setPage(next)
   }, [first, last, page, count])
 
   const rowAt = (index: number): Account | undefined =>
@@ -131,7 +132,18 @@ export function AccountList({
     .join(' ')
   const columnCount = (onPick ? 1 : 0) + (compact ? 4 : 5)
   const rowDomId = (index: number) => `${gridId}-row-${index}`
-  const money = (value: number) => formatMoney(toKopecks(value), language)
+
+  // The rows get handlers that never change, so that a row is rendered when it comes on screen or its own
+  // content changes, not on every scroll frame: they call the latest props through a ref.
+  const handlers = useRef({ onOpen, onPick })
+  useLayoutEffect(() => {
+    handlers.current = { onOpen, onPick }
+  })
+  const onRowClick = useCallback((index: number, account: Account) => {
+    setActive(index)
+    handlers.current.onOpen(account)
+  }, [])
+  const onRowPick = useCallback((account: Account) => handlers.current.onPick?.(account), [])
 
   return (
     <div className="data-table account-list" data-testid="accounts-list-container">
@@ -149,35 +161,7 @@ export function AccountList({
         onKeyDown={onKeyDown}
         data-testid="accounts-list"
       >
-        <div role="rowgroup" className="data-table__head">
-          <div
-            role="row"
-            aria-rowindex={1}
-            className="data-table__row"
-            style={{ gridTemplateColumns: template }}
-          >
-            {onPick && (
-              <div role="columnheader" aria-label={t('accounts.pick')} className="data-table__cell" />
-            )}
-            <div role="columnheader" className="data-table__cell">
-              {t('accounts.number')}
-            </div>
-            <div role="columnheader" className="data-table__cell">
-              {t('accounts.holder')}
-            </div>
-            <div role="columnheader" className="data-table__cell">
-              {t('accounts.phone')}
-            </div>
-            {!compact && (
-              <div role="columnheader" className="data-table__cell">
-                {t('accounts.group')}
-              </div>
-            )}
-            <div role="columnheader" className="data-table__cell data-table__cell--end">
-              {t('accounts.balance')}
-            </div>
-          </div>
-        </div>
+        <AccountListHead template={template} picking={Boolean(onPick)} compact={compact} />
         {list.error && list.items.length === 0 ? (
           <ErrorState message={messageFor(list.error)} onRetry={() => void list.reload()} />
         ) : list.loading ? (
@@ -188,82 +172,30 @@ export function AccountList({
           <div role="rowgroup" className="data-table__body" style={{ height: virtualizer.getTotalSize() }}>
             {items.map((item) => {
               const account = rowAt(item.index)
-              const style = {
-                gridTemplateColumns: template,
-                width: '100%',
-                height: ROW,
-                transform: `translateY(${item.start}px)`,
-              }
-              if (!account) {
-                return (
-                  <div
-                    key={`placeholder-${item.index}`}
-                    role="row"
-                    aria-rowindex={item.index + 2}
-                    className="data-table__row data-table__row--body account-list__placeholder"
-                    style={style}
-                  >
-                    <div role="gridcell" className="data-table__cell muted">
-                      …
-                    </div>
-                  </div>
-                )
-              }
-              const isPicked = picked?.has(account.id) ?? false
-              return (
-                <div
+              return account ? (
+                <AccountRow
                   key={account.id}
-                  id={rowDomId(item.index)}
-                  role="row"
-                  aria-rowindex={item.index + 2}
-                  aria-selected={onPick ? isPicked : account.id === selectedId}
-                  data-account-id={account.id}
-                  className={[
-                    'data-table__row',
-                    'data-table__row--body',
-                    item.index === active && 'is-active',
-                    account.id === selectedId && 'is-selected',
-                    account.blocked && 'is-inactive',
-                  ]
-                    .filter(Boolean)
-                    .join(' ')}
-                  style={style}
-                  onClick={() => {
-                    setActive(item.index)
-                    onOpen(account)
-                  }}
-                >
-                  {onPick && (
-                    <div role="gridcell" className="data-table__cell">
-                      <input
-                        type="checkbox"
-                        tabIndex={-1}
-                        checked={isPicked}
-                        aria-label={t('accounts.pickOne', { number: account.number })}
-                        onClick={(event) => event.stopPropagation()}
-                        onChange={() => onPick?.(account)}
-                      />
-                    </div>
-                  )}
-                  <div role="gridcell" className="data-table__cell mono">
-                    {account.number}
-                  </div>
-                  <div role="gridcell" className="data-table__cell">
-                    <span className="data-table__text">{account.holder_name ?? '—'}</span>
-                    {account.blocked && <Badge tone="danger">{t('accounts.blocked')}</Badge>}
-                  </div>
-                  <div role="gridcell" className="data-table__cell mono">
-                    {account.phone ?? ''}
-                  </div>
-                  {!compact && (
-                    <div role="gridcell" className="data-table__cell">
-                      <span className="data-table__text">{groupName(account.group_id)}</span>
-                    </div>
-                  )}
-                  <div role="gridcell" className="data-table__cell data-table__cell--end">
-                    {money(account.balance)}
-                  </div>
-                </div>
+                  account={account}
+                  index={item.index}
+                  start={item.start}
+                  domId={rowDomId(item.index)}
+                  template={template}
+                  compact={compact}
+                  language={language}
+                  groupName={compact ? '' : groupName(account.group_id)}
+                  active={item.index === active}
+                  selected={account.id === selectedId}
+                  picked={onPick ? (picked?.has(account.id) ?? false) : undefined}
+                  onClick={onRowClick}
+                  onPick={onRowPick}
+                />
+              ) : (
+                <PlaceholderRow
+                  key={`placeholder-${item.index}`}
+                  index={item.index}
+                  start={item.start}
+                  template={template}
+                />
               )
             })}
           </div>
@@ -272,3 +204,153 @@ export function AccountList({
     </div>
   )
 }
+
+/** The columns after the checkbox, by their header's text key (`accounts.…`). */
+const COLUMNS = ['number', 'holder', 'phone', 'group', 'balance'] as const
+
+const rowStyle = (template: string, start: number): React.CSSProperties => ({
+  gridTemplateColumns: template,
+  width: '100%',
+  height: ROW,
+  transform: `translateY(${start}px)`,
+})
+
+const AccountListHead = memo(function AccountListHead({
+  template,
+  picking,
+  compact,
+}: {
+  template: string
+  picking: boolean
+  compact: boolean
+}): React.JSX.Element {
+  const { t } = useTranslation()
+  return (
+    <div role="rowgroup" className="data-table__head">
+      <div role="row" aria-rowindex={1} className="data-table__row" style={{ gridTemplateColumns: template }}>
+        {picking && <div role="columnheader" aria-label={t('accounts.pick')} className="data-table__cell" />}
+        {COLUMNS.filter((column) => !compact || column !== 'group').map((column) => (
+          <div
+            key={column}
+            role="columnheader"
+            className={column === 'balance' ? 'data-table__cell data-table__cell--end' : 'data-table__cell'}
+          >
+            {t(`accounts.${column}`)}
+          </div>
+        ))}
+      </div>
+    </div>
+  )
+})
+
+/** A row of a page still on its way. */
+const PlaceholderRow = memo(function PlaceholderRow({
+  index,
+  start,
+  template,
+}: {
+  index: number
+  start: number
+  template: string
+}): React.JSX.Element {
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      className="data-table__row data-table__row--body account-list__placeholder"
+      style={rowStyle(template, start)}
+    >
+      <div role="gridcell" className="data-table__cell muted">
+        …
+      </div>
+    </div>
+  )
+})
+
+interface AccountRowProps {
+  account: Account
+  index: number
+  start: number
+  domId: string
+  template: string
+  compact: boolean
+  language: Language
+  groupName: string
+  active: boolean
+  selected: boolean
+  /** With checkboxes: whether this one is picked. */
+  picked: boolean | undefined
+  onClick: (index: number, account: Account) => void
+  onPick: (account: Account) => void
+}
+
+/** One account: rendered again only when one of its props changes (memo), not when the list scrolls. */
+const AccountRow = memo(function AccountRow({
+  account,
+  index,
+  start,
+  domId,
+  template,
+  compact,
+  language,
+  groupName,
+  active,
+  selected,
+  picked,
+  onClick,
+  onPick,
+}: AccountRowProps): React.JSX.Element {
+  const { t } = useTranslation()
+  const picking = picked !== undefined
+  return (
+    <div
+      id={domId}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={picking ? picked : selected}
+      data-account-id={account.id}
+      className={[
+        'data-table__row',
+        'data-table__row--body',
+        active && 'is-active',
+        selected && 'is-selected',
+        account.blocked && 'is-inactive',
+      ]
+        .filter(Boolean)
+        .join(' ')}
+      style={rowStyle(template, start)}
+      onClick={() => onClick(index, account)}
+    >
+      {picking && (
+        <div role="gridcell" className="data-table__cell">
+          <input
+            type="checkbox"
+            tabIndex={-1}
+            checked={picked}
+            aria-label={t('accounts.pickOne', { number: account.number })}
+            onClick={(event) => event.stopPropagation()}
+            onChange={() => onPick(account)}
+          />
+        </div>
+      )}
+      <div role="gridcell" className="data-table__cell mono">
+        {account.number}
+      </div>
+      <div role="gridcell" className="data-table__cell">
+        <span className="data-table__text">{account.holder_name ?? '—'}</span>
+        {account.blocked && <Badge tone="danger">{t('accounts.blocked')}</Badge>}
+      </div>
+      <div role="gridcell" className="data-table__cell mono">
+        {account.phone ?? ''}
+      </div>
+      {!compact && (
+        <div role="gridcell" className="data-table__cell">
+          <span className="data-table__text">{groupName}</span>
+        </div>
+      )}
+      <div role="gridcell" className="data-table__cell data-table__cell--end">
+        {formatMoney(toKopecks(account.balance), language)}
+      </div>
+    </div>
+  )
+})

@@ -1,27 +1,49 @@
-// Which page of a server-paged list to ask for while a virtualized list shows rows `first..last`: pages start at
-// multiples of `step` and cover the visible rows with a margin, so scrolling a little asks nothing new and a fast
-// scroll asks only the page it stops on (the superseded requests are cancelled). Pure.
+// Which page of a server-paged list to ask for while a virtualized list shows rows `first..last`. A page reaches
+// PAGE_MARGIN rows beyond the visible ones on both sides (starting and ending at multiples of PAGE_STEP), and the
+// next one is asked for as soon as the visible rows come within PAGE_AHEAD rows of the shown page's edge — not when
+// the edge is already on screen — so a steady scroll finds its rows loaded: the answer has the remaining
+// PAGE_AHEAD rows of scrolling to arrive, while the page shown stays. A jump (a scrollbar drag, End) asks only the
+// page it lands on (superseded requests are cancelled). Pure.
 
-/** Rows asked at once: the visible rows and a margin on both sides (the API gives at most 500). */
-export const PAGE_STEP = 100
-export const PAGE_LIMIT = 300
+/** Pages start and end at multiples of this many rows. */
+export const PAGE_STEP = 50
+/** Rows asked beyond the visible ones, on each side. */
+export const PAGE_MARGIN = 200
+/** The next page is asked for when the visible rows are this near the shown page's edge. */
+export const PAGE_AHEAD = 100
+/** Rows asked at once at most (the API gives at most 500). */
+export const PAGE_LIMIT = 500
 
 export interface PageWindow {
   offset: number
   limit: number
 }
 
-/** The page that covers rows `first..last` (inclusive) with a margin of `step` rows before and after. */
-export function pageFor(first: number, last: number, step = PAGE_STEP, limit = PAGE_LIMIT): PageWindow {
-  const offset = Math.max(0, Math.floor(Math.max(0, first) / step) * step - step)
-  const end = Math.ceil((Math.max(first, last) + 1) / step) * step + step
-  return { offset, limit: Math.min(limit, end - offset) }
+/** The page that covers rows `first..last` (inclusive) with PAGE_MARGIN rows before and after. */
+export function pageFor(first: number, last: number): PageWindow {
+  const offset = Math.floor(Math.max(0, first - PAGE_MARGIN) / PAGE_STEP) * PAGE_STEP
+  const end = Math.ceil((Math.max(first, last) + 1 + PAGE_MARGIN) / PAGE_STEP) * PAGE_STEP
+  return { offset, limit: Math.min(PAGE_LIMIT, end - offset) }
 }
 
 /** True when the page `shown` holds every row `first..last` (or the list ends before `last`). */
 export function covers(shown: PageWindow & { total: number }, first: number, last: number): boolean {
   const end = Math.min(last, shown.total - 1)
   return first >= shown.offset && end < shown.offset + shown.limit
+}
+
+/**
+ * The page to ask for next while rows `first..last` are visible and `shown` is the page asked last: null while
+ * `shown` still reaches PAGE_AHEAD rows beyond the visible ones (or the list's ends).
+ */
+export function nextPage(
+  shown: PageWindow & { total: number },
+  first: number,
+  last: number,
+): PageWindow | null {
+  if (covers(shown, Math.max(0, first - PAGE_AHEAD), last + PAGE_AHEAD)) return null
+  const next = pageFor(first, last)
+  return next.offset === shown.offset && next.limit === shown.limit ? null : next
 }
 
 /**

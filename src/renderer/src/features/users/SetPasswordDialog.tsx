@@ -8,13 +8,13 @@ import { codedResolver } from '../../app/form-resolver'
 import { messageFor } from '../../app/messages'
 import { Button } from '../../components/Button'
 import { Dialog } from '../../components/Dialog'
-import { TextField } from '../../components/fields'
 import { applyFieldErrors } from '../../components/form-errors'
 import { Banner } from '../../components/states'
 import { toast } from '../../components/toast-store'
 import { invoke } from '../../ipc/client'
 import { useOnline } from '../sync/store'
 import { repeatMatches } from '../session/passwords'
+import { NewPasswordFields } from './NewPasswordFields'
 
 const schema = z.strictObject({ password: userPassword, password_repeat: z.string() })
 type Form = z.input<typeof schema>
@@ -83,23 +83,7 @@ export function SetPasswordDialog({ user, onClose }: { user: User; onClose: () =
             {messageFor(refusal)}
           </Banner>
         )}
-        <TextField
-          control={form.control}
-          name="password"
-          type="password"
-          label={t('users.password')}
-          hint={t('users.passwordHint')}
-          autoComplete="new-password"
-          required
-        />
-        <TextField
-          control={form.control}
-          name="password_repeat"
-          type="password"
-          label={t('users.passwordRepeat')}
-          autoComplete="new-password"
-          required
-        />
+        <NewPasswordFields control={form.control} />
       </form>
     </Dialog>
   )

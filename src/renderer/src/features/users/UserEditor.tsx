@@ -21,6 +21,7 @@ import { toast } from '../../components/toast-store'
 import { invoke } from '../../ipc/client'
 import { repeatMatches } from '../session/passwords'
 import { guardsFor, type UserGuard } from './guards'
+import { NewPasswordFields } from './NewPasswordFields'
 import { SetPasswordDialog } from './SetPasswordDialog'
 
 const createSchema = userCreate.extend({ password_repeat: z.string() })
@@ -279,23 +280,7 @@ function UserPane({
                   autoFocus
                   required
                 />
-                <TextField
-                  control={createForm.control}
-                  name="password"
-                  type="password"
-                  label={t('users.password')}
-                  hint={t('users.passwordHint')}
-                  autoComplete="new-password"
-                  required
-                />
-                <TextField
-                  control={createForm.control}
-                  name="password_repeat"
-                  type="password"
-                  label={t('users.passwordRepeat')}
-                  autoComplete="new-password"
-                  required
-                />
+                <NewPasswordFields control={createForm.control} />
                 {common(createForm.control as unknown as typeof editForm.control)}
               </form>
             )}

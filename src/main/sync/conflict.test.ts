@@ -1,36 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { AccountGroup, Ladder } from '@shared/api'
 import type { Draft } from '@shared/ipc'
-import { startSandbox, type Sandbox } from '@server/testing'
-import { openCore, serverReader, tempDir, type TestCore } from '../testing/harness'
+import type { TestCore } from '../testing/harness'
+import { workstations, type ServerReader } from '../testing/workstations'
 
-let sandbox: Sandbox
 let first: TestCore
 let second: TestCore
 let third: TestCore
-let read: Awaited<ReturnType<typeof serverReader>>
-const dirs = [tempDir(), tempDir(), tempDir()]
-
-beforeAll(async () => {
-  sandbox = await startSandbox()
-  const open = async (dataDir: string, username: string) => {
-    const c = await openCore({ dataDir, defaultProfiles: [{ name: 'Песочница', baseUrl: sandbox.url }] })
-    await c.ok('session:login', { username, password: '111' })
-    return c
-  }
-  // Two workstations: an administrator and a marketing manager.
-  first = await open(dirs[0]!.path, 'admin')
-  second = await open(dirs[1]!.path, 'marketing')
-  // A second administrator's workstation (groups are written by admins only).
-  third = await open(dirs[2]!.path, 'admin')
-  read = await serverReader(sandbox.url)
-})
-afterAll(async () => {
-  await first.close()
-  await second.close()
-  await third.close()
-  await sandbox.dispose()
-  dirs.forEach((dir) => dir.remove())
+let read: ServerReader
+// Two workstations: an administrator and a marketing manager; and a second administrator's (groups are written by
+// admins only).
+workstations(['admin', 'marketing', 'admin'], (cores, reader) => {
+  ;[first, second, third] = cores as [TestCore, TestCore, TestCore]
+  read = reader
 })
 
 const body = (ladder: Ladder) => {

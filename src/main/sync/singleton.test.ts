@@ -1,37 +1,19 @@
 // The server's settings are one document, edited through drafts like every collection: cached for offline
 // reading, a draft saved and published, sent as `PUT /settings` with the base version, and a colleague's change
 // meanwhile becomes a conflict with base, mine and theirs — resolved field by field.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Settings } from '@shared/api'
 import { SINGLETON_ID } from '@shared/resources'
-import { startSandbox, type Sandbox } from '@server/testing'
-import { openCore, serverReader, tempDir, type TestCore } from '../testing/harness'
+import type { TestCore } from '../testing/harness'
+import { workstations, type ServerReader } from '../testing/workstations'
 
-let sandbox: Sandbox
 let first: TestCore
 let second: TestCore
 let viewer: TestCore
-let read: Awaited<ReturnType<typeof serverReader>>
-const dirs = [tempDir(), tempDir(), tempDir()]
-
-beforeAll(async () => {
-  sandbox = await startSandbox()
-  const open = async (dataDir: string, username: string) => {
-    const c = await openCore({ dataDir, defaultProfiles: [{ name: 'Песочница', baseUrl: sandbox.url }] })
-    await c.ok('session:login', { username, password: '111' })
-    return c
-  }
-  first = await open(dirs[0]!.path, 'admin')
-  second = await open(dirs[1]!.path, 'admin')
-  viewer = await open(dirs[2]!.path, 'viewer')
-  read = await serverReader(sandbox.url)
-})
-afterAll(async () => {
-  await first.close()
-  await second.close()
-  await viewer.close()
-  await sandbox.dispose()
-  dirs.forEach((dir) => dir.remove())
+let read: ServerReader
+workstations(['admin', 'admin', 'viewer'], (cores, reader) => {
+  ;[first, second, viewer] = cores as [TestCore, TestCore, TestCore]
+  read = reader
 })
 
 const body = (settings: Settings) => {

@@ -5,6 +5,7 @@ import { initI18n } from './app/i18n'
 import { applyTheme } from './app/theme'
 import { configureHost } from './app/host'
 import { configureHostConnection } from './app/host-connection'
+import { preloadStartScreen } from './app/preload'
 import { getBridge, getHostCapabilities, getHostConnection } from './bridge'
 import { configureIpc } from './ipc/client'
 import './styles/tokens.css'
@@ -17,6 +18,7 @@ configureHostConnection(getHostConnection())
 configureHost(getHostCapabilities())
 initI18n()
 applyTheme()
+preloadStartScreen(window.location.hash)
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

@@ -226,6 +226,15 @@ const NO_ITEMS: never[] = []
 
 export type CachedListItem<C extends CachedListChannel> = IpcOutput<C>['items'][number]
 
+/**
+ * Asks for a cached list ahead of the screen that shows it (the screen's own query then takes this one over).
+ * `identity` is the session's (`identityOf`).
+ */
+export function prefetchCachedList(client: QueryClient, identity: string, channel: CachedListChannel): void {
+  const key = ipcQueryKey(identity, channel, undefined)
+  void client.prefetchQuery({ queryKey: key, queryFn: ({ signal }) => fetchIpc(key, signal) })
+}
+
 /** A list main caches (ladders, the RK catalog, groups, identifier types): loads on mount, follows events. */
 export function useCachedList<C extends CachedListChannel>(
   channel: C,

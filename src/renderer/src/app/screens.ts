@@ -1,10 +1,11 @@
 // The screens of the sidebar, in order. A screen exists here only when it is built: no placeholders.
 // Each screen's code loads when it is first opened (React.lazy, its own chunk): the initial renderer JS stays small
 // (bench/renderer-bundle). Add a screen as `component: screen(() => import('…/XScreen'), (m) => m.XScreen)`.
-import { type ComponentType, lazy } from 'react'
+import { type ComponentType, createElement, lazy } from 'react'
 import type { TFunction } from 'i18next'
 import type { Role } from '@shared/api'
 import type { DraftEntity } from '@shared/ipc'
+import type { CachedListChannel } from './queries'
 import type { IconName } from '../components/Icon'
 
 export interface ScreenComponentProps {
@@ -22,17 +23,43 @@ export interface ScreenDefinition {
    * entity and to `#/<id>/new/<draft id>` for a create (see `draftRoute`).
    */
   entity?: DraftEntity
-  component: ComponentType<ScreenComponentProps>
+  component: ScreenComponent
+  /**
+   * The cached lists the screen shows on opening: opened from the address bar, they are asked for as soon as the
+   * session is known, alongside the screen's code (preload.ts).
+   */
+  reads?: readonly CachedListChannel[]
   /** Only these roles see it in the sidebar (default: every role). */
   roles?: readonly Role[]
 }
 
-/** A screen component loaded on demand from its module (`pick` names the export). */
+/** A screen's component, and the load of its code ahead of its first render. */
+export type ScreenComponent = ComponentType<ScreenComponentProps> & { preload: () => Promise<unknown> }
+
+/**
+ * A screen component loaded on demand from its module (`pick` names the export). Once the code is there (opened
+ * before, or preloaded) it renders at once: no Suspense fallback, no wait for React to reveal it.
+ */
 function screen<M>(
   load: () => Promise<M>,
   pick: (module: M) => ComponentType<ScreenComponentProps>,
-): ComponentType<ScreenComponentProps> {
-  return lazy(async () => ({ default: pick(await load()) }))
+): ScreenComponent {
+  let loaded: ComponentType<ScreenComponentProps> | null = null
+  let loading: Promise<ComponentType<ScreenComponentProps>> | null = null
+  const preload = () => {
+    loading ??= load().then(
+      (module) => (loaded = pick(module)),
+      (error: unknown) => {
+        // A failed load is tried again on the next opening (the error boundary shows this one).
+        loading = null
+        throw error
+      },
+    )
+    return loading
+  }
+  const Lazy = lazy(async () => ({ default: await preload() }))
+  const Screen = (props: ScreenComponentProps) => createElement(loaded ?? Lazy, props)
+  return Object.assign(Screen, { preload })
 }
 
 export const SCREENS: readonly ScreenDefinition[] = [
@@ -41,6 +68,7 @@ export const SCREENS: readonly ScreenDefinition[] = [
     title: (t) => t('ladders.title'),
     icon: 'ladder',
     entity: 'ladder',
+    reads: ['ladders:list', 'account-groups:list'],
     component: screen(
       () => import('../features/ladders/LaddersScreen'),
       (m) => m.LaddersScreen,
@@ -50,6 +78,7 @@ export const SCREENS: readonly ScreenDefinition[] = [
     id: 'rk-discounts',
     title: (t) => t('rkDiscounts.title'),
     icon: 'discount',
+    reads: ['catalog:list', 'catalog:usage'],
     component: screen(
       () => import('../features/rk-discounts/RkDiscountsScreen'),
       (m) => m.RkDiscountsScreen,
@@ -60,6 +89,7 @@ export const SCREENS: readonly ScreenDefinition[] = [
     title: (t) => t('accountGroups.title'),
     icon: 'group',
     entity: 'account_group',
+    reads: ['account-groups:list', 'ladders:list'],
     component: screen(
       () => import('../features/account-groups/AccountGroupsScreen'),
       (m) => m.AccountGroupsScreen,
@@ -70,6 +100,7 @@ export const SCREENS: readonly ScreenDefinition[] = [
     title: (t) => t('identifierTypes.title'),
     icon: 'identifier',
     entity: 'identifier_type',
+    reads: ['identifier-types:list'],
     component: screen(
       () => import('../features/identifier-types/IdentifierTypesScreen'),
       (m) => m.IdentifierTypesScreen,

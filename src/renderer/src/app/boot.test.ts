@@ -71,3 +71,21 @@ describe('the connection to the app host', () => {
     expect(reads()).toBe(2)
   })
 })
+
+describe('the first session state', () => {
+  it('does not read the drafts and the sync status again; a later login does', async () => {
+    useSessionStore.setState({ loaded: false, loadError: null, state: null })
+    const bridge = installFakeBridge({
+      'session:state': () => ({ ok: true, data: session('signed_out') }),
+      'profiles:list': () => ({ ok: true, data: { items: [], selected_id: null } }),
+    })
+    const reads = () => bridge.calls.filter((call) => call.channel === 'drafts:list').length
+    stop = startStores()
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(useSessionStore.getState().state?.status).toBe('signed_out')
+    expect(reads()).toBe(1)
+    useSessionStore.setState({ state: session('signed_in') })
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(reads()).toBe(2)
+  })
+})

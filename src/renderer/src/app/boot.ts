@@ -31,16 +31,23 @@ export function startStores(): () => void {
     useSyncedStore.getState().init(),
     followMainEvents(queryClient),
   ]
-  // Drafts belong to a profile and login: re-read them when either changes.
+  // Drafts belong to a profile and login: re-read them when either changes. (The first session state is the one
+  // main had when the reads above were answered: nothing to re-read then, unless reading the session failed.)
   let lastKey: string | null = null
   let lastUser: string | null = null
+  let firstState = true
   const unsubscribeSession = useSessionStore.subscribe((store) => {
     const state = store.state
+    if (store.loadError) firstState = false
     const key = state ? `${state.status}/${state.profile?.id ?? ''}/${state.login ?? ''}` : null
     if (key !== lastKey) {
+      const skip = firstState && lastKey === null
+      firstState = false
       lastKey = key
-      void useDraftsStore.getState().reload()
-      void useSyncStore.getState().reload()
+      if (!skip) {
+        void useDraftsStore.getState().reload()
+        void useSyncStore.getState().reload()
+      }
     }
     // A logout (or another login): nothing said about the last session stays on screen.
     const user =

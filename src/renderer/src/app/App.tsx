@@ -10,11 +10,13 @@ import { useHostConnectionState } from './host-connection'
 import { i18n } from './i18n'
 import { queryClient } from './queries'
 
-// The login screen and the shell are chunks of their own (the initial JS stays small: bench/renderer-bundle),
-// both fetched as soon as this module runs, alongside the session's state.
-const loginModule = import('../features/session/LoginScreen')
+// The login screen and the shell are chunks of their own (the initial JS stays small: bench/renderer-bundle). The
+// shell is fetched as soon as this module runs, alongside the session's state (a session is usually remembered);
+// the login screen once the session says signed out, so that a signed-in start does not spend its time on it.
 const shellModule = import('./Shell')
-const LoginScreen = lazy(async () => ({ default: (await loginModule).LoginScreen }))
+const LoginScreen = lazy(async () => ({
+  default: (await import('../features/session/LoginScreen')).LoginScreen,
+}))
 const Shell = lazy(async () => ({ default: (await shellModule).Shell }))
 const SessionExpiredDialog = lazy(async () => ({
   default: (await import('../features/session/SessionExpiredDialog')).SessionExpiredDialog,

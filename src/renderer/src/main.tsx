@@ -1,7 +1,8 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
-import { initI18n } from './app/i18n'
+import { warmFormatters } from './app/format'
+import { currentLanguage, initI18n } from './app/i18n'
 import { applyTheme } from './app/theme'
 import { configureHost } from './app/host'
 import { configureHostConnection } from './app/host-connection'
@@ -19,6 +20,8 @@ configureHost(getHostCapabilities())
 initI18n()
 applyTheme()
 preloadStartScreen(window.location.hash)
+// While the page waits for the host and its data.
+if (typeof requestIdleCallback === 'function') requestIdleCallback(() => warmFormatters(currentLanguage()))
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

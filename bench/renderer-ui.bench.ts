@@ -154,6 +154,39 @@ async function heapMb(cdp: CDPSession): Promise<number> {
   return usedSize / 2 ** 20
 }
 
+/**
+ * The JS objects the page keeps, MB: a heap snapshot after a full garbage collection, V8's compiled code (bytecode,
+ * machine code, their metadata) and the embedder's (DOM) objects left out. Compiled code grows while V8 tiers up
+ * the functions a page keeps running — warm-up, not something the page holds on to — and it dominates the used
+ * heap's growth over repeated visits; the objects are what a leak would add to.
+ */
+async function jsObjectsMb(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage')
+  await cdp.send('HeapProfiler.collectGarbage')
+  const chunks: string[] = []
+  const onChunk = (event: { chunk: string }) => chunks.push(event.chunk)
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk)
+  try {
+    await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false })
+  } finally {
+    cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk)
+  }
+  const snapshot = JSON.parse(chunks.join('')) as {
+    snapshot: { meta: { node_fields: string[]; node_types: [string[], ...unknown[]] } }
+    nodes: number[]
+  }
+  const { node_fields: fields, node_types: nodeTypes } = snapshot.snapshot.meta
+  const typeAt = fields.indexOf('type')
+  const sizeAt = fields.indexOf('self_size')
+  const left = new Set(['code', 'native', 'synthetic'])
+  let bytes = 0
+  for (let i = 0; i < snapshot.nodes.length; i += fields.length) {
+    const type = nodeTypes[0][snapshot.nodes[i + typeAt] ?? 0] ?? ''
+    if (!left.has(type)) bytes += snapshot.nodes[i + sizeAt] ?? 0
+  }
+  return bytes / 2 ** 20
+}
+
 /** The grid's row count (aria-rowcount) changes to something else than `before`: then the next frame, ms. */
 async function keystroke(page: Page, grid: string, key: string): Promise<number> {
   await page.evaluate(inPage(keystrokeProbe, grid))
@@ -263,8 +296,10 @@ const bench: Bench = {
       }
       await visitAll()
       const heapBefore = await heapMb(cdp)
+      const objectsBefore = await jsObjectsMb(cdp)
       for (let round = 0; round < SCREEN_ROUNDS; round++) await visitAll()
       const heapAfter = await heapMb(cdp)
+      const objectsAfter = await jsObjectsMb(cdp)
       await page.close()
 
       const figures: BenchFigure[] = [
@@ -308,6 +343,13 @@ const bench: Bench = {
           baseline: { name: 'after the first round', value: heapBefore },
           target: { of: 'ratio', max: 1.1 },
         },
+        {
+          name: `JS objects kept after opening the ${screens.length} screens ${SCREEN_ROUNDS} more times (compiled code left out)`,
+          value: objectsAfter,
+          unit: 'MB',
+          baseline: { name: 'after the first round', value: objectsBefore },
+          target: { of: 'ratio', max: 1.1 },
+        },
       ]
       return {
         figures,
@@ -317,8 +359,9 @@ const bench: Bench = {
           `time to interactive: navigation start until the first row is on screen and the next task runs; ${TTI_RUNS} runs each after a warm-up, ` +
             `alternating; minimal page ${tti.minimal.map((ms) => ms.toFixed(0)).join(', ')} ms; ladders ${tti.ladders.map((ms) => ms.toFixed(0)).join(', ')} ms; ` +
             `catalog ${tti.discounts.map((ms) => ms.toFixed(0)).join(', ')} ms`,
-          `keystroke: keydown until the frame after the grid shows the new row count (React's deferred filter done); ${keys.length} keys`,
+          `keystroke: keydown until the frame after the grid shows the new row count (the filtered rows on screen); ${keys.length} keys`,
           `heap: used JS heap after two forced GCs (CDP); screens ${screens.map((id) => id.replace('nav-', '')).join(', ')}`,
+          `JS objects: a heap snapshot after the same GCs, without V8's compiled code and the DOM's objects; over the ten rounds the used heap grew ${(heapAfter - heapBefore).toFixed(2)} MB, the JS objects ${(objectsAfter - objectsBefore).toFixed(2)} MB (the rest is mostly code V8 compiles as it tiers up what runs again)`,
         ],
       }
     } finally {

@@ -288,84 +288,10 @@ const StepCard = memo(function StepCard({
         )}
         <span className="spacer" />
         {!readOnly && (
-          <span className="step-card__actions">
-            <IconButton
-              icon="chevronUp"
-              size="sm"
-              label={t('ladders.moveUp', { index: index + 1 })}
-              aria-keyshortcuts="Alt+ArrowUp"
-              data-step-action="up"
-              disabled={index === 0}
-              onClick={() => actions.move(index, index - 1)}
-            />
-            <IconButton
-              icon="chevronDown"
-              size="sm"
-              label={t('ladders.moveDown', { index: index + 1 })}
-              aria-keyshortcuts="Alt+ArrowDown"
-              data-step-action="down"
-              disabled={last}
-              onClick={() => actions.move(index, index + 1)}
-            />
-            <IconButton
-              icon="plus"
-              size="sm"
-              label={t('ladders.insertAfter', { index: index + 1 })}
-              data-step-action="insert"
-              disabled={!canAdd}
-              onClick={() => actions.insertAfter(index)}
-            />
-            <IconButton
-              icon="trash"
-              size="sm"
-              label={t('ladders.removeStep', { index: index + 1 })}
-              data-step-action="remove"
-              disabled={!canRemove}
-              onClick={() => actions.remove(index)}
-            />
-          </span>
+          <StepButtons index={index} last={last} canAdd={canAdd} canRemove={canRemove} actions={actions} />
         )}
       </div>
-      <div className="step-card__fields">
-        <TextField
-          control={control}
-          name={`${prefix}.name`}
-          label={t('ladders.stepName')}
-          autoComplete="off"
-          maxLength={100}
-          required
-        />
-        {basis === 'visits' ? (
-          <NumberField
-            control={control}
-            name={`${prefix}.threshold`}
-            label={t('ladders.thresholdVisits')}
-            suffix={t('ladders.visitsSuffix')}
-            integer
-            required
-          />
-        ) : (
-          <MoneyField
-            control={control}
-            name={`${prefix}.threshold`}
-            label={t('ladders.thresholdSpend')}
-            required
-          />
-        )}
-        <RkDiscountPicker
-          control={control}
-          name={`${prefix}.rk_discount_id`}
-          label={t('ladders.rkDiscount')}
-          catalog={catalog}
-          byId={byId}
-        />
-        <PercentField control={control} name={`${prefix}.bonus_percent`} label={t('ladders.bonus')} />
-        <PercentField
-          control={control}
-          name={`${prefix}.max_payment_percent`}
-          label={t('ladders.maxPayment')}
-        />
-      </div>
+      <StepFields control={control} index={index} basis={basis} catalog={catalog} byId={byId} />
       {stepError && (
         <p className="field__error step-card__error" role="alert" data-testid="step-error">
           {stepError}
@@ -377,5 +303,123 @@ const StepCard = memo(function StepCard({
         </p>
       ))}
     </li>
+  )
+})
+
+/** The step's move, insert and remove buttons (their labels name the step by number). */
+const StepButtons = memo(function StepButtons({
+  index,
+  last,
+  canAdd,
+  canRemove,
+  actions,
+}: {
+  index: number
+  last: boolean
+  canAdd: boolean
+  canRemove: boolean
+  actions: StepActions
+}): React.JSX.Element {
+  const { t } = useTranslation()
+  return (
+    <span className="step-card__actions">
+      <IconButton
+        icon="chevronUp"
+        size="sm"
+        label={t('ladders.moveUp', { index: index + 1 })}
+        aria-keyshortcuts="Alt+ArrowUp"
+        data-step-action="up"
+        disabled={index === 0}
+        onClick={() => actions.move(index, index - 1)}
+      />
+      <IconButton
+        icon="chevronDown"
+        size="sm"
+        label={t('ladders.moveDown', { index: index + 1 })}
+        aria-keyshortcuts="Alt+ArrowDown"
+        data-step-action="down"
+        disabled={last}
+        onClick={() => actions.move(index, index + 1)}
+      />
+      <IconButton
+        icon="plus"
+        size="sm"
+        label={t('ladders.insertAfter', { index: index + 1 })}
+        data-step-action="insert"
+        disabled={!canAdd}
+        onClick={() => actions.insertAfter(index)}
+      />
+      <IconButton
+        icon="trash"
+        size="sm"
+        label={t('ladders.removeStep', { index: index + 1 })}
+        data-step-action="remove"
+        disabled={!canRemove}
+        onClick={() => actions.remove(index)}
+      />
+    </span>
+  )
+})
+
+/**
+ * The step's fields. Memoized apart from the card: a card renders again when its title or range changes (typing its
+ * name, its threshold or the next step's), and each field follows its own value already.
+ */
+const StepFields = memo(function StepFields({
+  control,
+  index,
+  basis,
+  catalog,
+  byId,
+}: {
+  control: Control<LadderForm>
+  index: number
+  basis: LadderForm['basis']
+  catalog: readonly RkDiscount[]
+  byId: ReadonlyMap<number, RkDiscount>
+}): React.JSX.Element {
+  const { t } = useTranslation()
+  const prefix = `steps.${index}` as const
+  return (
+    <div className="step-card__fields">
+      <TextField
+        control={control}
+        name={`${prefix}.name`}
+        label={t('ladders.stepName')}
+        autoComplete="off"
+        maxLength={100}
+        required
+      />
+      {basis === 'visits' ? (
+        <NumberField
+          control={control}
+          name={`${prefix}.threshold`}
+          label={t('ladders.thresholdVisits')}
+          suffix={t('ladders.visitsSuffix')}
+          integer
+          required
+        />
+      ) : (
+        <MoneyField
+          control={control}
+          name={`${prefix}.threshold`}
+          label={t('ladders.thresholdSpend')}
+          required
+        />
+      )}
+      <RkDiscountPicker
+        control={control}
+        name={`${prefix}.rk_discount_id`}
+        label={t('ladders.rkDiscount')}
+        catalog={catalog}
+        byId={byId}
+      />
+      <PercentField control={control} name={`${prefix}.bonus_percent`} label={t('ladders.bonus')} />
+      <PercentField
+        control={control}
+        name={`${prefix}.max_payment_percent`}
+        label={t('ladders.maxPayment')}
+      />
+    </div>
   )
 })

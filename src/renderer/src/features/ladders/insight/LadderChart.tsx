@@ -127,16 +127,7 @@ const ChartTable = memo(function ChartTable({
     // A table ignores the 1px width of .visually-hidden and would widen the page: the div clips it.
     <div className="visually-hidden">
       <table aria-label={t('ladderInsight.chart.tableLabel')}>
-        <thead>
-          <tr>
-            <th scope="col">{t('ladderInsight.chart.step')}</th>
-            <th scope="col">{t('ladderInsight.chart.threshold')}</th>
-            <th scope="col">{t('ladderInsight.chart.discount')}</th>
-            <th scope="col">{t('ladderInsight.chart.bonus')}</th>
-            <th scope="col">{t('ladderInsight.chart.cap')}</th>
-            <th scope="col">{t('ladderInsight.chart.guests')}</th>
-          </tr>
-        </thead>
+        <ChartTableHead />
         <tbody>
           {points.map((point) =>
             point.index === null ? null : (
@@ -181,5 +172,22 @@ const ChartRow = memo(function ChartRow({
       <td>{percentText(point.cap, language, t)}</td>
       <td>{point.guests === null ? t('ladderInsight.none') : formatNumber(point.guests, language)}</td>
     </tr>
+  )
+})
+
+/** The table's column headers: the same for every keystroke. */
+const ChartTableHead = memo(function ChartTableHead(): React.JSX.Element {
+  const { t } = useTranslation()
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{t('ladderInsight.chart.step')}</th>
+        <th scope="col">{t('ladderInsight.chart.threshold')}</th>
+        <th scope="col">{t('ladderInsight.chart.discount')}</th>
+        <th scope="col">{t('ladderInsight.chart.bonus')}</th>
+        <th scope="col">{t('ladderInsight.chart.cap')}</th>
+        <th scope="col">{t('ladderInsight.chart.guests')}</th>
+      </tr>
+    </thead>
   )
 })

@@ -1,6 +1,7 @@
 import { closeSync, openSync } from 'node:fs'
 import BetterSqlite3 from 'better-sqlite3'
 import { type Compilable, Kysely, SqliteDialect } from 'kysely'
+import { startCheckpointer } from './checkpointer'
 import { migrate } from './migrations'
 import type { Database } from './schema'
 
@@ -47,17 +48,20 @@ export function openDatabase(path: string): Db {
   const sqlite = new BetterSqlite3(path)
   try {
     sqlite.pragma('journal_mode = WAL')
-    // WAL with NORMAL sync survives a crash of the process (not of the machine): right for a sandbox. Checkpoints
-    // every 4,000 pages instead of 1,000: a hot row rewritten many times is copied back to the file once.
+    // WAL with NORMAL sync survives a crash of the process (not of the machine): right for a sandbox. A file's WAL
+    // is checkpointed by a worker thread (checkpointer.ts), never inside a request's COMMIT; an in-memory database
+    // checkpoints itself every 4,000 pages. A WAL that grew past 64 MiB is cut back when it restarts.
     sqlite.pragma('synchronous = NORMAL')
-    sqlite.pragma('wal_autocheckpoint = 4000')
+    const file = path !== ':memory:' && path !== ''
+    sqlite.pragma(`wal_autocheckpoint = ${file ? 0 : 4000}`)
+    sqlite.pragma('journal_size_limit = 67108864')
     // Up to 256 MiB of page cache (SQLite's default is 16 MB; it grows only as pages are read): a group operation
     // on 100,000 accounts dirties ~70,000 pages of accounts and the ledger's indexes, which otherwise spill to the
     // WAL and are read back while the same transaction goes on.
     sqlite.pragma('cache_size = -262144')
     sqlite.pragma('foreign_keys = ON')
     sqlite.pragma('busy_timeout = 5000')
-    // Reads map the file instead of copying each page through the 16 MB page cache (a report over 100,000
+    // Reads map the file instead of copying each page through the page cache (a report over 100,000
     // accounts touches far more index pages than that), and temp tables and sorters stay in memory.
     sqlite.pragma('mmap_size = 4294967296')
     sqlite.pragma('temp_store = MEMORY')
@@ -66,7 +70,8 @@ export function openDatabase(path: string): Db {
       typeof value === 'string' ? value.toLowerCase() : value,
     )
     const versionBeforeOpen = migrate(sqlite)
-    return createDb(sqlite, versionBeforeOpen)
+    const checkpointer = file ? startCheckpointer(path) : null
+    return createDb(sqlite, versionBeforeOpen, () => checkpointer?.stop())
   } catch (error) {
     sqlite.close()
     throw error
@@ -86,7 +91,7 @@ function createPrivately(path: string): void {
   }
 }
 
-function createDb(sqlite: BetterSqlite3.Database, versionBeforeOpen: number): Db {
+function createDb(sqlite: BetterSqlite3.Database, versionBeforeOpen: number, onClose: () => void): Db {
   const q = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
   const statements = new Map<string, BetterSqlite3.Statement>()
 
@@ -163,6 +168,7 @@ function createDb(sqlite: BetterSqlite3.Database, versionBeforeOpen: number): Db
     close() {
       statements.clear()
       if (sqlite.open) sqlite.close()
+      onClose()
     },
   }
 }

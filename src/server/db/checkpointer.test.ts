@@ -1,0 +1,57 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { openDatabase } from './database'
+
+const dirs: string[] = []
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
+})
+
+const tempDbPath = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'probonus-checkpoint-'))
+  dirs.push(dir)
+  return join(dir, 'sandbox.db')
+}
+
+/** 2 MB written in one transaction: 500 pages, far below the 4,000-page automatic checkpoint of SQLite. */
+function writeTwoMegabytes(db: ReturnType<typeof openDatabase>): void {
+  db.sqlite.exec('CREATE TABLE filler (id INTEGER PRIMARY KEY, data BLOB NOT NULL)')
+  const insert = db.sqlite.prepare('INSERT INTO filler (data) VALUES (randomblob(4000))')
+  db.tx(() => {
+    for (let i = 0; i < 512; i++) insert.run()
+  })
+}
+
+describe('database: the write-ahead log is checkpointed off the connection that writes', () => {
+  it('the server connection never checkpoints in a COMMIT; a worker copies the WAL into the file soon after', async () => {
+    const path = tempDbPath()
+    const db = openDatabase(path)
+    try {
+      expect(db.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(0)
+      const before = statSync(path).size
+      writeTwoMegabytes(db)
+      // Only a checkpoint moves pages from the WAL into the database file.
+      await vi.waitFor(() => expect(statSync(path).size).toBeGreaterThan(before + 2_000_000), {
+        timeout: 10_000,
+        interval: 50,
+      })
+    } finally {
+      db.close()
+    }
+  })
+
+  it('what was committed is there after a close and a reopen', () => {
+    const path = tempDbPath()
+    const first = openDatabase(path)
+    writeTwoMegabytes(first)
+    first.close()
+    const again = openDatabase(path)
+    try {
+      expect(again.sqlite.prepare('SELECT count(*) FROM filler').pluck().get()).toBe(512)
+    } finally {
+      again.close()
+    }
+  })
+})

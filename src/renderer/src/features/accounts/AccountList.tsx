@@ -284,7 +284,29 @@ interface AccountRowProps {
   onPick: (account: Account) => void
 }
 
-/** One account: rendered again only when one of its props changes (memo), not when the list scrolls. */
+/** The fields a row shows are the same (the same account read again in another page). */
+const sameShown = (a: Account, b: Account): boolean =>
+  a === b ||
+  (a.id === b.id &&
+    a.number === b.number &&
+    a.holder_name === b.holder_name &&
+    a.phone === b.phone &&
+    a.group_id === b.group_id &&
+    a.balance === b.balance &&
+    a.blocked === b.blocked)
+
+function sameRow(before: AccountRowProps, after: AccountRowProps): boolean {
+  for (const key of Object.keys(after) as (keyof AccountRowProps)[]) {
+    if (key === 'account' ? !sameShown(before.account, after.account) : before[key] !== after[key])
+      return false
+  }
+  return true
+}
+
+/**
+ * One account: rendered again only when what it shows changes, not when the list scrolls or the next page brings
+ * the same account again.
+ */
 const AccountRow = memo(function AccountRow({
   account,
   index,
@@ -353,4 +375,4 @@ const AccountRow = memo(function AccountRow({
       </div>
     </div>
   )
-})
+}, sameRow)

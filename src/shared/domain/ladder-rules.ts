@@ -72,9 +72,21 @@ export function validateLadder(
 ): LadderIssue[] {
   const issues: LadderIssue[] = []
   const add: AddIssue = (severity, code, path, params) => {
-    const issue: LadderIssue = { path, severity, code, message: '' }
+    // The English text is made when first read: the renderer validates on every keystroke and says issues by code
+    // in the UI language, so a ladder with many warnings would otherwise format texts nobody reads.
+    let message: string | undefined
+    const issue: LadderIssue = {
+      path,
+      severity,
+      code,
+      get message(): string {
+        return (message ??= ladderIssueMessage(issue, 'en'))
+      },
+      set message(text: string) {
+        message = text
+      },
+    }
     if (params) issue.params = params
-    issue.message = ladderIssueMessage(issue, 'en')
     issues.push(issue)
   }
   const source: Record<string, unknown> = isRecord(ladder) ? ladder : {}

@@ -6,8 +6,10 @@
 // - Session: `session:state` once at start, then `session:changed` events. `status: 'expired'` means "log in
 //   again": drafts and the outbox are kept and readable, the outbox is paused until `session:login` succeeds.
 // - Reads of ladders, account groups, identifier types and the RK catalog answer `{items, fetched_at, stale}`:
-//   fetched from the server when online (and cached on disk), else the cache with `stale: true`. They return
-//   every item (no paging): filter and sort in the renderer. Re-read on `entities:changed`.
+//   fetched from the server when online (and cached on disk), else the cache with `stale: true`. A cached list
+//   older than a few seconds is answered at once while the server is reachable and re-read in the background;
+//   `entities:changed` follows if it changed. They return every item (no paging): filter and sort in the
+//   renderer. Re-read on `entities:changed`.
 // - Every edit is a draft (`drafts:save`, debounced by the editor), published with `drafts:publish` (or
 //   `drafts:save` with `publish: true`). Publishing turns it into an outbox row (same `Draft` shape, `kind:
 //   'outbox'`) that one FIFO worker sends; deletes (`ladders:delete`, …) are outbox rows too.

@@ -1,5 +1,8 @@
-// Reads shared by the entity handlers: server first when it can be asked, the cache otherwise.
+// Reads shared by the entity handlers: server first when it can be asked, the cache otherwise. A cached list
+// older than FRESH_MS is answered at once while the server is known to be reachable (stale-while-revalidate): the
+// server is asked in the background, and `entities:changed` for that kind follows only if its answer differs.
 
+import { isDeepStrictEqual } from 'node:util'
 import type { DraftEntity, DraftEntityBody } from '@shared/ipc'
 import { CACHED_RESOURCES } from '@shared/resources'
 import type { ApiClient } from '../../api/client'
@@ -8,7 +11,10 @@ import type { CacheKind, CacheTypes } from '../../store/cache'
 import { IpcFailure } from '../errors'
 import type { HandlerContext } from './context'
 
-/** A cached list younger than this is answered without asking the server (unless `refresh`). */
+/**
+ * A cached list younger than this is answered without asking the server (unless `refresh`); an older one is
+ * answered too when the server is reachable, and re-read from it in the background (`revalidate`).
+ */
 export const FRESH_MS = 10_000
 
 export interface CachedListAnswer<T> {
@@ -30,8 +36,13 @@ export async function readList<K extends CacheKind>(
     // The cache hands out one shared, never-mutated array: no copy per call.
     return { items: current.items as CacheTypes[K][], fetched_at: current.fetchedAt, stale }
   }
-  if (!refresh && cached.fetchedAt && ctx.now() - Date.parse(cached.fetchedAt) < FRESH_MS)
-    return answer(false)
+  if (!refresh && cached.fetchedAt) {
+    if (ctx.now() - Date.parse(cached.fetchedAt) < FRESH_MS) return answer(false)
+    if (canRevalidate(ctx)) {
+      void revalidate(ctx, kind)
+      return answer(false)
+    }
+  }
   const fetched = await fromServer(ctx, !cached.fetchedAt, async (api) => {
     const items = (await api.collection(CACHED_RESOURCES[kind]).listAll()) as CacheTypes[K][]
     workspace.cache.replaceAll(kind, items, new Date(ctx.now()).toISOString())
@@ -40,6 +51,44 @@ export async function readList<K extends CacheKind>(
   if (fetched) return answer(false)
   if (cached.fetchedAt) return answer(true)
   throw new IpcFailure('offline', 'The server cannot be reached and nothing is cached yet')
+}
+
+/** A background re-read makes sense: signed in, and the last probe found the server (offline answers stay `stale`). */
+function canRevalidate(ctx: HandlerContext): boolean {
+  return ctx.session.status === 'signed_in' && ctx.connectivity.checkedAt !== null && ctx.connectivity.online
+}
+
+/** Each workspace's background re-reads on their way, one per kind. */
+const revalidating = new WeakMap<object, Map<CacheKind, Promise<void>>>()
+
+/**
+ * Re-reads a cached kind's list from the server in the background and says `entities:changed` (reason
+ * `refreshed`) when the server's list differs from the cached one, so the screens read it again. Resolves when
+ * done; failures only leave the cache as it was (an unreachable server is reported to the connectivity monitor).
+ */
+export function revalidate(ctx: HandlerContext, kind: CacheKind): Promise<void> {
+  const workspace = ctx.workspace()
+  const running = revalidating.get(workspace) ?? new Map<CacheKind, Promise<void>>()
+  revalidating.set(workspace, running)
+  const current = running.get(kind)
+  if (current) return current
+  const run = fromServer(ctx, false, async (api) => {
+    const items = (await api.collection(CACHED_RESOURCES[kind]).listAll()) as CacheTypes[typeof kind][]
+    // The workspace may have closed (logout) while the server answered.
+    if (ctx.session.status !== 'signed_in' || ctx.workspace() !== workspace) return
+    const before = workspace.cache.list(kind).items
+    const changed =
+      before.length !== items.length ||
+      items.some((item) => !isDeepStrictEqual(workspace.cache.get(kind, item.id), item))
+    workspace.cache.replaceAll(kind, items, new Date(ctx.now()).toISOString())
+    workspace.lastSyncAt = ctx.now()
+    if (changed) ctx.events.emit('entities:changed', { entity: kind, ids: [], reason: 'refreshed' })
+  })
+    .then(() => undefined)
+    .catch(() => undefined)
+    .finally(() => running.delete(kind))
+  running.set(kind, run)
+  return run
 }
 
 export async function readOne<K extends CacheKind>(

@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { lazy, Suspense, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AccountGroup, Ladder } from '@shared/api'
 import { formatNumber } from '../../app/format'
@@ -6,16 +6,19 @@ import { currentLanguage } from '../../app/i18n'
 import { useCachedList, useIpcQuery } from '../../app/queries'
 import type { ScreenComponentProps } from '../../app/screens'
 import type { DataTableColumn } from '../../components/data-table-model'
+import { LoadingState } from '../../components/states'
 import { useDraftStates } from '../drafts/store'
 import { useEditorRoute } from '../entities/editor-route'
 import { EntityListScreen } from '../entities/EntityListScreen'
 import { syncStateColumn } from '../entities/sync-state-column'
 import { useCanEdit } from '../session/store'
 import { groupNames } from './form'
-import { LadderEditor } from './LadderEditor'
 import './ladders.css'
 
 export const LADDERS_SCREEN = 'ladders'
+
+// The editor (its steps, chart and insight) is fetched when a ladder is opened, not with the list.
+const LadderEditor = lazy(async () => ({ default: (await import('./LadderEditor')).LadderEditor }))
 
 /** While the editor is open these are in it, not in the list. */
 const HIDDEN_WITH_PANE = ['basis', 'period', 'steps', 'accounts', 'active', 'groups']
@@ -157,14 +160,16 @@ export function LaddersScreen({ params }: ScreenComponentProps): React.JSX.Eleme
       }}
       paneClassName="detail-pane--ladder"
       editor={
-        <LadderEditor
-          key={route.key}
-          route={route}
-          items={list.items}
-          listStatus={list.status}
-          catalog={catalog.items}
-          groups={groups.items}
-        />
+        <Suspense fallback={<LoadingState />}>
+          <LadderEditor
+            key={route.key}
+            route={route}
+            items={list.items}
+            listStatus={list.status}
+            catalog={catalog.items}
+            groups={groups.items}
+          />
+        </Suspense>
       }
     />
   )

@@ -5,6 +5,7 @@ import { programSettingsMigration } from './migration-4-program-settings'
 import { temporaryIdentifiersMigration } from './migration-5-temporary-identifiers'
 import { usersMigration } from './migration-6-users'
 import { stepOverridesMigration } from './migration-7-step-overrides'
+import { digitPhrasesMigration } from './migration-8-digit-phrases'
 
 /**
  * Versioned schema migrations, applied in order at start. The applied version is SQLite's `user_version`.
@@ -187,6 +188,7 @@ export const MIGRATIONS: readonly Migration[] = [
   temporaryIdentifiersMigration,
   usersMigration,
   stepOverridesMigration,
+  digitPhrasesMigration,
 ]
 
 /** Applies the migrations the database has not seen yet, each in its own transaction. Returns the version before. */

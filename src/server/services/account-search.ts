@@ -7,8 +7,8 @@ import { statement, valueOf } from './sql'
 // Case-insensitive (Unicode lowercase), `ё` = `е`, and a phone matches however it is typed
 // (`+7 916 123`, `7916123`, `8 (916) 123`). A query of three digits or more (a phone's or a card's last digits)
 // matches digits anywhere in the number, the phone and identifier values through the trigram index of
-// `account_digits` (migration 3); one of seven digits or more (a number or a phone typed from its start) lists
-// the keys that start with it first, from the prefix index.
+// `account_digits` (migrations 3 and 8: a phrase of consecutive trigrams); one of seven digits or more (a number
+// or a phone typed from its start) lists the keys that start with it first, from the prefix index.
 
 /**
  * Whether NFC may change the text: combining marks, Greek (singleton decompositions), Cyrillic combining signs,
@@ -249,10 +249,7 @@ export function searchAccountsByLongDigits(
     prefix.total <= countCap && prefix.ids.length < prefix.total
       ? searchAccounts(ctx, keys, { groupId, offset: 0, limit: prefix.total }, countCap).ids
       : prefix.ids
-  const seen = new Set(first)
-  const others = idsByDigits(ctx, digits, groupId, Math.max(countCap + 1, need) + first.length).filter(
-    (id) => !seen.has(id),
-  )
+  const others = idsByDigitsBesides(ctx, digits, groupId, new Set(first), Math.max(countCap + 1, need))
   const total = prefix.total > countCap ? countCap + 1 : Math.min(countCap + 1, first.length + others.length)
   return { ids: [...first, ...others].slice(page.offset, need), total }
 }
@@ -264,31 +261,79 @@ function idsByDigits(
   groupId: number | undefined,
   limit: number,
 ): number[] {
-  const { sql, params } = digitsMatchSql(ctx, digits, groupId)
+  const { inGroup, group } = groupFilter(groupId)
+  const sql = digits
+    .map(() => `SELECT rowid AS id FROM account_digits WHERE account_digits MATCH ? ${inGroup}`)
+    .join(' UNION ')
   return statement(ctx, `${sql} ORDER BY id LIMIT ?`)
     .pluck()
-    .all(...params, limit) as number[]
+    .all(...digits.flatMap((run) => [phrase(run), ...group]), limit) as number[]
 }
 
 /**
- * How many accounts' digits hold each trigram, counted once per connection when first needed, up to half the
- * rows. A trigram that more than half of the accounts hold (the shared start of every card number, «000») filters
- * next to nothing, yet reading its list costs as much as the rest: the query leaves it out and checks each
- * candidate's digits instead (exact either way).
+ * Ids (by id, at most `limit`) of the accounts in the group, other than `known`, whose digits contain one of the
+ * long strings `digits`. A long string's phrase may walk the long lists of dense trigrams (a card number's shared
+ * start, «000») for a few matches: it is looked up by its cheapest window instead when there is one, and the
+ * candidates outside `known` (the accounts a key already found: most of them, for a number typed from its start)
+ * have their digits checked with instr.
  */
+function idsByDigitsBesides(
+  ctx: ServerContext,
+  digits: readonly string[],
+  groupId: number | undefined,
+  known: ReadonlySet<number>,
+  limit: number,
+): number[] {
+  const { inGroup, group } = groupFilter(groupId)
+  const found = new Set<number>()
+  for (const run of digits) {
+    const window = cheapestWindow(ctx, run)
+    const candidates = (
+      statement(
+        ctx,
+        `SELECT rowid FROM account_digits WHERE account_digits MATCH ? ${inGroup} ORDER BY rowid LIMIT ?`,
+      )
+        .pluck()
+        .all(phrase(window ?? run), ...group, window === undefined ? limit + known.size : -1) as number[]
+    ).filter((id) => !known.has(id))
+    const matches =
+      window === undefined
+        ? candidates
+        : (statement(
+            ctx,
+            `SELECT rowid FROM account_digits WHERE rowid IN (SELECT value FROM json_each(?)) AND instr(digits, ?) > 0`,
+          )
+            .pluck()
+            .all(JSON.stringify(candidates), run) as number[])
+    for (const id of matches) found.add(id)
+  }
+  return [...found].sort((a, b) => a - b).slice(0, limit)
+}
+
+/** An FTS5 phrase of the digits: consecutive trigrams, matched by their positions alone. */
+const phrase = (digits: string): string => `"${digits}"`
+
+const groupFilter = (groupId: number | undefined) =>
+  groupId === undefined
+    ? { inGroup: '', group: [] }
+    : { inGroup: 'AND rowid IN (SELECT id FROM accounts WHERE group_id = ?)', group: [groupId] }
+
+/** Trigram lists are counted up to this many accounts: one held by more is as costly to walk as the longest. */
+const TRIGRAM_COUNT_CAP = 200_000
+
+/** How many accounts' digits hold each trigram (up to TRIGRAM_COUNT_CAP), counted once per connection. */
 const trigramCounts = new WeakMap<
   ServerContext['db']['sqlite'],
   { rows: number; counts: Map<string, number> }
 >()
 
-function commonTrigram(ctx: ServerContext, trigram: string): boolean {
+/** The length of a trigram's list, as far as the cost of walking it goes. */
+function trigramCost(ctx: ServerContext, trigram: string): number {
   let stats = trigramCounts.get(ctx.db.sqlite)
   if (!stats) {
-    const rows = valueOf<number>(ctx, 'SELECT count(*) FROM account_digits') ?? 0
-    stats = { rows, counts: new Map() }
+    stats = { rows: valueOf<number>(ctx, 'SELECT count(*) FROM account_digits') ?? 0, counts: new Map() }
     trigramCounts.set(ctx.db.sqlite, stats)
   }
-  const half = Math.floor(stats.rows / 2)
   let count = stats.counts.get(trigram)
   if (count === undefined) {
     count =
@@ -296,40 +341,32 @@ function commonTrigram(ctx: ServerContext, trigram: string): boolean {
         ctx,
         'SELECT count(*) FROM (SELECT 1 FROM account_digits WHERE account_digits MATCH ? LIMIT ?)',
         `"${trigram}"`,
-        half + 1,
+        TRIGRAM_COUNT_CAP,
       ) ?? 0
     stats.counts.set(trigram, count)
   }
-  return stats.rows >= 1000 && count > half
+  return count >= TRIGRAM_COUNT_CAP ? Math.max(count, stats.rows) : count
 }
 
+/** Checking a candidate's digits costs about this many list entries walked (it reads the row). */
+const CHECK_COST = 150
+
 /**
- * `SELECT … AS id` of the accounts (and in the group) whose digits contain one of `digits`, in rowid (= id) order:
- * the trigram index for each string's uncommon trigrams, every candidate checked with instr; a string made only
- * of common trigrams goes by LIKE (its matches are dense, so a page or the capped count stop early).
+ * The digits of a long `run` to look it up by, its candidates then checked with instr: the window of 4 or 5 digits
+ * with the least to walk and check (the candidates estimated by its shortest list), or undefined when the whole
+ * phrase costs less (every window holds a dense trigram: a card number's shared start, «000»).
  */
-function digitsMatchSql(
-  ctx: ServerContext,
-  digits: readonly string[],
-  groupId: number | undefined,
-): { sql: string; params: unknown[] } {
-  const inGroup = groupId === undefined ? '' : 'AND rowid IN (SELECT id FROM accounts WHERE group_id = ?)'
-  const group = groupId === undefined ? [] : [groupId]
-  const parts = digits.map((run) => {
-    const trigrams = new Set<string>()
-    for (let i = 0; i + 3 <= run.length; i++) trigrams.add(run.slice(i, i + 3))
-    const uncommon = [...trigrams].filter((trigram) => !commonTrigram(ctx, trigram))
-    return uncommon.length === 0 || uncommon.length === trigrams.size
-      ? {
-          sql: `SELECT rowid AS id FROM account_digits WHERE digits LIKE ? ${inGroup}`,
-          params: [`%${run}%`, ...group],
-        }
-      : {
-          sql: `SELECT rowid AS id FROM account_digits WHERE account_digits MATCH ? AND instr(digits, ?) > 0 ${inGroup}`,
-          params: [uncommon.map((trigram) => `"${trigram}"`).join(' AND '), run, ...group],
-        }
-  })
-  return { sql: parts.map((part) => part.sql).join(' UNION '), params: parts.flatMap((part) => part.params) }
+function cheapestWindow(ctx: ServerContext, run: string): string | undefined {
+  const costs = Array.from({ length: run.length - 2 }, (_, at) => trigramCost(ctx, run.slice(at, at + 3)))
+  let best: { window?: string; cost: number } = { cost: costs.reduce((sum, cost) => sum + cost, 0) }
+  for (const length of [4, 5]) {
+    for (let at = 0; at + length <= run.length; at++) {
+      const lists = costs.slice(at, at + length - 2)
+      const cost = lists.reduce((sum, count) => sum + count, 0) + CHECK_COST * Math.min(...lists)
+      if (cost < best.cost) best = { window: run.slice(at, at + length), cost }
+    }
+  }
+  return best.window
 }
 
 /** Keeps an account's row of `account_digits` equal to its number, phone and identifier values. */

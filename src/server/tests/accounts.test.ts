@@ -227,7 +227,21 @@ describe('accounts: list and search', () => {
 
   it('pages in index order, with and without a group; totals above the cap are reported as cap + 1', () => {
     const ctx = server.app.sandbox
-    for (const q of ['7', 'а', '2700000100', '27000001', '89', 'иван', '4567', '8 916', '8 916 00', '00']) {
+    // '2700000101234': a whole card number, looked up by its rare last digits (the shared start is in every row).
+    const queries = [
+      '7',
+      'а',
+      '2700000100',
+      '2700000101234',
+      '27000001',
+      '89',
+      'иван',
+      '4567',
+      '8 916',
+      '8 916 00',
+      '00',
+    ]
+    for (const q of queries) {
       for (const [groupId, offset, limit] of [
         [undefined, 0, 500],
         [undefined, 30, 20],

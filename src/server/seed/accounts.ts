@@ -357,6 +357,8 @@ export function seedAccounts(
       ]) {
         insert.flush()
       }
+      // The digit index in one segment, as migration 8 leaves a database it upgrades: phrases read one list each.
+      sqlite.exec("INSERT INTO account_digits (account_digits) VALUES ('optimize')")
       sqlite.exec(`INSERT INTO account_search (term, account_id, group_id)
         SELECT term, account_id, group_id FROM temp.seed_search_terms ORDER BY term, account_id`)
     }

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { act, cleanup, screen } from '@testing-library/react'
+import { act, cleanup, fireEvent, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { AccountGroup } from '@shared/api'
 import type { Draft, DraftsSynced } from '@shared/ipc'
@@ -119,5 +119,20 @@ describe('a new entity’s editor pane', () => {
     act(() => useDraftsStore.setState({ items: [] }))
     expect(screen.getByText(/^Черновик не найден/)).toBeTruthy()
     expect(opened).toEqual([])
+  })
+
+  it('titles the pane with the name as it is typed (the frame watches the title, not every value)', async () => {
+    await renderUi(editor([]))
+    const heading = () => screen.getByRole('heading', { level: 2 }).textContent
+    expect(heading()).toBe('Гости')
+    const name = screen.getByLabelText(/^Название/)
+    act(() => {
+      fireEvent.change(name, { target: { value: 'Гости VIP' } })
+    })
+    expect(heading()).toBe('Гости VIP')
+    act(() => {
+      fireEvent.change(name, { target: { value: '' } })
+    })
+    expect(heading()).toBe('Новая группа счетов')
   })
 })

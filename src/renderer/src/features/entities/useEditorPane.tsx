@@ -75,7 +75,11 @@ export function useEditorPane<K extends DraftKind, TValues extends FieldValues>(
     items,
     titleOf: (entity) => resource.displayName(entity) ?? '',
   })
-  const values = useWatch({ control: editor.form.control }) as Record<string, unknown>
+  // The title only: watching every value re-rendered the whole editor frame on each keystroke (a 50-step ladder).
+  const editedTitle = useWatch({
+    control: editor.form.control,
+    compute: (values: FieldValues) => resource.displayName(values as Record<string, unknown>),
+  })
 
   const { deleteRow, cancelDelete } = lifecycle
   const deleteBanner = (action?: ReactNode) =>
@@ -95,7 +99,7 @@ export function useEditorPane<K extends DraftKind, TValues extends FieldValues>(
     message,
     frame: {
       editor: lifecycle.frameEditor,
-      title: resource.displayName(values) ?? (server ? resource.displayName(server) : null) ?? newTitle,
+      title: editedTitle ?? (server ? resource.displayName(server) : null) ?? newTitle,
       onClose: route.close,
       focusFirstField: route.entityId === null,
       deletable: server !== null && deleteRow === null,

@@ -21,6 +21,7 @@ export class Connectivity {
   private readonly signal = new Signal()
   private loopDone: Promise<void> | null = null
   private probing: Promise<boolean> | null = null
+  private nextProbe: Promise<boolean> | null = null
 
   constructor(private readonly options: ConnectivityOptions) {}
 
@@ -34,12 +35,26 @@ export class Connectivity {
     await this.loopDone
   }
 
-  /** Probe now; resolves with the result. Concurrent callers share one probe. */
+  /**
+   * Probe now; resolves with the result of a probe that started after this call. A probe already under way may
+   * have been answered before what the caller wants to know changed (the server just stopped), so callers that
+   * arrive meanwhile share one more probe after it: never more than two, however many ask.
+   */
   check(): Promise<boolean> {
-    this.probing ??= this.probeOnce().finally(() => {
-      this.probing = null
+    if (!this.probing) return this.startProbe()
+    this.nextProbe ??= this.probing.then(() => {
+      this.nextProbe = null
+      return this.startProbe()
     })
-    return this.probing
+    return this.nextProbe
+  }
+
+  private startProbe(): Promise<boolean> {
+    const probing = this.probeOnce().finally(() => {
+      if (this.probing === probing) this.probing = null
+    })
+    this.probing = probing
+    return probing
   }
 
   /** A call just failed to reach the server. */

@@ -34,6 +34,12 @@ export interface BuildServerOptions {
   benchRoutes?: boolean
   /** Answers `GET /__sandbox/launch-proof?nonce=…` signed with this token: `npm start`'s proof (launch-proof.ts). */
   launchToken?: string
+  /**
+   * Closing drops every connection, busy ones too (tests: a stopped server must look gone). By default a close
+   * waits for the requests under way, and a kept-alive connection busy at that moment stays open for its client's
+   * next requests until it idles out (72 s): a test's sandbox then took longer to stop than the test may.
+   */
+  dropConnectionsOnClose?: boolean
 }
 
 export const DEFAULT_ACCESS_TOKEN_TTL_SECONDS = 15 * 60
@@ -76,6 +82,7 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
       bodyLimit: 8 * 1024 * 1024,
       // FastAPI answers /x/ as it answers /x; so do we.
       routerOptions: { ignoreTrailingSlash: true },
+      forceCloseConnections: options.dropConnectionsOnClose ? true : 'idle',
     }).withTypeProvider<ZodTypeProvider>()
     app.decorate('sandbox', ctx)
     app.decorateRequest('auth', null)

@@ -44,6 +44,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     accessTokenTtlSeconds: options.accessTokenTtlSeconds,
     refreshTokenTtlSeconds: options.refreshTokenTtlSeconds,
     sessionTtlSeconds: options.sessionTtlSeconds,
+    dropConnectionsOnClose: true,
   }
 
   let app: ZodApp | null = null

@@ -157,7 +157,7 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
     return app
   } catch (error) {
     if (app) await app.close()
-    db.close()
+    await db.close()
     throw error
   }
 }

@@ -38,20 +38,30 @@ describe('database: the write-ahead log is checkpointed off the connection that 
         interval: 50,
       })
     } finally {
-      db.close()
+      await db.close()
     }
   })
 
-  it('what was committed is there after a close and a reopen', () => {
+  it('a close resolves once the worker has let go of the files: the directory can be deleted at once', async () => {
+    for (let round = 0; round < 5; round++) {
+      const path = tempDbPath()
+      const db = openDatabase(path)
+      writeTwoMegabytes(db)
+      await db.close()
+      rmSync(join(path, '..'), { recursive: true })
+    }
+  })
+
+  it('what was committed is there after a close and a reopen', async () => {
     const path = tempDbPath()
     const first = openDatabase(path)
     writeTwoMegabytes(first)
-    first.close()
+    await first.close()
     const again = openDatabase(path)
     try {
       expect(again.sqlite.prepare('SELECT count(*) FROM filler').pluck().get()).toBe(512)
     } finally {
-      again.close()
+      await again.close()
     }
   })
 })

@@ -11,8 +11,11 @@ import { Worker } from 'node:worker_threads'
  * unchanged: a commit is in the WAL either way, and the WAL is what a restart recovers from.
  */
 export interface Checkpointer {
-  /** Stops the timer and closes the worker's connection (the last connection to close checkpoints the rest). */
-  stop(): void
+  /**
+   * Stops the timer and closes the worker's connection (the last connection to close checkpoints the rest);
+   * resolves once the worker is gone, so its files are no longer touched (a test then deletes the directory).
+   */
+  stop(): Promise<void>
 }
 
 // CommonJS source of the worker (eval'd: no file to locate from a bundle, tsx or vitest alike).
@@ -31,8 +34,8 @@ const checkpoint = () => {
 const timer = setInterval(checkpoint, workerData.intervalMs)
 parentPort.on('message', () => {
   clearInterval(timer)
-  parentPort.close()
   db.close()
+  parentPort.close()
 })
 `
 
@@ -45,13 +48,18 @@ export function startCheckpointer(path: string, intervalMs = 200): Checkpointer 
   })
   // Never keeps the process alive, and a failure of the worker only means checkpoints happen at the next open.
   worker.unref()
-  worker.on('error', () => undefined)
+  const exited = new Promise<void>((resolve) => {
+    worker.once('exit', () => resolve())
+    worker.once('error', () => resolve())
+  })
   let stopped = false
   return {
     stop() {
-      if (stopped) return
-      stopped = true
-      worker.postMessage('stop')
+      if (!stopped) {
+        stopped = true
+        worker.postMessage('stop')
+      }
+      return exited
     },
   }
 }

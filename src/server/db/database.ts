@@ -32,7 +32,8 @@ export interface Db {
   prepared<R>(query: Compilable<R>): PreparedQuery<R>
   /** Runs `fn` in one transaction; nested calls become savepoints. `fn` must be synchronous. */
   tx<T>(fn: () => T): T
-  close(): void
+  /** Closes the connection at once; resolves when the background checkpointer has let go of the files too. */
+  close(): Promise<void>
 }
 
 export interface PreparedQuery<R> {
@@ -71,7 +72,7 @@ export function openDatabase(path: string): Db {
     )
     const versionBeforeOpen = migrate(sqlite)
     const checkpointer = file ? startCheckpointer(path) : null
-    return createDb(sqlite, versionBeforeOpen, () => checkpointer?.stop())
+    return createDb(sqlite, versionBeforeOpen, async () => checkpointer?.stop())
   } catch (error) {
     sqlite.close()
     throw error
@@ -91,7 +92,11 @@ function createPrivately(path: string): void {
   }
 }
 
-function createDb(sqlite: BetterSqlite3.Database, versionBeforeOpen: number, onClose: () => void): Db {
+function createDb(
+  sqlite: BetterSqlite3.Database,
+  versionBeforeOpen: number,
+  onClose: () => Promise<void>,
+): Db {
   const q = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
   const statements = new Map<string, BetterSqlite3.Statement>()
 
@@ -168,7 +173,7 @@ function createDb(sqlite: BetterSqlite3.Database, versionBeforeOpen: number, onC
     close() {
       statements.clear()
       if (sqlite.open) sqlite.close()
-      onClose()
+      return onClose()
     },
   }
 }

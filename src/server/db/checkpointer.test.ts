@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -50,6 +51,20 @@ describe('database: the write-ahead log is checkpointed off the connection that 
       await db.close()
       rmSync(join(path, '..'), { recursive: true })
     }
+  })
+
+  it('a process with nothing else to do goes on after awaiting a close (the worker is held while it stops)', () => {
+    const path = tempDbPath()
+    const module = join(import.meta.dirname, 'database.ts')
+    const script = `const { openDatabase } = await import(${JSON.stringify(module)})
+const db = openDatabase(${JSON.stringify(path)})
+await db.close()
+console.log('after close')`
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+    })
+    expect(child.stderr).toBe('')
+    expect(child.stdout.trim()).toBe('after close')
   })
 
   it('what was committed is there after a close and a reopen', async () => {

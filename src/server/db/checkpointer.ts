@@ -57,6 +57,9 @@ export function startCheckpointer(path: string, intervalMs = 200): Checkpointer 
     stop() {
       if (!stopped) {
         stopped = true
+        // Held until it exits: an unref'd worker awaited by a process with nothing else to do let Node end
+        // the process right there (a bench stopping its sandbox quit silently).
+        worker.ref()
         worker.postMessage('stop')
       }
       return exited

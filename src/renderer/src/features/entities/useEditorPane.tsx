@@ -7,6 +7,7 @@ import { useWatch, type FieldValues } from 'react-hook-form'
 import type { z } from 'zod'
 import type { DraftKind, EntityOf } from '@shared/resources'
 import { DRAFT_RESOURCES } from '@shared/resources'
+import type { FormParse } from '../../app/form-resolver'
 import type { EditorRoute } from './editor-route'
 import type { EntityEditorFrameProps } from './EntityEditor'
 import { DeleteBanner, EditorPaneMessage } from './entity-screen'
@@ -21,6 +22,8 @@ export interface EditorPaneSpec<K extends DraftKind, TValues extends FieldValues
   fromPayload?: (payload: unknown, fallback: TValues) => TValues
   /** The form's resolver schema, when it accepts more than the create body (default: the descriptor's `create`). */
   schema?: z.ZodType<unknown, TValues>
+  /** A quicker check with the same answers as the schema's `safeParse` (see `useEntityEditor`). */
+  parse?: FormParse
   /** The heading of a new one that has no name yet. */
   newTitle: string
 }
@@ -50,7 +53,7 @@ export interface EditorPane<K extends DraftKind, TValues extends FieldValues> {
 export function useEditorPane<K extends DraftKind, TValues extends FieldValues>(
   kind: K,
   { route, items, listStatus }: EditorPaneProps<K>,
-  { toForm, fromPayload, schema, newTitle }: EditorPaneSpec<K, TValues>,
+  { toForm, fromPayload, schema, parse, newTitle }: EditorPaneSpec<K, TValues>,
 ): EditorPane<K, TValues> {
   const resource = DRAFT_RESOURCES[kind]
   const server = useMemo(
@@ -63,6 +66,7 @@ export function useEditorPane<K extends DraftKind, TValues extends FieldValues>(
     draftId: route.draftId,
     server,
     schema: schema ?? (resource.create as unknown as z.ZodType<unknown, TValues>),
+    parse,
     toForm,
     fromPayload,
     onClose: route.close,

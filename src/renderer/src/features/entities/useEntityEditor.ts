@@ -12,7 +12,7 @@ import { followPublished } from '../drafts/outcome'
 import { useDraftsStore, worstState } from '../drafts/store'
 import { canEdit, useRole } from '../session/store'
 import { useShortcut } from '../../app/shortcuts'
-import { codedResolver } from '../../app/form-resolver'
+import { codedResolver, type FormParse } from '../../app/form-resolver'
 import { fieldErrorsOf } from '../../app/messages'
 import { applyFieldErrors } from '../../components/form-errors'
 import { toast } from '../../components/toast-store'
@@ -32,6 +32,8 @@ export interface EntityEditorOptions<TValues extends FieldValues, TEntity> {
    * resolver, so the messages at the fields are the schema's.
    */
   schema: z.ZodType<unknown, TValues>
+  /** A quicker check of the values with the same answers as `schema.safeParse` (the ladder's, per keystroke). */
+  parse?: FormParse
   /** Form values for the server entity, or blank ones for a new entity (`server === null`). */
   toForm: (server: TEntity | null) => TValues
   /** Form values from a stored payload (a draft may be partial); default: `toForm(server)` overlaid with it. */
@@ -91,7 +93,7 @@ function versionOf(entity: unknown): number | undefined {
 export function useEntityEditor<TValues extends FieldValues, TEntity>(
   options: EntityEditorOptions<TValues, TEntity>,
 ): EntityEditor<TValues> {
-  const { entity, entityId, draftId = null, server, schema, autosaveMs = 600 } = options
+  const { entity, entityId, draftId = null, server, schema, parse, autosaveMs = 600 } = options
   const { t } = useTranslation()
   const role = useRole()
   const readOnly = !canEdit(role, entity)
@@ -104,7 +106,7 @@ export function useEntityEditor<TValues extends FieldValues, TEntity>(
   })
 
   const form = useForm<TValues>({
-    resolver: codedResolver<TValues>(schema),
+    resolver: codedResolver<TValues>(schema, parse),
     mode: 'onTouched',
   })
 
@@ -228,7 +230,8 @@ export function useEntityEditor<TValues extends FieldValues, TEntity>(
       formState: { values: true },
       callback: ({ values }) => {
         if (JSON.stringify(values) === savedJson.current) return
-        setAutosave((current) => ({ ...current, status: 'pending' }))
+        // The same state while already pending: a keystroke must not render the whole editor again.
+        setAutosave((current) => (current.status === 'pending' ? current : { ...current, status: 'pending' }))
         if (timer.current) clearTimeout(timer.current)
         timer.current = setTimeout(() => {
           timer.current = null

@@ -1,11 +1,11 @@
 // The ladder editor: the ladder's rules and its steps (react-hook-form with the shared checked schema as resolver),
 // autosaved as a draft, published through the outbox; the warnings of the shared validator shown as typed; and the
 // insight panels (./insight-slots) as tabs next to the form.
-import { memo, useEffect, useId, useMemo, useRef, useState } from 'react'
-import { useWatch, type Control } from 'react-hook-form'
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
+import { useWatch, type Control, type UseFormReturn } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { AccountGroup, LadderCreate, RkDiscount } from '@shared/api'
-import { validateLadder, type LadderIssue } from '@shared/domain'
+import { validateLadder } from '@shared/domain'
 import { useIpcQuery } from '../../app/queries'
 import { replaceParams } from '../../app/router'
 import { Button } from '../../components/Button'
@@ -13,13 +13,16 @@ import { NumberField, Select, Switch, TextField } from '../../components/fields'
 import { Icon } from '../../components/Icon'
 import { toast } from '../../components/toast-store'
 import { fieldMessage, messageFor } from '../../app/messages'
+import { useFormSelector } from '../../app/useFormSelector'
 import { useDraftsStore } from '../drafts/store'
 import { EntityEditorFrame } from '../entities/EntityEditor'
 import { useEditorPane, type EditorPaneProps } from '../entities/useEditorPane'
 import { duplicateOf, groupNames, ladderFromPayload, ladderToForm, type LadderForm } from './form'
-import { LadderChart } from './insight/LadderChart'
-import { LADDER_INSIGHT_PANELS } from './insight-slots'
-import { LadderSteps } from './LadderSteps'
+import { useChartSources, type ChartSources } from './insight/chart-sources'
+import { LadderChartBody } from './insight/LadderChart'
+import { LADDER_INSIGHT_PANELS, type LadderInsightPanel, type LadderInsightProps } from './insight-slots'
+import { parseLadderForm } from './ladder-parse'
+import { LadderSteps, type LiveIssue } from './LadderSteps'
 import { useEditedLadder } from './useEditedLadder'
 
 export interface LadderEditorProps extends EditorPaneProps<'ladder'> {
@@ -28,8 +31,8 @@ export interface LadderEditorProps extends EditorPaneProps<'ladder'> {
   groups: readonly AccountGroup[]
 }
 
-function issuesByStep(issues: readonly LadderIssue[]): Map<number, LadderIssue[]> {
-  const byStep = new Map<number, LadderIssue[]>()
+function issuesByStep(issues: readonly LiveIssue[]): Map<number, LiveIssue[]> {
+  const byStep = new Map<number, LiveIssue[]>()
   for (const issue of issues) {
     const [first, index] = issue.path
     if (first !== 'steps' || typeof index !== 'number') continue
@@ -45,33 +48,23 @@ export function LadderEditor({ catalog, groups, ...props }: LadderEditorProps): 
   const pane = useEditorPane('ladder', props, {
     toForm: ladderToForm,
     fromPayload: ladderFromPayload,
+    parse: parseLadderForm,
     newTitle: t('ladders.newTitle'),
   })
   const { server, editor } = pane
   const { form, readOnly } = editor
   const { control } = form
-  const values = useWatch({ control }) as LadderForm
-  const edited = useEditedLadder(control)
   const byId = useMemo(() => new Map(catalog.map((discount) => [discount.id, discount])), [catalog])
   const saveDraft = useDraftsStore((store) => store.save)
 
   // What the shared validator says while typing, with the catalog: warnings (and an RK discount that is not in
-  // the catalog) at their steps. Errors show at the fields through the resolver once touched or published.
-  const liveIssues = useMemo(
-    () =>
-      validateLadder(values, { rkDiscounts: catalog }, 'draft').filter(
-        (issue) => issue.severity === 'warning' || issue.code === 'rk_discount_missing',
-      ),
-    [values, catalog],
-  )
-  // Keyed by what they say, so that a keystroke that changes no warning re-renders no step (LadderSteps and its
-  // cards are memoized on their props).
-  const issuesKey = JSON.stringify(liveIssues)
-  const stepIssues = useMemo(() => issuesByStep(JSON.parse(issuesKey) as LadderIssue[]), [issuesKey])
-  const ladderWarnings = useMemo(
-    () => (JSON.parse(issuesKey) as LadderIssue[]).filter((issue) => issue.path[0] !== 'steps'),
-    [issuesKey],
-  )
+  // the catalog) at their steps. Errors show at the fields through the resolver once touched or published. The
+  // editor renders again only when what they say changes, not on every keystroke (LadderSteps and its cards are
+  // memoized on their props, and each card watches its own fields).
+  const selectLiveIssues = useCallback((values: LadderForm) => liveIssuesOf(values, catalog), [catalog])
+  const liveIssues = useFormSelector(form, selectLiveIssues)
+  const stepIssues = useMemo(() => issuesByStep(liveIssues), [liveIssues])
+  const ladderWarnings = useMemo(() => liveIssues.filter((issue) => issue.path[0] !== 'steps'), [liveIssues])
 
   // After a publish that found errors, every change checks the whole ladder again: a step's own error (nothing
   // given, a threshold below the previous one) depends on its neighbours, not only on the field typed into.
@@ -82,7 +75,7 @@ export function LadderEditor({ catalog, groups, ...props }: LadderEditorProps): 
   }, [submitted, form])
 
   // Switching the period back to «all time» drops the number of days (it would be ignored).
-  const period = values.period
+  const period = useWatch({ control, name: 'period' })
   const lastPeriod = useRef(period)
   useEffect(() => {
     if (lastPeriod.current === period) return
@@ -115,7 +108,8 @@ export function LadderEditor({ catalog, groups, ...props }: LadderEditorProps): 
 
   const duplicate = async () => {
     await editor.flush()
-    const copy = duplicateOf(form.getValues(), t('ladders.copyName', { name: values.name?.trim() || '' }))
+    const values = form.getValues()
+    const copy = duplicateOf(values, t('ladders.copyName', { name: values.name?.trim() || '' }))
     const result = await saveDraft({ entity: 'ladder', entity_id: null, payload: copy })
     if (!result.ok) {
       toast.error(messageFor(result.error))
@@ -185,8 +179,9 @@ export function LadderEditor({ catalog, groups, ...props }: LadderEditorProps): 
       after={
         activePanel ? (
           <div role="tabpanel" id={panelId(activePanel.id)} aria-labelledby={tabId(activePanel.id)}>
-            <activePanel.Component
-              ladder={edited}
+            <EditedLadderPanel
+              form={form}
+              Panel={activePanel.Component}
               saved={server}
               rkDiscounts={catalog}
               readOnly={readOnly}
@@ -202,7 +197,7 @@ export function LadderEditor({ catalog, groups, ...props }: LadderEditorProps): 
                   : t('ladders.usedByNone')}
               </p>
             )}
-            <LadderChart ladder={edited} ladderId={server?.id ?? null} />
+            <EditedLadderChart form={form} ladderId={server?.id ?? null} />
           </>
         )
       }
@@ -231,13 +226,57 @@ export function LadderEditor({ catalog, groups, ...props }: LadderEditorProps): 
   )
 }
 
+/** The shared validator's live issues, as plain data (no lazily made English text), for the steps and the rules. */
+function liveIssuesOf(values: LadderForm, catalog: readonly RkDiscount[]): LiveIssue[] {
+  return validateLadder(values, { rkDiscounts: catalog }, 'draft')
+    .filter((issue) => issue.severity === 'warning' || issue.code === 'rk_discount_missing')
+    .map(({ path, severity, code, params }) =>
+      params ? { path, severity, code, params } : { path, severity, code },
+    )
+}
+
+type LadderFormApi = UseFormReturn<LadderForm>
+
+/**
+ * The chart of the ladder as edited. Its sources (catalog, guests per step) are read here, where they change; the
+ * part under it follows the form, so a keystroke renders that part alone (the editor does not render).
+ */
+function EditedLadderChart({
+  form,
+  ladderId,
+}: {
+  form: LadderFormApi
+  ladderId: number | null
+}): React.JSX.Element {
+  return <EditedChartBody form={form} ladderId={ladderId} {...useChartSources(ladderId)} />
+}
+
+function EditedChartBody({
+  form,
+  ...props
+}: { form: LadderFormApi; ladderId: number | null } & ChartSources): React.JSX.Element {
+  return <LadderChartBody ladder={useEditedLadder(form)} {...props} />
+}
+
+/** An insight panel (simulator, impact, history) given the ladder as edited. */
+function EditedLadderPanel({
+  form,
+  Panel,
+  ...props
+}: Omit<LadderInsightProps, 'ladder'> & {
+  form: LadderFormApi
+  Panel: LadderInsightPanel['Component']
+}): React.JSX.Element {
+  return <Panel ladder={useEditedLadder(form)} {...props} />
+}
+
 /** The ladder's own rules (name, basis, period, downgrade, active) and its warnings: rendered when they change. */
 const LadderRules = memo(function LadderRules({
   control,
   warnings,
 }: {
   control: Control<LadderForm>
-  warnings: readonly LadderIssue[]
+  warnings: readonly LiveIssue[]
 }): React.JSX.Element {
   const { t } = useTranslation()
   const [period, downgrade] = useWatch({ control, name: ['period', 'downgrade'] })

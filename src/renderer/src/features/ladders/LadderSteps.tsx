@@ -17,12 +17,15 @@ import { currentLanguage } from '../../app/i18n'
 import { blankStep, type LadderForm } from './form'
 import { RkDiscountPicker } from './RkDiscountPicker'
 
+/** An issue of the shared validator as the editor shows it while typing: said by its code, so no English text. */
+export type LiveIssue = Omit<LadderIssue, 'message'>
+
 export interface LadderStepsProps {
   control: Control<LadderForm>
   catalog: readonly RkDiscount[]
   byId: ReadonlyMap<number, RkDiscount>
   /** Warnings (and catalog errors) of the live check, by step index. */
-  stepIssues: ReadonlyMap<number, readonly LadderIssue[]>
+  stepIssues: ReadonlyMap<number, readonly LiveIssue[]>
   /** Guests on each step now, by index (of the server's ladder). */
   accounts: ReadonlyMap<number, number>
   /**
@@ -55,7 +58,7 @@ interface StepActions {
   remove: (index: number) => void
 }
 
-const NO_ISSUES: readonly LadderIssue[] = []
+const NO_ISSUES: readonly LiveIssue[] = []
 
 export const LadderSteps = memo(function LadderSteps({
   control,
@@ -209,7 +212,7 @@ interface StepCardProps {
   index: number
   last: boolean
   basis: LadderForm['basis']
-  issues: readonly LadderIssue[]
+  issues: readonly LiveIssue[]
   count: number | undefined
   /** The server's threshold of this step (null: the server has no such step); undefined: not compared. */
   savedThreshold: number | null | undefined
@@ -242,17 +245,10 @@ const StepCard = memo(function StepCard({
   actions,
 }: StepCardProps): React.JSX.Element {
   const { t } = useTranslation()
-  const language = currentLanguage()
   const prefix = `steps.${index}` as const
   // `exact`: `steps.1` must not follow what is typed into `steps.12`.
-  const [name, threshold, nextThreshold] = useWatch({
-    control,
-    name: [`${prefix}.name`, `${prefix}.threshold`, `steps.${index + 1}.threshold`],
-    exact: true,
-  })
+  const name = useWatch({ control, name: `${prefix}.name`, exact: true })
   const { errors } = useFormState({ control, name: prefix, exact: true })
-  const count = savedThreshold === undefined || savedThreshold === threshold ? savedCount : undefined
-  const range = stepRangeText(last ? [threshold] : [threshold, nextThreshold], 0, basis, language)
   const stepErrors = errors.steps?.[index]
   const stepError = stepErrors?.message ?? stepErrors?.root?.message
   const title = name?.trim()
@@ -278,14 +274,14 @@ const StepCard = memo(function StepCard({
     >
       <div className="step-card__head">
         <h4 className="step-card__title">{title}</h4>
-        <span className="step-card__range" data-testid="step-range">
-          {range ?? t('ladders.rangeUnknown')}
-        </span>
-        {count !== undefined && (
-          <span className="step-card__accounts muted" data-testid="step-accounts">
-            {t('ladders.accountsOnStep', { count })}
-          </span>
-        )}
+        <StepRange
+          control={control}
+          index={index}
+          last={last}
+          basis={basis}
+          count={savedCount}
+          savedThreshold={savedThreshold}
+        />
         <span className="spacer" />
         {!readOnly && (
           <StepButtons index={index} last={last} canAdd={canAdd} canRemove={canRemove} actions={actions} />
@@ -303,6 +299,45 @@ const StepCard = memo(function StepCard({
         </p>
       ))}
     </li>
+  )
+})
+
+/**
+ * The step's range in words and its guests: they follow its threshold and the next one's, so a keystroke in a
+ * threshold renders this line of its card and of the card above, not the cards.
+ */
+const StepRange = memo(function StepRange({
+  control,
+  index,
+  last,
+  basis,
+  count: savedCount,
+  savedThreshold,
+}: Pick<
+  StepCardProps,
+  'control' | 'index' | 'last' | 'basis' | 'count' | 'savedThreshold'
+>): React.JSX.Element {
+  const { t } = useTranslation()
+  const language = currentLanguage()
+  const [threshold, nextThreshold] = useWatch({
+    control,
+    name: [`steps.${index}.threshold`, `steps.${index + 1}.threshold`],
+    exact: true,
+  })
+  // The guests on the step are the saved step's: shown while its threshold is the saved one.
+  const count = savedThreshold === undefined || savedThreshold === threshold ? savedCount : undefined
+  const range = stepRangeText(last ? [threshold] : [threshold, nextThreshold], 0, basis, language)
+  return (
+    <>
+      <span className="step-card__range" data-testid="step-range">
+        {range ?? t('ladders.rangeUnknown')}
+      </span>
+      {count !== undefined && (
+        <span className="step-card__accounts muted" data-testid="step-accounts">
+          {t('ladders.accountsOnStep', { count })}
+        </span>
+      )}
+    </>
   )
 })
 

@@ -7,7 +7,7 @@ import { useEditedLadder } from './useEditedLadder'
 
 function useHarness(values: LadderForm) {
   const form = useForm<LadderForm>({ defaultValues: values })
-  return { form, ladder: useEditedLadder(form.control) }
+  return { form, ladder: useEditedLadder(form) }
 }
 
 describe('useEditedLadder', () => {

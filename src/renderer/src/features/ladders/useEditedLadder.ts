@@ -1,28 +1,29 @@
-// The ladder as edited, for whatever shows it next to the form (the insight panels): the form's values when they
-// are a valid ladder, else the last valid ones.
-import { useMemo, useState } from 'react'
-import { useWatch, type Control } from 'react-hook-form'
+// The ladder as edited, for whatever shows it next to the form (the chart, the insight panels): the form's values
+// when they are a valid ladder, else the last valid ones.
+import { useState } from 'react'
+import type { UseFormReturn } from 'react-hook-form'
 import type { LadderCreate } from '@shared/api'
-import { ladderCreateChecked } from '@shared/domain'
+import { useFormSelector } from '../../app/useFormSelector'
 import type { LadderForm } from './form'
+import { parseLadderForm } from './ladder-parse'
 
 /**
- * The form's values as the shared `LadderCreate` when they parse with `ladderCreateChecked`, else the last that
- * did (null until one did). Re-renders with the form's values; the result keeps its identity while nothing valid
- * changed.
+ * The form's values as the shared `LadderCreate` when they pass `ladderCreateChecked` (`parseLadderForm`), else the last that
+ * did (null until one did). The caller renders again only when the valid ladder changes; the result keeps its
+ * identity while it does not.
  */
-export function useEditedLadder(control: Control<LadderForm>): LadderCreate | null {
-  const values = useWatch({ control })
-  // Once per change of the values (the editor renders for other reasons too).
-  const { parsed, json } = useMemo(() => {
-    const result = ladderCreateChecked.safeParse(values)
-    return { parsed: result, json: result.success ? JSON.stringify(result.data) : null }
-  }, [values])
-  const [last, setLast] = useState<{ json: string; ladder: LadderCreate } | null>(null)
-  if (parsed.success && json !== null && last?.json !== json) {
-    const next = { json, ladder: parsed.data }
-    setLast(next)
-    return next.ladder
+export function useEditedLadder(
+  form: Pick<UseFormReturn<LadderForm>, 'subscribe' | 'getValues'>,
+): LadderCreate | null {
+  const [select] = useState(lastValidLadder)
+  return useFormSelector(form, select)
+}
+
+function lastValidLadder(): (values: LadderForm) => LadderCreate | null {
+  let last: LadderCreate | null = null
+  return (values) => {
+    const parsed = parseLadderForm(values)
+    if (parsed.success) last = parsed.data
+    return last
   }
-  return last?.ladder ?? null
 }

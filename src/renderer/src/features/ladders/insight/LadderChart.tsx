@@ -7,13 +7,16 @@ import { formatMoney } from '@shared/domain'
 import { formatNumber } from '../../../app/format'
 import { currentLanguage } from '../../../app/i18n'
 import { messageFor } from '../../../app/messages'
-import { ipcErrorOf, useIpcQuery } from '../../../app/queries'
+import { useDebouncedValue } from '../../../app/useDebouncedValue'
 import { chartPoints, type ChartPoint } from './chart-data'
 import { percentText, thresholdText } from './format'
 import LadderChartView from './LadderChartView'
-import { useDiscountMap, type InsightProps } from './model'
+import { useChartSources, type ChartSources } from './chart-sources'
+import type { InsightProps } from './model'
 
 const SERIES = ['guests', 'discount', 'bonus', 'cap'] as const
+/** How long typing pauses before the chart's table (for screen readers) follows it, ms. */
+const TABLE_DELAY_MS = 250
 
 /** A ref and whether its element is on screen (always true where IntersectionObserver is missing). */
 function useInView<E extends Element>(): [(node: E | null) => void, boolean] {
@@ -29,24 +32,20 @@ function useInView<E extends Element>(): [(node: E | null) => void, boolean] {
   return [ref, inView]
 }
 
-/** Guests per step index of the saved ladder (`reports/ladder_steps`); null while unknown. */
-function useStepCounts(ladderId: number | null) {
-  const query = useIpcQuery('reports:ladder-steps', ladderId === null ? null : { ladder_id: ladderId })
-  const counts = useMemo(() => {
-    const items = query.data?.items
-    if (!items) return null
-    const byIndex: number[] = []
-    for (const item of items) byIndex[item.index] = item.accounts
-    return byIndex
-  }, [query.data])
-  return { counts, error: ipcErrorOf(query.error) }
-}
-
 export const LadderChart = memo(function LadderChart({ ladder, ladderId }: InsightProps): React.JSX.Element {
+  return <LadderChartBody ladder={ladder} ladderId={ladderId} {...useChartSources(ladderId)} />
+})
+
+/** The chart of `ladder` from its sources (see `useChartSources`). */
+export const LadderChartBody = memo(function LadderChartBody({
+  ladder,
+  ladderId,
+  discounts,
+  counts,
+  error,
+}: InsightProps & ChartSources): React.JSX.Element {
   const { t } = useTranslation()
   const language = currentLanguage()
-  const discounts = useDiscountMap()
-  const { counts, error } = useStepCounts(ladderId)
   // Drawn in the keystroke's own frame: the chart is cheap (step-chart.ts), and a chart a frame behind the form
   // would show a threshold that is no longer typed.
   const shown = ladder
@@ -75,6 +74,10 @@ export const LadderChart = memo(function LadderChart({ ladder, ladderId }: Insig
     }),
     [t],
   )
+
+  // The chart's text alternative follows a pause in typing, not every keystroke: a 50-row table laid out again on
+  // each key cost more than the drawing itself, and nobody reads it while the threshold is being typed.
+  const tablePoints = useDebouncedValue(points, TABLE_DELAY_MS)
 
   // Drawn only while on screen: below a long list of steps, typing into them costs no chart work.
   const [canvas, inView] = useInView<HTMLDivElement>()
@@ -109,7 +112,7 @@ export const LadderChart = memo(function LadderChart({ ladder, ladderId }: Insig
           </li>
         ))}
       </ul>
-      <ChartTable points={points} basis={basis} />
+      <ChartTable points={tablePoints} basis={basis} />
     </figure>
   )
 })
@@ -126,7 +129,7 @@ const ChartTable = memo(function ChartTable({
   return (
     // A table ignores the 1px width of .visually-hidden and would widen the page: the div clips it.
     <div className="visually-hidden">
-      <table aria-label={t('ladderInsight.chart.tableLabel')}>
+      <table className="insight-chart__table" aria-label={t('ladderInsight.chart.tableLabel')}>
         <ChartTableHead />
         <tbody>
           {points.map((point) =>

@@ -4,7 +4,7 @@ import { toNestErrors } from '@hookform/resolvers'
 import type { FieldError, FieldValues, Resolver } from 'react-hook-form'
 import type { z } from 'zod'
 import { codeOfIssueIn } from '@shared/api'
-import { fieldMessage } from './messages'
+import { codedFieldError } from './messages'
 
 /** How a form's values are checked: `schema.safeParse`, or a quicker function with the same answers. */
 export type FormParse = (values: unknown) => z.ZodSafeParseResult<unknown>
@@ -27,7 +27,7 @@ export function codedResolver<T extends FieldValues>(
       const name = path.join('.')
       if (errors[name]) continue
       const { code, params } = codeOfIssueIn(issue, values)
-      errors[name] = { type: code, message: fieldMessage({ path, code, params }) }
+      errors[name] = codedFieldError({ path, code, params })
     }
     // Outer paths first: an error of a whole ladder step (`steps.1`) must not replace its fields' (`steps.1.name`).
     const nested = Object.fromEntries(

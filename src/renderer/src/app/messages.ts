@@ -138,6 +138,45 @@ export function fieldMessage(field: FieldErrorLike): string {
   return exists(answer, options) ? translate(answer, options) : translate('errorCodes.field.invalid', {})
 }
 
+/**
+ * A form field's error as react-hook-form keeps it: `type` is the code and `coded` what the text is made of, so
+ * the field says it in the UI language of the moment it is shown (`fieldErrorText`), not of the moment it was
+ * found. `message` is the text as it was then, for code that reads an error outside a render.
+ */
+export interface CodedFieldError {
+  type: string
+  message: string
+  coded: FieldErrorLike
+}
+
+/** The form error (`setError`, a resolver's result) for a field's problem. */
+export function codedFieldError(field: FieldErrorLike): CodedFieldError {
+  const coded = { path: field.path, code: field.code ?? 'invalid', params: field.params }
+  return { type: coded.code, message: fieldMessage(coded), coded }
+}
+
+/** A form error as react-hook-form hands it out (a field's, a list's or its root's). */
+export interface ShownFieldError {
+  type?: unknown
+  message?: unknown
+}
+
+const isCoded = (value: unknown): value is FieldErrorLike =>
+  typeof value === 'object' && value !== null && Array.isArray((value as FieldErrorLike).path)
+
+/**
+ * The text of a form field's error now: a coded one (`codedFieldError`) in the current UI language, any other as
+ * it was written. A component showing it re-renders on a language switch (`useTranslation`).
+ */
+export function fieldErrorText(error: ShownFieldError | null | undefined): string | undefined {
+  if (!error) return undefined
+  // `setError` keeps keys it does not know: an error of another type may sit on top of an old `coded`.
+  if ('coded' in error && isCoded(error.coded) && error.coded.code === error.type) {
+    return fieldMessage(error.coded)
+  }
+  return typeof error.message === 'string' && error.message !== '' ? error.message : undefined
+}
+
 /** Refusals of a whole request that are about one field of the form: shown at that field. */
 const FIELD_OF_REASON: Record<string, (string | number)[]> = {
   code_taken: ['code'],

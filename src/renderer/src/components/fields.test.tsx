@@ -6,6 +6,8 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import { afterEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import type { IpcFieldError } from '@shared/ipc'
+import { codedResolver } from '../app/form-resolver'
+import { i18n } from '../app/i18n'
 import { renderUi } from '../testing/render'
 import {
   Checkbox,
@@ -80,6 +82,20 @@ function Harness(): React.JSX.Element {
 
 afterEach(cleanup)
 
+/** A form checked by the app's own resolver (errors by code), as every editor of the app is. */
+const coded: { trigger?: () => Promise<boolean>; setServerError?: (error: IpcFieldError) => void } = {}
+function CodedHarness(): React.JSX.Element {
+  const { control, trigger, setError } = useForm<Values>({
+    resolver: codedResolver<Values>(schema),
+    defaultValues: { name: '', limit: 5, ladder_id: null, active: false },
+  })
+  useEffect(() => {
+    coded.trigger = trigger
+    coded.setServerError = (error) => applyFieldErrors(setError, [error], () => true)
+  })
+  return <TextField control={control} name="name" label="Название" />
+}
+
 describe('bound fields', () => {
   it('shows a schema error at the field, tied to the input by aria-invalid and aria-describedby', async () => {
     await renderUi(<Harness />)
@@ -111,6 +127,27 @@ describe('bound fields', () => {
     expect(screen.getByRole('alert').textContent).toBe('Не больше 2 знаков после запятой')
     act(() => form.setServerError({ path: ['name'], message: 'Something only a newer server says' }))
     expect(screen.getByRole('alert').textContent).toBe('Неверное значение')
+  })
+
+  it('says a field error in the language the UI has now, not the one it had when the error was found', async () => {
+    await renderUi(<CodedHarness />)
+    const input = screen.getByLabelText(/Название/)
+    await act(async () => {
+      await coded.trigger?.()
+    })
+    expect(screen.getByRole('alert').textContent).toBe('Введите название')
+    await act(async () => {
+      await i18n.changeLanguage('en')
+    })
+    expect(screen.getByRole('alert').textContent).toBe('Enter a name')
+    expect(input.getAttribute('aria-invalid')).toBe('true')
+    // A server's (422) field error too.
+    act(() => coded.setServerError?.({ path: ['name'], code: 'too_long', params: { max: 5 }, message: 'x' }))
+    expect(screen.getByRole('alert').textContent).toBe('At most 5 characters')
+    await act(async () => {
+      await i18n.changeLanguage('ru')
+    })
+    expect(screen.getByRole('alert').textContent).toBe('Не больше 5 символов')
   })
 
   it('keeps a number field as typed, stores numbers with a decimal comma, null when empty', async () => {

@@ -18,6 +18,7 @@ import {
   toKopecks,
   type MoneyLang,
 } from '@shared/domain/money'
+import { fieldErrorText, type ShownFieldError } from '../app/messages'
 import { ariaShortcut, withShortcut } from '../app/shortcuts'
 import { Icon } from './Icon'
 import { parseNumberInput } from './number-input'
@@ -62,8 +63,8 @@ function useFieldIds(): FieldIds {
 }
 
 /** `aria-describedby` for a control: its hint and, when present, its error. */
-function describedBy(ids: FieldIds, hint: ReactNode, error: string | undefined): string | undefined {
-  const parts = [hint ? ids.hintId : null, error ? ids.errorId : null].filter(Boolean)
+function describedBy(ids: FieldIds, hint: ReactNode, invalid: boolean): string | undefined {
+  const parts = [hint ? ids.hintId : null, invalid ? ids.errorId : null].filter(Boolean)
   return parts.length > 0 ? parts.join(' ') : undefined
 }
 
@@ -71,7 +72,8 @@ export interface FieldShellProps {
   ids: FieldIds
   label: ReactNode
   hint?: ReactNode
-  error?: string
+  /** Text as it is, or a form error (said in the UI language of each render: `fieldErrorText`). */
+  error?: string | ShownFieldError
   required?: boolean
   /** Checkboxes and switches put the label after the control. */
   inline?: boolean
@@ -84,13 +86,15 @@ export function FieldShell({
   ids,
   label,
   hint,
-  error,
+  error: shown,
   required,
   inline,
   className,
   children,
 }: FieldShellProps): React.JSX.Element {
+  // A language switch renders the shell again: a form error follows it (react-hook-form keeps its code).
   const { t } = useTranslation()
+  const error = typeof shown === 'string' ? shown || undefined : fieldErrorText(shown)
   return (
     <div
       className={['field', inline && 'field--inline', error && 'field--invalid', className]
@@ -156,14 +160,14 @@ function useBound<T extends FieldValues, N extends FieldPath<T>>(
   const { control, name, label, hint, required, className } = props
   const ids = useFieldIds()
   const { field, fieldState } = useController({ control, name })
-  // The resolver and applyFieldErrors already put the text in the UI language there (never zod's wording).
-  const error = extraError ?? fieldState.error?.message
+  // The resolver and applyFieldErrors keep the code: FieldShell says it in the UI language (never zod's wording).
+  const error = extraError ?? fieldState.error
+  const invalid = extraError !== undefined || fieldErrorText(fieldState.error) !== undefined
   // Taken apart here: the React compiler treats an object holding `ref` as a ref and refuses reads of it.
   const { ref, name: inputName, value, onBlur, onChange } = field
   return {
     value: value as unknown,
     setValue: (next: unknown) => onChange(next as FieldPathValue<T, N>),
-    error,
     shell: { ids, label, hint, error, required, className },
     input: {
       id: ids.inputId,
@@ -171,8 +175,8 @@ function useBound<T extends FieldValues, N extends FieldPath<T>>(
       ref,
       onBlur,
       required,
-      'aria-invalid': error ? true : undefined,
-      'aria-describedby': describedBy(ids, hint, error),
+      'aria-invalid': invalid || undefined,
+      'aria-describedby': describedBy(ids, hint, invalid),
     },
   }
 }

@@ -1,6 +1,6 @@
 import type { FieldPath, FieldValues, UseFormSetError } from 'react-hook-form'
 import type { IpcFieldError } from '@shared/ipc'
-import { fieldMessage } from '../app/messages'
+import { codedFieldError } from '../app/messages'
 
 /** `['steps', 2, 'threshold']` → `'steps.2.threshold'` (react-hook-form's field names). */
 export function fieldName(path: readonly (string | number)[]): string {
@@ -21,11 +21,8 @@ export function applyFieldErrors<T extends FieldValues>(
   for (const error of fields ?? []) {
     const name = fieldName(error.path)
     if (error.path.length > 0 && known(name)) {
-      setError(
-        name as FieldPath<T>,
-        { type: error.code ?? 'server', message: fieldMessage(error) },
-        { shouldFocus: !focused },
-      )
+      // By its code: the field says it in the UI language of the moment (FieldShell), not of the answer's.
+      setError(name as FieldPath<T>, codedFieldError(error), { shouldFocus: !focused })
       focused = true
     } else rest.push(error)
   }

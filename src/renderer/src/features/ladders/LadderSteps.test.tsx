@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { RkDiscount } from '@shared/api'
 import { ladderCreateChecked, validateLadder } from '@shared/domain'
 import { codedResolver } from '../../app/form-resolver'
+import { i18n } from '../../app/i18n'
 import { renderUi } from '../../testing/render'
 import type { LadderForm } from './form'
 import { LadderSteps } from './LadderSteps'
@@ -150,6 +151,27 @@ describe('the steps of the ladder editor', () => {
     )
     const threshold = card(1).getByRole('textbox', { name: /^Порог/ })
     expect(threshold.getAttribute('aria-invalid')).toBe('true')
+  })
+})
+
+describe('the steps’ errors after a language switch', () => {
+  it('are said in the new language, the step’s own error and its field’s alike', async () => {
+    await renderUi(<Harness values={ladder([step('Старт', 0, null, 3), step('Серебро', 0, null, null)])} />)
+    await act(async () => {
+      await current.form?.trigger()
+    })
+    await waitFor(() => expect(card(1).getByTestId('step-error').textContent).toMatch(/^Ступень 2 ничего/))
+    const threshold = card(1).getByRole('textbox', { name: /^Порог/ })
+    const thresholdError = () => document.getElementById(threshold.getAttribute('aria-describedby') ?? '')
+    const russian = thresholdError()?.textContent
+    await act(async () => {
+      await i18n.changeLanguage('en')
+    })
+    expect(card(1).getByTestId('step-error').textContent).toBe(
+      'Step 2 gives nothing: choose an RK discount, a bonus or a payment cap',
+    )
+    expect(thresholdError()?.textContent).toMatch(/^Step 2/)
+    expect(thresholdError()?.textContent).not.toBe(russian)
   })
 })
 

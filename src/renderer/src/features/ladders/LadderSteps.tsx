@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next'
 import type { RkDiscount } from '@shared/api'
 import { stepRangeText, type LadderIssue } from '@shared/domain'
 import { MAX } from '@shared/api'
-import { fieldMessage } from '../../app/messages'
+import { fieldErrorText, fieldMessage } from '../../app/messages'
 import { Button, IconButton } from '../../components/Button'
 import { MoneyField, NumberField, PercentField, TextField } from '../../components/fields'
 import { Icon } from '../../components/Icon'
@@ -154,7 +154,7 @@ export const LadderSteps = memo(function LadderSteps({
     remove: (index) => latestRef.current.remove(index),
   }))
 
-  const stepsError = errors.steps?.root?.message ?? errors.steps?.message
+  const stepsError = fieldErrorText(errors.steps?.root) ?? fieldErrorText(errors.steps)
 
   return (
     <section className="ladder-steps" aria-labelledby="ladder-steps-title">
@@ -250,7 +250,7 @@ const StepCard = memo(function StepCard({
   const name = useWatch({ control, name: `${prefix}.name`, exact: true })
   const { errors } = useFormState({ control, name: prefix, exact: true })
   const stepErrors = errors.steps?.[index]
-  const stepError = stepErrors?.message ?? stepErrors?.root?.message
+  const stepError = fieldErrorText(stepErrors) ?? fieldErrorText(stepErrors?.root)
   const title = name?.trim()
     ? t('ladders.stepTitleNamed', { index: index + 1, name: name.trim() })
     : t('ladders.stepTitle', { index: index + 1 })

@@ -7,6 +7,7 @@ import type { RkDiscount } from '@shared/api'
 import { FieldShell } from '../../components/fields'
 import { IconButton } from '../../components/Button'
 import { currentLanguage, type Language } from '../../app/i18n'
+import { fieldErrorText } from '../../app/messages'
 import { formatDiscountValue } from '../rk-discounts/format'
 import type { LadderForm } from './form'
 import { discountLabel, searchDiscounts, SHOWN } from './rk-search'
@@ -56,7 +57,7 @@ export function RkDiscountPicker({
     [open, catalog, query],
   )
   const shown = matches.slice(0, SHOWN)
-  const error = fieldState.error?.message
+  const error = fieldErrorText(fieldState.error)
   const shownText =
     value === null ? '' : selected ? discountLabel(selected) : t('ladders.rkMissing', { id: value })
   const hint =

@@ -43,7 +43,6 @@ export function ChangePasswordDialog({ onClose }: { onClose: () => void }): Reac
       'new_password_repeat',
       values.new_password,
       values.new_password_repeat,
-      t('users.passwordsDiffer'),
     )
     if (!matches) return
     const result = await invoke('session:change-password', {

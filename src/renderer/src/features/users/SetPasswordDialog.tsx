@@ -33,7 +33,7 @@ export function SetPasswordDialog({ user, onClose }: { user: User; onClose: () =
 
   const submit = form.handleSubmit(async ({ password, password_repeat: repeat }) => {
     setRefusal(null)
-    if (!repeatMatches(form.setError, 'password_repeat', password, repeat, t('users.passwordsDiffer'))) return
+    if (!repeatMatches(form.setError, 'password_repeat', password, repeat)) return
     const { login, role, surname, first_name, patronymic, email, comment, active, version } = user
     const result = await invoke('users:update', {
       id: user.id,

@@ -136,16 +136,7 @@ function UserPane({
   const submitCreate = createForm.handleSubmit(async (values) => {
     setRefusal(null)
     const { password_repeat: repeat, ...body } = values
-    if (
-      !repeatMatches(
-        createForm.setError,
-        'password_repeat',
-        body.password,
-        repeat,
-        t('users.passwordsDiffer'),
-      )
-    )
-      return
+    if (!repeatMatches(createForm.setError, 'password_repeat', body.password, repeat)) return
     const result = await invoke('users:create', body)
     if (!result.ok) return refused(createForm, result.error)
     createForm.reset(BLANK)

@@ -15,28 +15,56 @@ export function useFormSelector<T extends FieldValues, R>(
   form: Pick<UseFormReturn<T>, 'subscribe' | 'getValues'>,
   select: Select<T, R>,
 ): R {
+  const [memo] = useState(selectionMemo<T, R>)
   const subscribe = useCallback(
-    (onChange: () => void) => form.subscribe({ formState: { values: true }, callback: onChange }),
-    [form],
+    (onChange: () => void) => {
+      // What changed before this subscription (a reset in an effect that ran first) is looked at on the next read.
+      memo.changed()
+      return form.subscribe({
+        formState: { values: true },
+        callback: () => {
+          memo.changed()
+          onChange()
+        },
+      })
+    },
+    [form, memo],
   )
-  const [read] = useState(selectionMemo<T, R>)
-  return useSyncExternalStore(subscribe, () => read(form.getValues(), select))
+  return useSyncExternalStore(subscribe, () => memo.read(form.getValues(), select))
 }
 
-/** One remembered selection: recomputed when the values' JSON or the selector changes, kept when its result's JSON does not. */
-function selectionMemo<T, R>(): (values: T, select: Select<T, R>) => R {
-  let last: { valuesJson: string; select: Select<T, R>; result: R; resultJson: string } | null = null
-  return (values, select) => {
-    // react-hook-form hands out its live values object (changed in place): the key says whether it changed.
-    const valuesJson = valuesKey(values)
-    if (last && last.valuesJson === valuesJson && last.select === select) return last.result
-    const result = select(values)
-    const resultJson = JSON.stringify(result) ?? ''
-    if (last && last.resultJson === resultJson) {
-      last = { ...last, valuesJson, select }
-      return last.result
-    }
-    last = { valuesJson, select, result, resultJson }
-    return result
+interface SelectionMemo<T, R> {
+  /** The form said its values may have changed: the next read looks at them again. */
+  changed: () => void
+  read: (values: T, select: Select<T, R>) => R
+}
+
+/**
+ * One remembered selection: looked at again when the form said its values changed or the selector changed;
+ * recomputed when the values' key differs, and kept (the same object) when its result's JSON does not.
+ */
+function selectionMemo<T, R>(): SelectionMemo<T, R> {
+  let last: { valuesKey: string; select: Select<T, R>; result: R; resultJson: string } | null = null
+  // React reads the snapshot several times per change (on the notice, while rendering, after committing).
+  let stale = true
+  return {
+    changed: () => {
+      stale = true
+    },
+    read: (values, select) => {
+      if (last && !stale && last.select === select) return last.result
+      stale = false
+      // react-hook-form hands out its live values object (changed in place): the key says whether it changed.
+      const key = valuesKey(values)
+      if (last && last.valuesKey === key && last.select === select) return last.result
+      const result = select(values)
+      const resultJson = JSON.stringify(result) ?? ''
+      if (last && last.resultJson === resultJson) {
+        last = { ...last, valuesKey: key, select }
+        return last.result
+      }
+      last = { valuesKey: key, select, result, resultJson }
+      return result
+    },
   }
 }

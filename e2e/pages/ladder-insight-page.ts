@@ -4,6 +4,7 @@ import type { Locator, Page } from '@playwright/test'
 export class LadderInsightPanels {
   readonly chart: Locator
   readonly chartSteps: Locator
+  readonly chartCanvas: Locator
   readonly simulator: SimulatorPanel
   readonly impact: ImpactPanel
   readonly history: HistoryPanel
@@ -11,9 +12,23 @@ export class LadderInsightPanels {
   constructor(readonly page: Page) {
     this.chart = page.getByTestId('ladder-chart')
     this.chartSteps = this.chart.getByTestId('chart-step')
+    this.chartCanvas = this.chart.getByTestId('ladder-chart-canvas')
     this.simulator = new SimulatorPanel(page)
     this.impact = new ImpactPanel(page)
     this.history = new HistoryPanel(page)
+  }
+
+  /** How many of the chart canvas's pixels are `hex` (`#rrggbb`), exactly. */
+  chartPixels(hex: string): Promise<number> {
+    return this.chartCanvas.evaluate((canvas, color) => {
+      const [r, g, b] = [1, 3, 5].map((at) => parseInt(color.slice(at, at + 2), 16))
+      const element = canvas as HTMLCanvasElement
+      const data = element.getContext('2d')?.getImageData(0, 0, element.width, element.height).data ?? []
+      let count = 0
+      for (let i = 0; i < data.length; i += 4)
+        if (data[i] === r && data[i + 1] === g && data[i + 2] === b) count++
+      return count
+    }, hex)
   }
 
   /** Opens a tab of the editor: `steps`, `simulator`, `impact`, `history`. */

@@ -8,6 +8,7 @@ const DARK_QUERY = '(prefers-color-scheme: dark)'
 export const THEME_CHOICES: readonly ThemeChoice[] = ['system', 'light', 'dark']
 
 const listeners = new Set<(choice: ThemeChoice) => void>()
+const appliedListeners = new Set<() => void>()
 let stopFollowingSystem: (() => void) | null = null
 
 export function currentThemeChoice(): ThemeChoice {
@@ -24,7 +25,10 @@ export function applyTheme(choice: ThemeChoice = currentThemeChoice()): void {
   const root = globalThis.document?.documentElement
   if (!root) return
   const set = () => {
-    root.dataset.theme = choice === 'system' ? (systemIsDark() ? 'dark' : 'light') : choice
+    const theme = choice === 'system' ? (systemIsDark() ? 'dark' : 'light') : choice
+    if (root.dataset.theme === theme) return
+    root.dataset.theme = theme
+    for (const listener of appliedListeners) listener()
   }
   set()
   if (choice === 'system') {
@@ -46,6 +50,17 @@ export function setThemeChoice(choice: ThemeChoice): void {
 export function onThemeChoice(listener: (choice: ThemeChoice) => void): () => void {
   listeners.add(listener)
   return () => listeners.delete(listener)
+}
+
+/** The theme on the page now (`light` or `dark`): for what draws its own colours (a canvas), with `onThemeApplied`. */
+export function appliedTheme(): string {
+  return globalThis.document?.documentElement.dataset.theme ?? 'light'
+}
+
+/** Calls `listener` when the page's theme changes (a choice, or the system's theme while following it). */
+export function onThemeApplied(listener: () => void): () => void {
+  appliedListeners.add(listener)
+  return () => appliedListeners.delete(listener)
 }
 
 /** The choice after `choice` in the switch's cycle: system → light → dark → system. */

@@ -1,5 +1,5 @@
 // The ladder as a chart while it is edited: thresholds on the x axis, the RK discount %, bonus % and pay-with-bonus
-// cap as step lines, and the guests on each step now as bars behind them (a hand-written SVG: LadderChartView).
+// cap as step lines, and the guests on each step now as bars behind them (drawn on a canvas: LadderChartView).
 import { memo, useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { LadderCreate } from '@shared/api'

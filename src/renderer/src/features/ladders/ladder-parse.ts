@@ -26,7 +26,7 @@ export function createLadderParser(): (values: unknown) => Result {
   let last: { key: string; result: Result } | null = null
 
   const parseStep = (step: unknown): LadderStepInput | null => {
-    const key = valuesKey(step)
+    const key = stepKey(step)
     const known = steps.get(key)
     if (known !== undefined) return known
     const parsed = ladderStepInput.safeParse(step)
@@ -64,6 +64,30 @@ export function createLadderParser(): (values: unknown) => Result {
     last = { key, result }
     return result
   }
+}
+
+/**
+ * A key for a step as the form holds it: equal keys, the same values to the schema. Made by hand for a flat record
+ * (a keystroke makes fifty of them); anything else goes through `valuesKey`.
+ */
+function stepKey(step: unknown): string {
+  if (!isRecord(step)) return `v${valuesKey(step)}`
+  let key = 's'
+  for (const name in step) {
+    if (!Object.hasOwn(step, name)) continue
+    const value = step[name]
+    key += `|${name.length}:${name}=`
+    if (value === null) key += 'n'
+    else if (value === undefined) key += 'u'
+    else if (typeof value === 'number') key += Object.is(value, -0) ? 'd-0' : `d${value}`
+    else if (typeof value === 'string') key += `t${value.length}:${value}`
+    else if (typeof value === 'boolean') key += value ? 'b1' : 'b0'
+    else {
+      const json = valuesKey(value)
+      key += `j${json.length}:${json}`
+    }
+  }
+  return key
 }
 
 /** The ladder editor's parser (one per renderer: the editor shows one ladder at a time). */

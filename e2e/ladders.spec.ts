@@ -88,7 +88,7 @@ test('a three-step ladder from RK discounts: ranges in words, errors at their st
   await expect(page.table.row('Осень')).toBeVisible()
 })
 
-test('duplicate by keyboard; delete disabled while the list knows a group uses the ladder, refused by the server when it did not', async ({
+test('duplicate by keyboard; delete disabled while the list knows a group uses the ladder, refused by the server when it did not, then known', async ({
   app,
   sandbox,
 }) => {
@@ -134,6 +134,12 @@ test('duplicate by keyboard; delete disabled while the list knows a group uses t
   await expect(page.editor.deleteRefused).toHaveText(
     'Сервер отказался удалять: Лестница назначена группам «Кафе»: сначала назначьте им другую лестницу',
   )
+  // The refusal made the app read the groups again: the editor says «Кафе» uses the copy, and with the refused
+  // delete cancelled, the delete button is disabled with that reason.
+  await expect(page.editor.root.getByText('Используется в группах: «Кафе»')).toBeVisible()
+  await page.editor.cancelDeleteButton.click()
+  await expect(page.editor.deleteButton).toBeDisabled()
+  await expect(page.deleteBlocked).toHaveText('Нельзя удалить: лестницу используют группы «Кафе»')
   expect(await ladderNamed(other, 'Гостевая для кафе')).toBeDefined()
 })
 

@@ -6,6 +6,7 @@ import { promises as fs } from 'node:fs'
 import { join } from 'node:path'
 import type { SessionState, SyncStatus } from '@shared/ipc'
 import { createHandlers, type HandlerContext, type HostCapabilities } from './ipc/handlers'
+import { revalidate } from './ipc/handlers/reads'
 import { EventHub } from './ipc/events'
 import { IpcFailure } from './ipc/errors'
 import { createIpcRegistry, type IpcRegistry } from './ipc/registry'
@@ -14,6 +15,8 @@ import { MemorySecretStore, type SecretStore } from './session/secret-store'
 import { SessionManager } from './session/session'
 import { CACHE_KINDS } from './store/cache'
 import { Connectivity } from './sync/connectivity'
+import { kindsAbout } from './sync/refs'
+import type { OutboxRow } from './sync/records'
 import { OutboxWorker } from './sync/worker'
 import { Workspace, type WorkspaceChange } from './sync/workspace'
 
@@ -120,6 +123,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     intervalMs: options.healthIntervalMs,
   })
 
+  /** Re-reads after a refusal still on their way (`whenSynced` waits for them). */
+  const rereads = new Set<Promise<void>>()
+  // The server refused a row because of data this workstation has not seen (a colleague gave the ladder to a
+  // group): read what the refusal is about again, so the screens show why (the group that uses it) and say
+  // `entities:changed` if it changed.
+  const rereadAbout = (row: OutboxRow) => {
+    for (const kind of kindsAbout(row.entity)) {
+      const run = revalidate(context, kind)
+      rereads.add(run)
+      void run.finally(() => rereads.delete(run))
+    }
+  }
+
   const onWorkspaceChange = (change: WorkspaceChange) => {
     if (!workspace) return
     for (const id of change.ids) changedDraftIds.add(id)
@@ -148,6 +164,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       reportOffline: () => connectivity.reportOffline(),
       reportOnline: () => connectivity.reportOnline(),
       onBackoff: emitStatus,
+      onRefused: rereadAbout,
       log,
     })
     worker.start()
@@ -224,6 +241,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     whenSynced: async () => {
       await transitions
       await worker?.whenIdle()
+      await Promise.all(rereads)
     },
     close: async () => {
       if (closed) return

@@ -2,7 +2,7 @@
 // found, replaced by the real id once the create has one, and stood in for while a body's shape is checked.
 import type { DraftEntity } from '@shared/ipc'
 import { opIdOfRef } from '@shared/ipc/create-refs'
-import { DRAFT_RESOURCES } from '@shared/resources'
+import { DRAFT_KINDS, DRAFT_RESOURCES, type DraftDescriptor } from '@shared/resources'
 
 /** A valid id standing in for a reference while a body is checked (the reference is put back after). */
 const STAND_IN_ID = 1
@@ -16,6 +16,23 @@ const asRecord = (value: unknown): Record<string, unknown> | null =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
     ? (value as Record<string, unknown>)
     : null
+
+/**
+ * The lists main keeps whole that say something about an entity of `entity`'s kind: its own kind's, and those of
+ * the kinds that refer to it (a group's `ladder_id` names a ladder). A refusal about that entity («the ladder is
+ * used by groups …») is read again from these. Accounts are not kept whole (a server holds millions).
+ */
+export function kindsAbout(entity: DraftEntity): DraftEntity[] {
+  return DRAFT_KINDS.filter((kind) => {
+    const resource: DraftDescriptor = DRAFT_RESOURCES[kind]
+    const keptWhole =
+      resource.shape === 'collection' && resource.cached && resource.ipc.verbs.includes('list')
+    const refers =
+      'references' in resource &&
+      Object.values(resource.references ?? {}).some((referred) => referred === entity)
+    return keptWhole && (kind === entity || refers)
+  })
+}
 
 /** The op_ids of the outbox creates `payload` refers to, by field. */
 export function refsOf(entity: DraftEntity, payload: unknown): { field: string; opId: string }[] {

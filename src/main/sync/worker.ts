@@ -22,6 +22,8 @@ export interface WorkerOptions {
   /** Wall clock for backoff timers (real time even when tests fake the session clock). */
   now?: () => number
   onBackoff: () => void
+  /** The server refused a row because of its data (a ladder in use, a taken code), not its version. */
+  onRefused?: (row: OutboxRow) => void
   random?: () => number
   log?: (message: string, error?: unknown) => void
   minBackoffMs?: number
@@ -174,9 +176,7 @@ export class OutboxWorker {
 
   private async handleConflict(api: ApiClient, row: OutboxRow, error: ApiError): Promise<void> {
     const { workspace } = this.options
-    if (row.action === 'create' || row.entity_id === null) {
-      return workspace.failed(row, 'conflict', error.message, [], error.reason)
-    }
+    if (row.action === 'create' || row.entity_id === null) return this.refused(row, error)
     let theirs: DraftEntityBody | null
     const current = entitySchemas[row.entity].safeParse(error.current)
     if (current.success) theirs = current.data
@@ -198,7 +198,7 @@ export class OutboxWorker {
     }
     if (theirs.version === row.base_version) {
       // Not about versions: e.g. a ladder still used by groups, a duplicate code.
-      return workspace.failed(row, 'conflict', error.message, [], error.reason)
+      return this.refused(row, error)
     }
     if (row.action === 'update') {
       if (sameContent(row.entity, row.payload, theirs)) return workspace.succeeded(row, theirs)
@@ -212,6 +212,11 @@ export class OutboxWorker {
       }
     }
     return workspace.conflicted(row, theirs, error.message)
+  }
+
+  private async refused(row: OutboxRow, error: ApiError): Promise<void> {
+    await this.options.workspace.failed(row, 'conflict', error.message, [], error.reason)
+    this.options.onRefused?.(row)
   }
 
   private now(): number {

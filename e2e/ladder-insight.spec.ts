@@ -1,6 +1,7 @@
-// The ladder editor's insight against a real sandbox: the simulator's figures for a demo guest are what the
-// server's purchase then answers, and the impact preview and the history say what the server says.
-import type { Account, AccountGroup, Ladder, LadderPreview } from '../src/shared/api'
+// The ladder editor's insight against a real sandbox: the simulator's figures for a demo guest (who paid part of
+// the day's limit with bonus already) are what the server's purchase then answers, and the impact preview and the
+// history say what the server says.
+import type { Account, AccountGroup, Ladder, LadderPreview, Settings } from '../src/shared/api'
 import { formatMoney, fromKopecks, parseMoney, toKopecks } from '../src/shared/domain'
 import { expect, test } from './fixtures'
 import { seriousViolations } from './pages/a11y'
@@ -34,11 +35,29 @@ test('the simulator’s figures for a demo guest are what operations/purchase th
   const accounts = (
     await other.request<{ items: Account[] }>('GET', `/accounts/list?group_id=${group.id}&limit=200`)
   ).items
-  // A guest on «Серебро» (an RK discount and a bonus) with bonus to spend.
+  // A guest on «Серебро» (an RK discount and a bonus, no cap of its own) with bonus to spend.
   const guest = accounts.find(
-    (account) => account.step?.index === 1 && account.balance > 0 && !account.blocked,
+    (account) =>
+      account.step?.index === 1 &&
+      account.balance >= 1 &&
+      account.spend_total + account.balance < 90_000 &&
+      !account.blocked,
   )
   if (!guest?.holder_name) throw new Error('The demo seed has no guest with a balance on «Серебро»')
+  // A daily limit as large as the balance, half of it paid with bonus today: what is left of the limit, not the
+  // balance (topped up by that purchase's bonus), caps the next payment.
+  const { updated_at, updated_by, ...settings } = await other.request<Settings>('GET', '/settings')
+  void [updated_at, updated_by]
+  await other.request('PUT', '/settings', {
+    ...settings,
+    bonus_payment_limits: { per_day: guest.balance, per_week: null, per_month: null },
+  })
+  const paidToday = fromKopecks(Math.floor(toKopecks(guest.balance) / 2))
+  await other.request('POST', '/operations/purchase', {
+    account_id: guest.id,
+    amount: paidToday,
+    paid_with_bonus: paidToday,
+  })
 
   await signIn(app, 'marketing')
   const ladders = new LaddersPage(app)
@@ -62,6 +81,7 @@ test('the simulator’s figures for a demo guest are what operations/purchase th
   await simulator.bill.fill('12 345,67')
   await expect(simulator.figure('step')).toHaveText('2 · Серебро')
   await expect(simulator.figure('discount')).toContainText('Скидка 5%')
+  await expect(simulator.figure('max-payment-rule')).toContainText('на рабочие сутки')
   expect(await seriousViolations(app)).toEqual([])
 
   const toPay = await kopecksIn(simulator.figure('to-pay'))
@@ -73,8 +93,9 @@ test('the simulator’s figures for a demo guest are what operations/purchase th
     paid_with_bonus: fromKopecks(maxPayment + 1),
   })
   expect(refused.status).toBe(422)
-  const [item] = (refused.body as { detail: { params: { allowed: number } }[] }).detail
+  const [item] = (refused.body as { detail: { params: { allowed: number; rule: string } }[] }).detail
   expect(toKopecks(item!.params.allowed)).toBe(maxPayment)
+  expect(item!.params.rule).toBe('per_day')
 
   const answer = await other.request<{ step: { name: string } | null; bonus_credited: number }>(
     'POST',

@@ -1,5 +1,11 @@
 import type { AccountLimits } from '@shared/api'
 import { fromKopecks } from '@shared/domain'
+import {
+  paymentAllowance as allowanceOf,
+  type LimitRule,
+  type PaymentAllowance,
+  type PaymentRule,
+} from '@shared/domain/bonus-payment'
 import type { ServerContext } from '../context'
 import { placeholders, rowsOf, valueOf } from './sql'
 import { paymentLimitsNow } from './settings'
@@ -41,8 +47,6 @@ function paidWithBonus(ctx: ServerContext, accountId: number, start: number, end
   )
 }
 
-export type LimitRule = 'per_day' | 'per_week' | 'per_month'
-
 /** Per limit of the current business periods: the limit, what was paid with bonus, what is left (kopecks). */
 export function limitsLeft(
   ctx: ServerContext,
@@ -74,22 +78,17 @@ export function accountLimits(ctx: ServerContext, accountId: number): AccountLim
 
 /**
  * The most of a bill the account may pay with bonus now, and the rule that sets it: the available balance, the
- * step's cap (`capKopecks`, null: none), and what is left of each limit — the smallest wins.
+ * step's cap (`capKopecks`, null: none), and what is left of each limit — the smallest wins (the shared rule).
  */
 export function paymentAllowance(
   ctx: ServerContext,
   account: { id: number; balance: number },
   capKopecks: number | null,
-): { allowed: number; rule: 'balance' | 'step_cap' | LimitRule } {
-  let best: { allowed: number; rule: 'balance' | 'step_cap' | LimitRule } = {
-    allowed: Math.max(0, availableOf(ctx, account)),
-    rule: 'balance',
-  }
-  if (capKopecks !== null && capKopecks < best.allowed) best = { allowed: capKopecks, rule: 'step_cap' }
+): PaymentAllowance<Exclude<PaymentRule, 'bill'>> {
   const left = limitsLeft(ctx, account.id)
-  for (const rule of ['per_day', 'per_week', 'per_month'] as const) {
-    const remaining = left[rule].left
-    if (remaining !== null && remaining < best.allowed) best = { allowed: remaining, rule }
-  }
-  return best
+  return allowanceOf({
+    availableKopecks: availableOf(ctx, account),
+    stepCapKopecks: capKopecks,
+    limitsLeft: { per_day: left.per_day.left, per_week: left.per_week.left, per_month: left.per_month.left },
+  })
 }

@@ -6,9 +6,11 @@
 // is `billKopecks`; the till takes the step's RK discount off it, and what the guest pays (`toPayKopecks`) is
 // what the till reports to ProBonus as the purchase: the bonus and the pay-with-bonus cap are shares of it, and it
 // is what the bill adds to a `spend` accumulation.
-import type { Account } from '../api/accounts'
+import type { Account, AccountLimits } from '../api/accounts'
 import type { LadderBasis, LadderPeriod } from '../api/ladders'
 import { benefitsFor, type BenefitDiscount, type BenefitStep, type Benefits } from './benefits'
+import { limitsLeftOf, paymentAllowance, type PaymentAllowance } from './bonus-payment'
+import { toKopecks } from './money'
 import { stepFor } from './steps'
 
 export interface SimulatedLadderStep extends BenefitStep {
@@ -160,4 +162,42 @@ export function guestPlacement(
     highestReached: reached?.index ?? null,
     override: manual ? { index: manual.index, mode: manual.mode } : null,
   }
+}
+
+/** A picked guest's bonus as the server reports it now (IPC `accounts:bonus`), in roubles. */
+export interface GuestBonus {
+  balance: number
+  pending_balance: number
+  /** `GET accounts/{id}/limits` for the current business periods; null: not known (then not applied). */
+  limits: AccountLimits | null
+}
+
+export interface SimulatedPayment extends PaymentAllowance {
+  /** The guest's balance bounds it (a real guest was picked). */
+  balanceApplied: boolean
+  /** The per-account limits of the business day, week and month bound it (known only for a real guest). */
+  limitsApplied: boolean
+}
+
+/**
+ * The most of the simulated bill that may be paid with bonus, by the rule `operations/purchase` applies
+ * (shared paymentAllowance): what is paid after the RK discount, the step's `max_payment_percent` of it, and
+ * for a real guest the spendable balance and what is left of the limits. A typed value has no account: only the
+ * bill and the step bound it.
+ */
+export function simulatedPayment(
+  simulation: Simulation,
+  ladder: SimulatedLadder,
+  guest: GuestBonus | null,
+): SimulatedPayment {
+  const step = simulation.step ? ladder.steps[simulation.step.index] : undefined
+  const percent = step?.max_payment_percent
+  const capped = percent !== null && percent !== undefined && Number.isFinite(percent)
+  const allowance = paymentAllowance({
+    billKopecks: simulation.toPayKopecks,
+    stepCapKopecks: capped ? simulation.benefits.maxBonusPaymentKopecks : null,
+    availableKopecks: guest ? toKopecks(guest.balance) - toKopecks(guest.pending_balance) : null,
+    limitsLeft: guest?.limits ? limitsLeftOf(guest.limits) : null,
+  })
+  return { ...allowance, balanceApplied: guest !== null, limitsApplied: Boolean(guest?.limits) }
 }

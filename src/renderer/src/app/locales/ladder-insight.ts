@@ -70,6 +70,26 @@ export const ladderInsight = defineTexts(
       bonus: 'Начислится бонусов',
       maxPayment: 'Можно оплатить бонусами',
       maxPaymentBalance: 'столько бонусов у гостя',
+      maxPaymentBill: 'весь счёт после скидки',
+      maxPaymentStep: 'ступень разрешает {{percent}} счёта',
+      maxPaymentLoading: 'узнаём…',
+      maxPaymentLimit: {
+        per_day: 'столько осталось от лимита {{limit}} на рабочие сутки',
+        per_week: 'столько осталось от лимита {{limit}} на рабочую неделю',
+        per_month: 'столько осталось от лимита {{limit}} на рабочий месяц',
+      },
+      limitsTyped:
+        'Лимиты оплаты бонусами на день, неделю и месяц не учтены: они считаются по счёту гостя. Выберите гостя, чтобы учесть его баланс и лимиты.',
+      limitsLoading: 'Узнаём у сервера баланс гостя и остатки его лимитов…',
+      limitsUnknown:
+        'Остатки лимитов гостя сейчас не узнать ({{reason}}): учтены баланс из карточки и ступень, лимиты — нет.',
+      limitsNone: 'В настройках нет лимитов оплаты бонусами: учтены баланс гостя и ступень.',
+      limitsApplied: 'Учтены остатки лимитов гостя на текущие рабочие сутки, неделю и месяц: {{list}}.',
+      limitLeft: {
+        per_day: 'на сутки {{left}} из {{limit}}',
+        per_week: 'на неделю {{left}} из {{limit}}',
+        per_month: 'на месяц {{left}} из {{limit}}',
+      },
       next: 'До следующей ступени',
       nextText: 'до «{{name}}» не хватает {{remaining}}',
       top: 'это высшая ступень',
@@ -213,6 +233,28 @@ export const ladderInsight = defineTexts(
       bonus: 'Bonus credited',
       maxPayment: 'May be paid with bonus',
       maxPaymentBalance: 'the guest’s whole bonus balance',
+      maxPaymentBill: 'the whole bill after the discount',
+      maxPaymentStep: 'the step allows {{percent}} of the bill',
+      maxPaymentLoading: 'checking…',
+      maxPaymentLimit: {
+        per_day: 'what is left of the {{limit}} limit for this business day',
+        per_week: 'what is left of the {{limit}} limit for this business week',
+        per_month: 'what is left of the {{limit}} limit for this business month',
+      },
+      limitsTyped:
+        'The day, week and month limits of paying with bonus are not applied: they are counted per guest account. Pick a guest to apply their balance and limits.',
+      limitsLoading: 'Asking the server for the guest’s balance and what is left of their limits…',
+      limitsUnknown:
+        'What is left of the guest’s limits cannot be read now ({{reason}}): the card’s balance and the step are applied, the limits are not.',
+      limitsNone:
+        'The settings set no limits of paying with bonus: the guest’s balance and the step are applied.',
+      limitsApplied:
+        'What is left of the guest’s limits for the current business day, week and month is applied: {{list}}.',
+      limitLeft: {
+        per_day: '{{left}} of {{limit}} today',
+        per_week: '{{left}} of {{limit}} this week',
+        per_month: '{{left}} of {{limit}} this month',
+      },
       next: 'To the next step',
       nextText: '{{remaining}} more to “{{name}}”',
       top: 'this is the top step',

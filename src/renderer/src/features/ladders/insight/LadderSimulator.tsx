@@ -1,12 +1,21 @@
 // What one bill gives one guest under the ladder as edited: pick a real guest (or type what was accumulated),
 // type a bill, and read the step, the RK discount, the bonus, the pay-with-bonus cap, the way to the next step
 // and, for a rolling ladder, what keeps the current one. Computed here with the shared simulateBill (stepFor +
-// benefitsFor, as the server's purchase), no round trip.
+// benefitsFor, as the server's purchase), no round trip. The pay-with-bonus cap of a real guest follows the
+// server's rule (shared paymentAllowance): the spendable balance and what is left of the guest's limits for the
+// current business day, week and month, read once from main (`accounts:bonus`) when the guest is picked.
 import { memo, useId, useState } from 'react'
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
-import type { Account, LadderCreate, RkDiscount } from '@shared/api'
-import { formatMoney, formatMoneyInput, parseMoney } from '@shared/domain'
-import { guestPlacement, simulateBill, type Simulation } from '@shared/domain/simulate'
+import type { Account, AccountLimits, LadderCreate, RkDiscount } from '@shared/api'
+import { LIMIT_RULES, formatMoney, formatMoneyInput, parseMoney } from '@shared/domain'
+import {
+  guestPlacement,
+  simulateBill,
+  simulatedPayment,
+  type GuestBonus,
+  type Simulation,
+} from '@shared/domain/simulate'
 import { currentLanguage, type Language } from '../../../app/i18n'
 import { messageFor } from '../../../app/messages'
 import { ipcErrorOf, useIpcQuery } from '../../../app/queries'
@@ -14,7 +23,17 @@ import { useDebouncedValue } from '../../../app/useDebouncedValue'
 import { Button } from '../../../components/Button'
 import { SearchInput } from '../../../components/fields'
 import { guestLabel, kopecksOf, useDiscountMap, type InsightProps } from './model'
-import { stepRefText, unitsText } from './format'
+import { percentText, stepRefText, unitsText } from './format'
+
+/**
+ * Where the pay-with-bonus cap's account figures come from: none (a typed value), the server's (being read, or
+ * read), or only the guest's card when the server could not be asked (no limits then).
+ */
+type PaymentSource =
+  | { kind: 'typed' }
+  | { kind: 'loading' }
+  | { kind: 'server'; bonus: GuestBonus & { limits: AccountLimits } }
+  | { kind: 'card'; bonus: GuestBonus; reason: string }
 
 /** What the accumulated field starts with for a guest: their totals, or nothing for a rolling ladder. */
 function accumulatedOf(account: Account, ladder: LadderCreate, language: Language): string {
@@ -98,6 +117,19 @@ export const LadderSimulator = memo(function LadderSimulator({
   const accumulated = parseAccumulated(accumulatedText, basis, language)
   const bill = parseMoney(billText, language)
   const { ownLadder, highestReached, override } = guestPlacement(guest, ladderId)
+  const bonusQuery = useIpcQuery('accounts:bonus', guest ? { id: guest.id } : null)
+  const bonusError = ipcErrorOf(bonusQuery.error)
+  const paymentSource: PaymentSource = !guest
+    ? { kind: 'typed' }
+    : bonusQuery.data
+      ? { kind: 'server', bonus: bonusQuery.data }
+      : bonusError
+        ? {
+            kind: 'card',
+            bonus: { balance: guest.balance, pending_balance: guest.pending_balance, limits: null },
+            reason: messageFor(bonusError),
+          }
+        : { kind: 'loading' }
 
   // Cheap (a binary search and a few BigInt products): computed on every render, nothing to memoize.
   const result: Simulation | null =
@@ -115,7 +147,6 @@ export const LadderSimulator = memo(function LadderSimulator({
   if (!ladder) return <p className="insight__note">{t('ladderInsight.notParsed')}</p>
   const rolling = ladder.period === 'rolling_days'
   const days = ladder.period_days ?? 0
-  const balanceKopecks = guest ? kopecksOf(guest.balance) - kopecksOf(guest.pending_balance) : null
 
   return (
     <section className="insight-sim" aria-labelledby={`${ids.bill}-title`} data-testid="ladder-simulator">
@@ -212,7 +243,7 @@ export const LadderSimulator = memo(function LadderSimulator({
           result={result}
           ladder={ladder}
           discounts={discounts}
-          balanceKopecks={balanceKopecks}
+          paymentSource={paymentSource}
           language={language}
         />
       ) : (
@@ -226,13 +257,13 @@ function SimulationResult({
   result,
   ladder,
   discounts,
-  balanceKopecks,
+  paymentSource,
   language,
 }: {
   result: Simulation
   ladder: LadderCreate
   discounts: ReadonlyMap<number, RkDiscount>
-  balanceKopecks: number | null
+  paymentSource: PaymentSource
   language: Language
 }): React.JSX.Element {
   const { t } = useTranslation()
@@ -241,8 +272,29 @@ function SimulationResult({
   const discount = discountId === null ? undefined : discounts.get(discountId)
   const money = (kopecks: number) => formatMoney(kopecks, language)
   const units = (value: number) => unitsText(ladder.basis, value, language, t)
-  const cap = result.benefits.maxBonusPaymentKopecks
-  const capped = balanceKopecks !== null && balanceKopecks < cap
+  const payment =
+    paymentSource.kind === 'loading'
+      ? null
+      : simulatedPayment(result, ladder, paymentSource.kind === 'typed' ? null : paymentSource.bonus)
+  const paymentNote = (): string | undefined => {
+    if (!payment) return undefined
+    switch (payment.rule) {
+      case 'bill':
+        return t('ladderInsight.simulator.maxPaymentBill')
+      case 'balance':
+        return t('ladderInsight.simulator.maxPaymentBalance')
+      case 'step_cap':
+        return t('ladderInsight.simulator.maxPaymentStep', {
+          percent: percentText(step?.max_payment_percent, language, t),
+        })
+      default: {
+        const limit = paymentSource.kind === 'server' ? paymentSource.bonus.limits[payment.rule].limit : null
+        return t(`ladderInsight.simulator.maxPaymentLimit.${payment.rule}`, {
+          limit: limit === null ? '' : formatMoney(kopecksOf(limit), language),
+        })
+      }
+    }
+  }
   const rows: [key: string, label: string, value: string, note?: string][] = [
     [
       'step',
@@ -273,8 +325,8 @@ function SimulationResult({
     [
       'max-payment',
       t('ladderInsight.simulator.maxPayment'),
-      money(capped ? balanceKopecks : cap),
-      capped ? t('ladderInsight.simulator.maxPaymentBalance') : undefined,
+      payment ? money(payment.allowed) : t('ladderInsight.simulator.maxPaymentLoading'),
+      paymentNote(),
     ],
     [
       'next',
@@ -300,20 +352,59 @@ function SimulationResult({
     ])
   }
   return (
-    <dl
-      className="props insight-sim__result"
-      aria-label={t('ladderInsight.simulator.result')}
-      aria-live="polite"
-    >
-      {rows.map(([key, label, value, note]) => (
-        <div className="props__row" key={key}>
-          <dt>{label}</dt>
-          <dd>
-            <span data-testid={`simulator-${key}`}>{value}</span>
-            {note && <span className="insight__note"> ({note})</span>}
-          </dd>
-        </div>
-      ))}
-    </dl>
+    <>
+      <dl
+        className="props insight-sim__result"
+        aria-label={t('ladderInsight.simulator.result')}
+        aria-live="polite"
+      >
+        {rows.map(([key, label, value, note]) => (
+          <div className="props__row" key={key}>
+            <dt>{label}</dt>
+            <dd>
+              <span data-testid={`simulator-${key}`}>{value}</span>
+              {note && (
+                <span className="insight__note" data-testid={`simulator-${key}-rule`}>
+                  {' '}
+                  ({note})
+                </span>
+              )}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <p className="insight__note" data-testid="simulator-limits" aria-live="polite">
+        {limitsText(paymentSource, language, t)}
+      </p>
+    </>
   )
+}
+
+/** Whether the per-account limits of paying with bonus bound the cap, and what is left of each. */
+function limitsText(source: PaymentSource, language: Language, t: TFunction): string {
+  switch (source.kind) {
+    case 'typed':
+      return t('ladderInsight.simulator.limitsTyped')
+    case 'loading':
+      return t('ladderInsight.simulator.limitsLoading')
+    case 'card':
+      return t('ladderInsight.simulator.limitsUnknown', { reason: source.reason })
+    case 'server': {
+      const { limits } = source.bonus
+      const set = LIMIT_RULES.flatMap((rule) => {
+        const { limit, left } = limits[rule]
+        return limit === null || left === null
+          ? []
+          : [
+              t(`ladderInsight.simulator.limitLeft.${rule}`, {
+                left: formatMoney(kopecksOf(left), language),
+                limit: formatMoney(kopecksOf(limit), language),
+              }),
+            ]
+      })
+      return set.length === 0
+        ? t('ladderInsight.simulator.limitsNone')
+        : t('ladderInsight.simulator.limitsApplied', { list: set.join('; ') })
+    }
+  }
 }

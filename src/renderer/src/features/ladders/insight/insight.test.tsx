@@ -3,7 +3,7 @@
 // with the server is proved against a real sandbox in src/main/ipc/handlers/ladder-simulator.test.ts).
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { Account, Ladder, LadderCreate, LadderPreview } from '@shared/api'
+import type { Account, AccountLimits, Ladder, LadderCreate, LadderPreview } from '@shared/api'
 import { exampleRkDiscounts, guestLadderExample } from '@shared/domain/example-ladder'
 import type { SessionState } from '@shared/ipc'
 import { useSessionStore } from '../../session/store'
@@ -59,6 +59,11 @@ describe('the simulator', () => {
     expect(text('simulator-next')).toBe('до «Золото» не хватает 1 000 ₽')
     expect(text('simulator-after')).toBe('3 · Золото')
     expect(screen.queryByTestId('simulator-keep')).toBeNull()
+    // No account: the whole bill, and the limits of paying with bonus are said not to be applied.
+    expect(text('simulator-max-payment-rule')).toBe(' (весь счёт после скидки)')
+    expect(text('simulator-limits')).toBe(
+      'Лимиты оплаты бонусами на день, неделю и месяц не учтены: они считаются по счёту гостя. Выберите гостя, чтобы учесть его баланс и лимиты.',
+    )
   })
 
   it('follows the ladder as edited: a lower threshold puts the same guest on the next step', async () => {
@@ -76,10 +81,12 @@ describe('the simulator', () => {
     // 10 % RK discount of 1 000 ₽, 7 % bonus of 900 ₽, at most 50 % of 900 ₽ with bonus.
     expect(text('simulator-bonus')).toBe('63 ₽')
     expect(text('simulator-max-payment')).toBe('450 ₽')
+    expect(text('simulator-max-payment-rule')).toBe(' (ступень разрешает 50 % счёта)')
     expect(text('simulator-next')).toBe('это высшая ступень')
   })
 
   it('finds a guest by card, phone or name and starts from their totals; says what keeps a rolling step', async () => {
+    // Main cannot say the guest's limits now: the card's balance caps the payment, and the limits are said unknown.
     const guest = {
       id: 7,
       number: '1000007',
@@ -93,6 +100,7 @@ describe('the simulator', () => {
     } as Account
     const fake = bridge({
       'accounts:list': () => ({ ok: true, data: { items: [guest], total: 1, offset: 0, limit: 8 } }),
+      'accounts:bonus': () => ({ ok: false, error: { code: 'offline', message: 'offline' } }),
     })
     const { rerender } = await renderUi(<LadderSimulator ladder={guestLadderExample} ladderId={3} />, 'en')
     fireEvent.change(screen.getByLabelText('Find a guest: card number, phone or name'), {
@@ -107,7 +115,10 @@ describe('the simulator', () => {
     expect((screen.getByLabelText('Accumulated, ₽') as HTMLInputElement).value).toBe('45,000')
     fireEvent.change(screen.getByLabelText('Bill, ₽'), { target: { value: '3,000' } })
     // 5 % RK discount → 2 850 to pay; the cap is the guest's 120 ₽ balance, below the whole bill.
-    expect(text('simulator-max-payment')).toBe('₽120')
+    await waitFor(() => expect(text('simulator-max-payment')).toBe('₽120'))
+    expect(text('simulator-limits')).toMatch(
+      /^What is left of the guest’s limits cannot be read now \(.+\): the card’s balance and the step are applied, the limits are not\.$/u,
+    )
     expect(screen.getByTestId('simulator-max-payment').parentElement?.textContent).toContain(
       '(the guest’s whole bonus balance)',
     )
@@ -123,6 +134,62 @@ describe('the simulator', () => {
       'The guest’s total of the last 90 days is not on the card',
     )
     expect(text('simulator-keep')).toBe('at least ₽30,000 in the last 90 days; margin ₽15,000')
+  })
+
+  it('caps a picked guest’s payment by what is left of the limits for the business day and week, as main says', async () => {
+    const guest = {
+      id: 7,
+      number: '1000007',
+      holder_name: 'Иванова Анна',
+      balance: 2_000,
+      pending_balance: 500,
+      spend_total: 45_000,
+      visits: 12,
+      step: { ladder_id: 3, index: 1, name: 'Серебро' },
+    } as Account
+    let answer: (limits: AccountLimits) => void = () => undefined
+    const fake = bridge({
+      'accounts:list': () => ({ ok: true, data: { items: [guest], total: 1, offset: 0, limit: 8 } }),
+      'accounts:bonus': () =>
+        new Promise((resolve) => {
+          answer = (limits) =>
+            resolve({
+              ok: true,
+              data: {
+                account_id: 7,
+                balance: 2_000,
+                pending_balance: 500,
+                pending: [],
+                pending_complete: true,
+                limits,
+                temporary_identifiers: false,
+              },
+            })
+        }),
+    })
+    await renderUi(<LadderSimulator ladder={guestLadderExample} ladderId={3} />)
+    fireEvent.change(screen.getByLabelText('Найти гостя: номер карты, телефон или имя'), {
+      target: { value: '1000007' },
+    })
+    fireEvent.click(await screen.findByRole('button', { name: 'Выбрать гостя 1000007 · Иванова Анна' }))
+    fireEvent.change(screen.getByLabelText('Счёт, ₽'), { target: { value: '3000' } })
+    // Until main answers, no figure is guessed.
+    await waitFor(() => expect(text('simulator-max-payment')).toBe('узнаём…'))
+    expect(text('simulator-limits')).toBe('Узнаём у сервера баланс гостя и остатки его лимитов…')
+    expect(fake.calls.filter((call) => call.channel === 'accounts:bonus').map((call) => call.input)).toEqual([
+      { id: 7 },
+    ])
+    // 1 500 ₽ spendable; 400 ₽ of the day's 1 000 ₽ left, 300 ₽ of the week's 2 000 ₽: the week wins.
+    answer({
+      per_day: { limit: 1_000, used: 600, left: 400 },
+      per_week: { limit: 2_000, used: 1_700, left: 300 },
+      per_month: { limit: null, used: 1_700, left: null },
+    })
+    await waitFor(() => expect(text('simulator-max-payment')).toBe('300 ₽'))
+    expect(text('simulator-max-payment-rule')).toBe(' (столько осталось от лимита 2 000 ₽ на рабочую неделю)')
+    expect(text('simulator-limits')).toBe(
+      'Учтены остатки лимитов гостя на текущие рабочие сутки, неделю и месяц: на сутки 400 ₽ из 1 000 ₽; на неделю 300 ₽ из 2 000 ₽.',
+    )
   })
 })
 

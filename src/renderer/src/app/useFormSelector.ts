@@ -3,9 +3,16 @@
 // `compute` does not see a change of what the computation closes over, such as a catalog arriving.)
 import { useCallback, useState, useSyncExternalStore } from 'react'
 import type { FieldValues, UseFormReturn } from 'react-hook-form'
-import { valuesKey } from './values-key'
 
 type Select<T, R> = (values: T) => R
+
+export interface FormSelectorOptions {
+  /**
+   * Look at a change in a task of its own, after the one that made it (the keystroke's): for what may show a moment
+   * later (a warning), so that the keystroke's frame is not kept waiting for it.
+   */
+  afterChange?: boolean
+}
 
 /**
  * `select(values)`, computed once per change of the values or of `select` (keep it stable: `useCallback` over what
@@ -14,21 +21,31 @@ type Select<T, R> = (values: T) => R
 export function useFormSelector<T extends FieldValues, R>(
   form: Pick<UseFormReturn<T>, 'subscribe' | 'getValues'>,
   select: Select<T, R>,
+  { afterChange = false }: FormSelectorOptions = {},
 ): R {
   const [memo] = useState(selectionMemo<T, R>)
   const subscribe = useCallback(
     (onChange: () => void) => {
       // What changed before this subscription (a reset in an effect that ran first) is looked at on the next read.
       memo.changed()
-      return form.subscribe({
+      let later: ReturnType<typeof setTimeout> | null = null
+      const unsubscribe = form.subscribe({
         formState: { values: true },
         callback: () => {
           memo.changed()
-          onChange()
+          if (!afterChange) return onChange()
+          later ??= setTimeout(() => {
+            later = null
+            onChange()
+          }, 0)
         },
       })
+      return () => {
+        if (later !== null) clearTimeout(later)
+        unsubscribe()
+      }
     },
-    [form, memo],
+    [form, memo, afterChange],
   )
   return useSyncExternalStore(subscribe, () => memo.read(form.getValues(), select))
 }
@@ -40,11 +57,12 @@ interface SelectionMemo<T, R> {
 }
 
 /**
- * One remembered selection: looked at again when the form said its values changed or the selector changed;
- * recomputed when the values' key differs, and kept (the same object) when its result's JSON does not.
+ * One remembered selection: computed again when the form said its values changed or the selector changed, and
+ * kept (the same object) when its result's JSON is the same. (A selector that is dear to run on equal values
+ * remembers them itself, as the ladder's parser does.)
  */
 function selectionMemo<T, R>(): SelectionMemo<T, R> {
-  let last: { valuesKey: string; select: Select<T, R>; result: R; resultJson: string } | null = null
+  let last: { select: Select<T, R>; result: R; resultJson: string } | null = null
   // React reads the snapshot several times per change (on the notice, while rendering, after committing).
   let stale = true
   return {
@@ -54,16 +72,13 @@ function selectionMemo<T, R>(): SelectionMemo<T, R> {
     read: (values, select) => {
       if (last && !stale && last.select === select) return last.result
       stale = false
-      // react-hook-form hands out its live values object (changed in place): the key says whether it changed.
-      const key = valuesKey(values)
-      if (last && last.valuesKey === key && last.select === select) return last.result
       const result = select(values)
       const resultJson = JSON.stringify(result) ?? ''
       if (last && last.resultJson === resultJson) {
-        last = { ...last, valuesKey: key, select }
+        last = { ...last, select }
         return last.result
       }
-      last = { valuesKey: key, select, result, resultJson }
+      last = { select, result, resultJson }
       return result
     },
   }

@@ -62,7 +62,8 @@ export function LadderEditor({ catalog, groups, ...props }: LadderEditorProps): 
   // editor renders again only when what they say changes, not on every keystroke (LadderSteps and its cards are
   // memoized on their props, and each card watches its own fields).
   const selectLiveIssues = useCallback((values: LadderForm) => liveIssuesOf(values, catalog), [catalog])
-  const liveIssues = useFormSelector(form, selectLiveIssues)
+  // Looked at after the keystroke's task: a warning may show a moment after the key, the chart may not.
+  const liveIssues = useFormSelector(form, selectLiveIssues, { afterChange: true })
   const stepIssues = useMemo(() => issuesByStep(liveIssues), [liveIssues])
   const ladderWarnings = useMemo(() => liveIssues.filter((issue) => issue.path[0] !== 'steps'), [liveIssues])
 

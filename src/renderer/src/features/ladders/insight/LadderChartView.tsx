@@ -63,6 +63,10 @@ function LadderChartView({
   const layout = useMemo(() => chartLayout(points, width, HEIGHT), [points, width])
   const canvas = useRef<HTMLCanvasElement>(null)
   const hovered = hover === null ? undefined : points[hover]
+  // The axes' labels, made once per value: a keystroke redraws the axes, mostly with the same ticks.
+  const xLabel = useMemo(() => remembered(formatX), [formatX])
+  const percentLabel = useMemo(() => remembered(formatPercent), [formatPercent])
+  const countLabel = useMemo(() => remembered(formatCount), [formatCount])
 
   // Drawn as the keystroke commits, before the frame: the chart never shows a threshold no longer typed.
   useLayoutEffect(() => {
@@ -73,11 +77,11 @@ function LadderChartView({
       points,
       theme,
       hoveredX: hovered?.x ?? null,
-      formatX,
-      formatPercent,
-      formatCount,
+      formatX: xLabel,
+      formatPercent: percentLabel,
+      formatCount: countLabel,
     })
-  }, [layout, points, hovered, formatX, formatPercent, formatCount, theme])
+  }, [layout, points, hovered, xLabel, percentLabel, countLabel, theme])
 
   const onMove = (event: MouseEvent<HTMLCanvasElement>) => {
     const box = event.currentTarget.getBoundingClientRect()
@@ -134,16 +138,32 @@ interface Drawing {
   formatCount: (value: number) => string
 }
 
-const colorsByCanvas = new WeakMap<
-  HTMLCanvasElement,
-  { theme: string; text: string; axis: string; font: string }
->()
+/** `format` answering a value it has seen from memory (a few hundred at most). */
+function remembered(format: (value: number) => string): (value: number) => string {
+  const labels = new Map<number, string>()
+  return (value) => {
+    let label = labels.get(value)
+    if (label === undefined) {
+      if (labels.size > 500) labels.clear()
+      label = format(value)
+      labels.set(value, label)
+    }
+    return label
+  }
+}
+
+interface ThemeColors {
+  text: string
+  axis: string
+  /** The panel's colour under the chart (the canvas is opaque). */
+  background: string
+  font: string
+}
+
+const colorsByCanvas = new WeakMap<HTMLCanvasElement, ThemeColors & { theme: string }>()
 
 /** The theme's colours and the font for `element`, read from its style once per theme (not on every keystroke). */
-function themeColors(
-  element: HTMLCanvasElement,
-  theme: string,
-): { text: string; axis: string; font: string } {
+function themeColors(element: HTMLCanvasElement, theme: string): ThemeColors {
   const known = colorsByCanvas.get(element)
   if (known?.theme === theme) return known
   const style = getComputedStyle(element)
@@ -151,6 +171,7 @@ function themeColors(
     theme,
     text: style.getPropertyValue('--text-muted').trim() || '#666',
     axis: style.getPropertyValue('--border-strong').trim() || '#999',
+    background: style.getPropertyValue('--surface').trim() || '#fff',
     font: `${style.fontSize} ${style.fontFamily}`,
   }
   colorsByCanvas.set(element, colors)
@@ -165,11 +186,13 @@ function draw(element: HTMLCanvasElement, drawing: Drawing): void {
   const pixelHeight = Math.round(HEIGHT * ratio)
   if (element.width !== pixelWidth) element.width = pixelWidth
   if (element.height !== pixelHeight) element.height = pixelHeight
-  const context = element.getContext('2d')
+  // Opaque: drawn over the panel's own colour, the canvas is cheaper to draw and to put on screen.
+  const context = element.getContext('2d', { alpha: false })
   if (!context) return
-  const { text, axis, font } = themeColors(element, drawing.theme)
+  const { text, axis, font, background } = themeColors(element, drawing.theme)
   context.setTransform(ratio, 0, 0, ratio, 0, 0)
-  context.clearRect(0, 0, layout.width, HEIGHT)
+  context.fillStyle = background
+  context.fillRect(0, 0, layout.width, HEIGHT)
   context.font = font
 
   const { left, right, top, bottom } = layout

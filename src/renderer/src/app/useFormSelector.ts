@@ -8,8 +8,8 @@ type Select<T, R> = (values: T) => R
 
 export interface FormSelectorOptions {
   /**
-   * Look at a change in a task of its own, after the one that made it (the keystroke's): for what may show a moment
-   * later (a warning), so that the keystroke's frame is not kept waiting for it.
+   * Look at a change after the next frame is drawn, in a task of its own: for what may show a moment later (a
+   * warning), so that the keystroke's frame is not kept waiting for it.
    */
   afterChange?: boolean
 }
@@ -28,26 +28,42 @@ export function useFormSelector<T extends FieldValues, R>(
     (onChange: () => void) => {
       // What changed before this subscription (a reset in an effect that ran first) is looked at on the next read.
       memo.changed()
-      let later: ReturnType<typeof setTimeout> | null = null
+      let cancelLater: (() => void) | null = null
       const unsubscribe = form.subscribe({
         formState: { values: true },
         callback: () => {
           memo.changed()
           if (!afterChange) return onChange()
-          later ??= setTimeout(() => {
-            later = null
+          cancelLater ??= afterNextFrame(() => {
+            cancelLater = null
             onChange()
-          }, 0)
+          })
         },
       })
       return () => {
-        if (later !== null) clearTimeout(later)
+        cancelLater?.()
         unsubscribe()
       }
     },
     [form, memo, afterChange],
   )
   return useSyncExternalStore(subscribe, () => memo.read(form.getValues(), select))
+}
+
+/** Runs `run` in a task after the next frame (right away in a task of its own where nothing draws frames); a cancel. */
+function afterNextFrame(run: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null
+  if (typeof requestAnimationFrame !== 'function') {
+    timer = setTimeout(run, 0)
+    return () => clearTimeout(timer ?? undefined)
+  }
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(run, 0)
+  })
+  return () => {
+    cancelAnimationFrame(frame)
+    if (timer !== null) clearTimeout(timer)
+  }
 }
 
 interface SelectionMemo<T, R> {

@@ -62,8 +62,9 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   }),
 )
 
-function applied(ladder: Record<string, unknown>, change: Edit): Record<string, unknown> {
-  const next = structuredClone(ladder)
+/** `ladder` with `change` made, on a copy or (as react-hook-form does) on the same objects. */
+function applied(ladder: Record<string, unknown>, change: Edit, inPlace = false): Record<string, unknown> {
+  const next = inPlace ? ladder : structuredClone(ladder)
   if ('step' in change) {
     const steps = Array.isArray(next.steps) ? (next.steps as unknown[]) : []
     const target = steps[change.step % Math.max(1, steps.length)]
@@ -112,6 +113,21 @@ describe('the ladder form parser', () => {
         same(parse(values), values)
         for (const change of edits) {
           values = applied(values, change)
+          same(parse(values), values)
+        }
+      }),
+      { numRuns: 150 },
+    )
+  })
+
+  it('answers like ladderCreateChecked when the same objects are changed in place, as the form does', () => {
+    fc.assert(
+      fc.property(validLadder, fc.array(edit, { maxLength: 25 }), (start, edits) => {
+        const parse = createLadderParser()
+        const values: Record<string, unknown> = start
+        same(parse(values), values)
+        for (const change of edits) {
+          applied(values, change, true)
           same(parse(values), values)
         }
       }),

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react'
 import { QueryClientProvider } from '@tanstack/react-query'
-import { I18nextProvider, useTranslation } from 'react-i18next'
+import { I18nextProvider } from 'react-i18next'
+import { useT } from './useT'
 import { Banner, ErrorState, LoadingState } from '../components/states'
 import { Toaster } from '../components/Toaster'
 import { useSessionStore } from '../features/session/store'
@@ -36,7 +37,7 @@ function Content(): React.JSX.Element {
 }
 
 function SessionContent({ loading }: { loading: React.JSX.Element }): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const loaded = useSessionStore((store) => store.loaded)
   const loadError = useSessionStore((store) => store.loadError)
   const state = useSessionStore((store) => store.state)
@@ -61,7 +62,7 @@ function SessionContent({ loading }: { loading: React.JSX.Element }): React.JSX.
 
 /** The app's own host (the browser host) stopped answering: nothing reaches main until it is back. */
 function HostBanner(): React.JSX.Element | null {
-  const { t } = useTranslation()
+  const t = useT()
   const state = useHostConnectionState()
   if (state !== 'unreachable' && state !== 'unauthorized') return null
   return (

@@ -1,10 +1,10 @@
-import { useTranslation } from 'react-i18next'
+import { useT } from './useT'
 import { Icon } from '../components/Icon'
 import { currentLanguage, setLanguage } from './i18n'
 
 /** One click to the other language; the choice is remembered. */
 export function LanguageSwitch({ className }: { className?: string }): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const next = currentLanguage() === 'ru' ? 'en' : 'ru'
   return (
     <button

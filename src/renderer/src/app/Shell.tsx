@@ -1,5 +1,5 @@
 import { Suspense, useEffect } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useT } from './useT'
 import { Icon } from '../components/Icon'
 import { LoadingState } from '../components/states'
 import { ConflictDialog } from '../features/drafts/ConflictDialog'
@@ -14,7 +14,7 @@ import { StatusBar } from './StatusBar'
 
 /** The signed-in app: sidebar, the current screen, the status bar, and the panels they open. */
 export function Shell(): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const route = useRoute()
   const role = useRole()
   const shown = SCREENS.filter((screen) => !screen.roles || (role !== null && screen.roles.includes(role)))

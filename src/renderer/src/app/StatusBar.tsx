@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useT } from './useT'
 import { Icon, type IconName } from '../components/Icon'
 import { toast } from '../components/toast-store'
 import { useDraftsStore } from '../features/drafts/store'
@@ -70,7 +70,7 @@ function StatusItem({
  * Every item is a button: the session, a connection check, or the drafts panel on the matching list.
  */
 export function StatusBar(): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const language = currentLanguage()
   const session = useSessionStore((store) => store.state)
   const status = useSyncStore((store) => store.status)

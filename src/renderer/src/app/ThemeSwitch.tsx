@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useT } from './useT'
 import { Icon } from '../components/Icon'
 import { currentThemeChoice, nextThemeChoice, onThemeChoice, setThemeChoice } from './theme'
 
@@ -7,7 +7,7 @@ const ICONS = { system: 'themeSystem', light: 'themeLight', dark: 'themeDark' } 
 
 /** Beside the language: one click to the next theme (system → light → dark); the choice is remembered. */
 export function ThemeSwitch({ className }: { className?: string }): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const choice = useSyncExternalStore(onThemeChoice, currentThemeChoice)
   const next = nextThemeChoice(choice)
   const title = t('shell.theme.title', {

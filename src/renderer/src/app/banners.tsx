@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useT } from './useT'
 import { formatDataTime } from './format'
 import { currentLanguage } from './i18n'
 import { useRole } from '../features/session/store'
@@ -11,7 +11,7 @@ import { Banner } from '../components/states'
  * `fetchedAt` (a list's own fetch time) wins over the global last sync when given.
  */
 export function OfflineBanner({ fetchedAt }: { fetchedAt?: string | null }): React.JSX.Element | null {
-  const { t } = useTranslation()
+  const t = useT()
   const status = useSyncStore((store) => store.status)
   const check = useSyncStore((store) => store.check)
   if (!status || status.online) return null
@@ -33,7 +33,7 @@ export function OfflineBanner({ fetchedAt }: { fetchedAt?: string | null }): Rea
 
 /** The list came from main's cache although the app is online (a server hiccup): say how old it is. */
 export function StaleBanner({ fetchedAt }: { fetchedAt: string | null }): React.JSX.Element | null {
-  const { t } = useTranslation()
+  const t = useT()
   const online = useSyncStore((store) => store.status?.online ?? true)
   if (!online || !fetchedAt) return null
   return (
@@ -45,7 +45,7 @@ export function StaleBanner({ fetchedAt }: { fetchedAt: string | null }): React.
 
 /** Tells a person whose role may not edit this screen that it is read-only for them. */
 export function ReadOnlyBanner(): React.JSX.Element | null {
-  const { t } = useTranslation()
+  const t = useT()
   const role = useRole()
   if (!role) return null
   return (

@@ -166,7 +166,7 @@ const isCoded = (value: unknown): value is FieldErrorLike =>
 
 /**
  * The text of a form field's error now: a coded one (`codedFieldError`) in the current UI language, any other as
- * it was written. A component showing it re-renders on a language switch (`useTranslation`).
+ * it was written. A component showing it re-renders on a language switch (`useT`).
  */
 export function fieldErrorText(error: ShownFieldError | null | undefined): string | undefined {
   if (!error) return undefined

@@ -1,6 +1,6 @@
 import { memo, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useTranslation } from 'react-i18next'
+import { useLanguageCode, useT } from '../app/useT'
 import { SearchInput } from './fields'
 import { Icon } from './Icon'
 import {
@@ -69,7 +69,8 @@ export function DataTable<T>({
   rowClassName,
   testId,
 }: DataTableProps<T>): React.JSX.Element {
-  const { t, i18n } = useTranslation()
+  const t = useT()
+  const language = useLanguageCode()
   const gridId = useId()
   const scrollRef = useRef<HTMLDivElement>(null)
   const [ownFilter, setOwnFilter] = useState('')
@@ -95,8 +96,8 @@ export function DataTable<T>({
   const sortColumn = sort ? allColumns.find((c) => c.id === sort.columnId) : undefined
   const order = useMemo(() => {
     const all = rows.map((_, i) => i)
-    return sortColumn && sort ? sortIndexes(all, rows, sortColumn, sort.direction, i18n.language) : all
-  }, [rows, sortColumn, sort, i18n.language])
+    return sortColumn && sort ? sortIndexes(all, rows, sortColumn, sort.direction, language) : all
+  }, [rows, sortColumn, sort, language])
   // The search text of every row is built on the first search, or when the page is idle before that.
   const searchIndex = useMemo(() => lazySearchIndex(rows, allColumns), [rows, allColumns])
   useEffect(() => whenIdle(searchIndex), [searchIndex])

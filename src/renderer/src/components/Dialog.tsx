@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react'
 import { createPortal } from 'react-dom'
-import { useTranslation } from 'react-i18next'
+import { useT } from '../app/useT'
 import { IconButton } from './Button'
 
 const FOCUSABLE =
@@ -52,7 +52,7 @@ export function Dialog({
   role = 'dialog',
   className,
 }: DialogProps): React.JSX.Element | null {
-  const { t } = useTranslation()
+  const t = useT()
   const titleId = useId()
   const descriptionId = useId()
   const panelRef = useRef<HTMLDivElement>(null)
@@ -181,7 +181,7 @@ export function ConfirmDialog({
   onConfirm,
   onCancel,
 }: ConfirmDialogProps): React.JSX.Element | null {
-  const { t } = useTranslation()
+  const t = useT()
   const cancelRef = useRef<HTMLButtonElement>(null)
   return (
     <Dialog

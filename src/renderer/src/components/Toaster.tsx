@@ -1,5 +1,5 @@
 import { createPortal } from 'react-dom'
-import { useTranslation } from 'react-i18next'
+import { useT } from '../app/useT'
 import { Button, IconButton } from './Button'
 import { Icon, type IconName } from './Icon'
 import { useToastStore, type ToastTone } from './toast-store'
@@ -16,7 +16,7 @@ const icons: Record<ToastTone, IconName> = {
  * over the sidebar, so it never covers an editor's buttons (they sit on the right).
  */
 export function Toaster(): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const toasts = useToastStore((state) => state.toasts)
   const dismiss = useToastStore((state) => state.dismiss)
   return createPortal(

@@ -6,7 +6,7 @@ import {
   type FieldPathValue,
   type FieldValues,
 } from 'react-hook-form'
-import { useTranslation } from 'react-i18next'
+import { useLanguageCode, useT } from '../app/useT'
 import {
   formatMoneyInput,
   formatPercentInput,
@@ -93,7 +93,7 @@ export function FieldShell({
   children,
 }: FieldShellProps): React.JSX.Element {
   // A language switch renders the shell again: a form error follows it (react-hook-form keeps its code).
-  const { t } = useTranslation()
+  const t = useT()
   const error = typeof shown === 'string' ? shown || undefined : fieldErrorText(shown)
   return (
     <div
@@ -268,7 +268,7 @@ function ParsedNumberField<T extends FieldValues, N extends FieldPath<T>>(
   props: NumberFieldProps<T, N> & TypedNumber,
 ): React.JSX.Element {
   const { readOnly, disabled, placeholder, suffix, integer, parse, format } = props
-  const { t } = useTranslation()
+  const t = useT()
   const [notANumber, setNotANumber] = useState(false)
   const { value, setValue, shell, input } = useBound(
     props,
@@ -335,7 +335,7 @@ function moneyLang(language: string): MoneyLang {
 export function MoneyField<T extends FieldValues, N extends FieldPath<T>>(
   props: Omit<NumberFieldProps<T, N>, 'integer' | 'suffix'>,
 ): React.JSX.Element {
-  const lang = moneyLang(useTranslation().i18n.language)
+  const lang = moneyLang(useLanguageCode())
   return (
     <ParsedNumberField
       {...props}
@@ -358,7 +358,7 @@ export function MoneyField<T extends FieldValues, N extends FieldPath<T>>(
 export function PercentField<T extends FieldValues, N extends FieldPath<T>>(
   props: Omit<NumberFieldProps<T, N>, 'integer' | 'suffix'>,
 ): React.JSX.Element {
-  const lang = moneyLang(useTranslation().i18n.language)
+  const lang = moneyLang(useLanguageCode())
   return (
     <ParsedNumberField
       {...props}

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useT } from '../app/useT'
 import { Button } from './Button'
 import { Icon, type IconName } from './Icon'
 
@@ -35,7 +35,7 @@ export function ErrorState({
   message?: ReactNode
   onRetry?: () => void
 }): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   return (
     <div className="state state--error" role="alert">
       <Icon name="alert" size={28} className="state__icon" />
@@ -54,7 +54,7 @@ export function ErrorState({
 
 /** Waiting for main: a spinner with a label that screen readers hear. */
 export function LoadingState({ label, inline }: { label?: string; inline?: boolean }): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   return (
     <div className={inline ? 'state state--inline' : 'state state--loading'} role="status" aria-live="polite">
       <span className="spinner" aria-hidden="true" />

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../app/useT'
 import type { AccountLimits, TemporaryIdentifier } from '@shared/api'
 import { formatMoney, toKopecks } from '@shared/domain/money'
 import type { IpcError } from '@shared/ipc'
@@ -23,7 +23,7 @@ const money = (roubles: number, language: Language) => formatMoney(toKopecks(rou
  */
 export function AccountBonusPanel({ account }: Pick<AccountPanelProps, 'account'>): React.JSX.Element {
   const accountId = account.id
-  const { t } = useTranslation()
+  const t = useT()
   const language = currentLanguage()
   const online = useOnline()
   const isAdmin = useRole() === 'admin'
@@ -143,7 +143,7 @@ export function AccountBonusPanel({ account }: Pick<AccountPanelProps, 'account'
 }
 
 function Limits({ limits, language }: { limits: AccountLimits; language: Language }): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const rows = [
     ['today', limits.per_day],
     ['week', limits.per_week],

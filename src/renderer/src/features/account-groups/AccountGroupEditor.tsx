@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react'
 import { useWatch } from 'react-hook-form'
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../app/useT'
 import type { Ladder } from '@shared/api'
 import { createRefTo, opIdOfRef } from '@shared/ipc'
 import { useNewEntityDrafts } from '../drafts/store'
@@ -19,7 +19,7 @@ export function AccountGroupEditor({
   ladders,
   ...props
 }: EditorPaneProps<'account_group'> & { ladders: readonly Ladder[] }): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const pane = useEditorPane('account_group', props, {
     toForm: accountGroupToForm,
     schema: accountGroupForm,

@@ -1,5 +1,5 @@
 import { useMemo } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../app/useT'
 import type { AccountGroup } from '@shared/api'
 import { formatNumber } from '../../app/format'
 import { currentLanguage } from '../../app/i18n'
@@ -20,7 +20,7 @@ const HIDDEN_WITH_PANE = ['description']
 
 /** Account groups: the list with account counts and ladders, and the editor of the selected (or a new) one. */
 export function AccountGroupsScreen({ params }: ScreenComponentProps): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const language = currentLanguage()
   const route = useEditorRoute(params)
   const list = useCachedList('account-groups:list')

@@ -3,7 +3,7 @@
 // account (and its group's ladder): the operations history with deposit/withdraw, the bonus panel (pending,
 // limits, a temporary identifier), the step set by hand. Admins edit (through a draft) and block/unblock here.
 import { useMemo, useState, type ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../app/useT'
 import type { Account, AccountGroup, IdentifierType, Ladder } from '@shared/api'
 import { formatMoney, toKopecks } from '@shared/domain'
 import { formatNumber } from '../../app/format'
@@ -98,7 +98,7 @@ export function AccountCard({
   onEdit,
   onClose,
 }: AccountCardProps): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const language = currentLanguage()
   const states = useDraftStates('account')
   const items = useDraftsStore((store) => store.items)

@@ -3,7 +3,7 @@
 // shared identifierValueProblems, the same the server applies).
 import { useEffect, useMemo } from 'react'
 import { useFieldArray, useWatch, type Control } from 'react-hook-form'
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../app/useT'
 import type { Account, AccountGroup, IdentifierType } from '@shared/api'
 import { codePointLength, identifierValueProblems } from '@shared/domain'
 import { Button, IconButton } from '../../components/Button'
@@ -34,7 +34,7 @@ export function AccountEditor({
   defaultGroupId,
   onDone,
 }: AccountEditorProps): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const items = useMemo(() => (account ? [account] : []), [account])
   const pane = useEditorPane(
     'account',
@@ -124,7 +124,7 @@ function Identifiers({
   control: Control<AccountForm>
   identifierTypes: readonly IdentifierType[]
 }): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const { fields, append, remove } = useFieldArray({ control, name: 'identifiers' as never })
   const values = useWatch({ control, name: 'identifiers' }) ?? []
   const types = useMemo(() => new Map(identifierTypes.map((type) => [type.id, type])), [identifierTypes])

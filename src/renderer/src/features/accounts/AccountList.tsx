@@ -4,7 +4,7 @@
 // selects (when selecting is on).
 import { memo, useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../app/useT'
 import type { Account } from '@shared/api'
 import { formatMoney, toKopecks } from '@shared/domain'
 import { currentLanguage, type Language } from '../../app/i18n'
@@ -49,7 +49,7 @@ export function AccountList({
   empty,
   compact = false,
 }: AccountListProps): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const language = currentLanguage()
   const gridId = useId()
   const scrollRef = useRef<HTMLDivElement>(null)
@@ -224,7 +224,7 @@ const AccountListHead = memo(function AccountListHead({
   picking: boolean
   compact: boolean
 }): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   return (
     <div role="rowgroup" className="data-table__head">
       <div role="row" aria-rowindex={1} className="data-table__row" style={{ gridTemplateColumns: template }}>
@@ -322,7 +322,7 @@ const AccountRow = memo(function AccountRow({
   onClick,
   onPick,
 }: AccountRowProps): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const picking = picked !== undefined
   return (
     <div

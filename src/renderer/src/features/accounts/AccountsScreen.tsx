@@ -3,7 +3,7 @@
 // card of the account opened (`#/accounts/12`), its editor (`#/accounts/12/edit`) or a new one (`#/accounts/new`).
 // Admins pick accounts (or take a whole group) and move them to another group.
 import { useCallback, useId, useMemo, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../app/useT'
 import type { Account } from '@shared/api'
 import { formatNumber } from '../../app/format'
 import { currentLanguage } from '../../app/i18n'
@@ -36,7 +36,7 @@ function toggled(current: ReadonlyMap<number, Account>, item: Account): Readonly
 }
 
 export function AccountsScreen({ params }: ScreenComponentProps): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const language = currentLanguage()
   const route = useEditorRoute(params)
   const editing = route.target.kind === 'edit' && params[1] === 'edit'

@@ -2,7 +2,7 @@
 // the ladder change shown before confirming, then one atomic `accounts/move`. Online only (see the descriptor
 // `accountMove`): the count and the ladder change confirmed are true now, not whenever a queue would send it.
 import { useId, useMemo, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../app/useT'
 import type { Account, AccountGroup, Ladder, LadderPreviewRequest } from '@shared/api'
 import { formatNumber } from '../../app/format'
 import { currentLanguage } from '../../app/i18n'
@@ -66,7 +66,7 @@ function MoveAccountsBody({
   onClose,
   onMoved,
 }: MoveAccountsDialogProps): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const language = currentLanguage()
   const online = useOnline()
   const selectId = useId()

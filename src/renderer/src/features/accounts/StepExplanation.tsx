@@ -3,7 +3,7 @@
 // since when. The rules are the shared explainStep (shared/domain/step-explanation.ts).
 import { useMemo } from 'react'
 import type { TFunction } from 'i18next'
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../app/useT'
 import type { Account, Ladder } from '@shared/api'
 import { explainStep, formatMoney, toKopecks, type StepExplanation as Explained } from '@shared/domain'
 import { formatDateTime, formatNumber } from '../../app/format'
@@ -26,7 +26,7 @@ export function StepExplanation({
   ladder: Ladder
   now?: () => number
 }): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const language = currentLanguage()
   // Every ladder gets the purchases when they can say something: a rolling window, or the day a held step came.
   const needsPurchases = ladder.period === 'rolling_days' || !ladder.downgrade

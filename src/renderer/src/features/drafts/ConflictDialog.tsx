@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../app/useT'
 import type { ConflictResolution, Draft, DraftConflict } from '@shared/ipc'
 import { Dialog } from '../../components/Dialog'
 import { toast } from '../../components/toast-store'
@@ -24,7 +24,7 @@ export function ConflictDialog(): React.JSX.Element | null {
 }
 
 function ConflictDialogBody({ row }: { row: Draft & { conflict: DraftConflict } }): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const close = useUiStore((store) => store.closeConflict)
   const resolve = useDraftsStore((store) => store.resolve)
   const [busy, setBusy] = useState<ConflictResolution | null>(null)

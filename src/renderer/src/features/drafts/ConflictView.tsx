@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../app/useT'
 import type { ConflictResolution, Draft, DraftConflict } from '@shared/ipc'
 import { Button } from '../../components/Button'
 import { Banner } from '../../components/states'
@@ -45,7 +45,7 @@ function ChoiceCell({
   value: Side
   onChange: (side: Side) => void
 }): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   return (
     <div role="radiogroup" aria-label={label} className="choice">
       {(['mine', 'theirs'] as const).map((side) => (
@@ -73,7 +73,7 @@ function StepSummary({
   highlight: readonly string[]
   lookups?: NameLookups
 }): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   if (step === null || step === undefined) return <span className="muted">{t('conflict.absent')}</span>
   const record = asRecord(step)
   return (
@@ -101,7 +101,7 @@ function stepTitle(row: StepRow, t: (key: 'conflict.step', options: { index: num
 
 /** What «Keep mine» sends, in words: my values where I changed them, the server's where only it did. */
 function KeepMineSummary({ mine, theirs }: { mine: string[]; theirs: string[] }): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const list = (names: string[]) => names.map((name) => t('conflict.quoted', { name })).join(', ')
   return (
     <p className="muted" data-testid="conflict-keep-mine-summary">
@@ -117,7 +117,7 @@ function KeepMineSummary({ mine, theirs }: { mine: string[]; theirs: string[] })
  * with a choice on every difference. Keep mine, take theirs, or send the merge of the choices.
  */
 export function ConflictView({ row, lookups, busy, onResolve }: ConflictViewProps): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const { conflict, entity } = row
   const [showSame, setShowSame] = useState(false)
   const initial = useMemo(() => defaultChoices(entity, conflict), [entity, conflict])

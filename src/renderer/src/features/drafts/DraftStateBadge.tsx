@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../app/useT'
 import type { DraftState } from '@shared/ipc'
 import { Badge, type BadgeTone } from '../../components/Badge'
 import type { IconName } from '../../components/Icon'
@@ -13,7 +13,7 @@ const look: Record<DraftState, { tone: BadgeTone; icon: IconName }> = {
 
 /** «черновик / ожидает синхронизации / отправляется / ошибка / конфликт». */
 export function DraftStateBadge({ state }: { state: DraftState }): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   return (
     <Badge tone={look[state].tone} icon={look[state].icon}>
       <span data-draft-state={state}>{t(`drafts.state.${state}`)}</span>

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../app/useT'
 import type { Draft } from '@shared/ipc'
 import { Button } from '../../components/Button'
 import { ConfirmDialog, Dialog } from '../../components/Dialog'
@@ -22,7 +22,7 @@ const FILTERS: DraftsFilter[] = ['all', 'drafts', 'queued', 'failed', 'conflicts
 
 /** Every local draft and outbox row, with its state badge and what can be done with it. */
 export function DraftsPanel(): React.JSX.Element | null {
-  const { t } = useTranslation()
+  const t = useT()
   const filter = useUiStore((store) => store.draftsPanel)
   const openDrafts = useUiStore((store) => store.openDrafts)
   const close = useUiStore((store) => store.closeDrafts)
@@ -103,7 +103,7 @@ export function DraftsPanel(): React.JSX.Element | null {
 }
 
 function FieldErrors({ row }: { row: Draft }): React.JSX.Element | null {
-  const { t } = useTranslation()
+  const t = useT()
   if (row.fields.length === 0) return null
   return (
     <>
@@ -120,7 +120,7 @@ function FieldErrors({ row }: { row: Draft }): React.JSX.Element | null {
 }
 
 function DraftRow({ row }: { row: Draft }): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const language = currentLanguage()
   const discard = useDraftsStore((store) => store.discard)
   const publish = useDraftsStore((store) => store.publish)

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../app/useT'
 import { identifierKind } from '@shared/api'
 import { formatNumber } from '../../app/format'
 import { currentLanguage } from '../../app/i18n'
@@ -18,7 +18,7 @@ export function FieldValue({
   value: unknown
   lookups?: NameLookups
 }): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   if (value === null || value === undefined || value === '') {
     return <span className="muted">{t('conflict.absent')}</span>
   }

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
 import type { FieldValues } from 'react-hook-form'
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../app/useT'
 import { formatDataTime } from '../../app/format'
 import { currentLanguage } from '../../app/i18n'
 import { useUiStore } from '../../app/ui-store'
@@ -64,7 +64,7 @@ export function EntityEditorFrame<TValues extends FieldValues>({
   locked,
   limits,
 }: EntityEditorFrameProps<TValues>): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const language = currentLanguage()
   const openConflict = useUiStore((store) => store.openConflict)
   const [confirmDelete, setConfirmDelete] = useState(false)

@@ -2,7 +2,7 @@
 // with Refresh and Create, the new entities not on the server yet, the list in every state, and the pane with the
 // editor of what the route opens.
 import { useMemo, type ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../app/useT'
 import type { DraftEntity, IpcError } from '@shared/ipc'
 import { Button } from '../../components/Button'
 import { DataTable } from '../../components/DataTable'
@@ -30,7 +30,7 @@ export function ListStates<T>({
   list: ListState<T>
   children: ReactNode
 }): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   if (list.status === 'loading') return <LoadingState />
   if (list.status === 'error' && list.items.length === 0) {
     const { error } = list
@@ -90,7 +90,7 @@ export function EntityListScreen<T extends { id: number; active: boolean }>({
   editor,
   paneClassName,
 }: EntityListScreenProps<T>): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const { target } = route
   const paneOpen = target.kind !== 'none'
   const shownColumns = useMemo(

@@ -2,7 +2,7 @@
 // the server yet, the banner of a delete that waits or was refused, and what the editor pane says when there is
 // no editor to show.
 import type { ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../app/useT'
 import type { Draft, DraftEntity } from '@shared/ipc'
 import { hrefTo } from '../../app/router'
 import { useUiStore } from '../../app/ui-store'
@@ -24,7 +24,7 @@ export function NewEntityDrafts({
   screen: string
   selectedDraftId: string | null
 }): React.JSX.Element | null {
-  const { t } = useTranslation()
+  const t = useT()
   const rows = useNewEntityDrafts(entity)
   if (rows.length === 0) return null
   return (
@@ -64,7 +64,7 @@ export function DeleteBanner({
   /** Another way out offered next to "cancel" (deactivate instead of deleting). */
   action?: ReactNode
 }): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const refused = row.state === 'failed'
   return (
     <Banner
@@ -99,7 +99,7 @@ export function EditorPaneMessage({
   /** An unresolved conflict of the entity (it may have been deleted on the server while edited here). */
   conflictId?: string | null
 }): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const openConflict = useUiStore((store) => store.openConflict)
   if (view === 'loading') return <LoadingState />
   if (view === 'creating') return <LoadingState label={t('entityScreen.creating')} />

@@ -3,7 +3,7 @@
 // follows it to the id main reported for it), a delete waiting or refused, and the entity gone.
 import { useCallback, useEffect, useState } from 'react'
 import type { FieldValues } from 'react-hook-form'
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../app/useT'
 import type { Draft } from '@shared/ipc'
 import { useDraftsStore } from '../drafts/store'
 import { useCreatedId } from '../drafts/synced'
@@ -43,7 +43,7 @@ export function useEditorLifecycle<TValues extends FieldValues, TEntity extends 
   options: EditorLifecycleOptions<TValues, TEntity>,
 ): EditorLifecycle<TValues> {
   const { editor, route, server, listStatus, items, titleOf } = options
-  const { t } = useTranslation()
+  const t = useT()
   const { target } = route
   const deleteRow = editor.rows.find((row) => row.action === 'delete' && row.state !== 'conflict') ?? null
   // The create's row as last seen — or as the last publish answered it: a create fixed after a refusal may be

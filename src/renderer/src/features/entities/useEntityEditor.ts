@@ -3,7 +3,7 @@
 // and is read-only for roles that may not edit.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useForm, type DefaultValues, type FieldValues, type UseFormReturn } from 'react-hook-form'
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../app/useT'
 import type { z } from 'zod'
 import type { Draft, DraftEntity, DraftState, IpcError, IpcFieldError } from '@shared/ipc'
 import { deleteChannelOf } from '@shared/resources'
@@ -94,7 +94,7 @@ export function useEntityEditor<TValues extends FieldValues, TEntity>(
   options: EntityEditorOptions<TValues, TEntity>,
 ): EntityEditor<TValues> {
   const { entity, entityId, draftId = null, server, schema, parse, autosaveMs = 600 } = options
-  const { t } = useTranslation()
+  const t = useT()
   const role = useRole()
   const readOnly = !canEdit(role, entity)
   const draftsLoaded = useDraftsStore((store) => store.loaded)

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react'
 import { useWatch } from 'react-hook-form'
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../app/useT'
 import { identifierKind } from '@shared/api'
 import { Button } from '../../components/Button'
 import { EntityEditorFrame } from '../entities/EntityEditor'
@@ -10,7 +10,7 @@ import { identifierTypeToForm } from './form'
 import { TestValue } from './TestValue'
 
 export function IdentifierTypeEditor(props: EditorPaneProps<'identifier_type'>): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const pane = useEditorPane('identifier_type', props, {
     toForm: identifierTypeToForm,
     newTitle: t('identifierTypes.newTitle'),

@@ -1,5 +1,5 @@
 import { useMemo } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../app/useT'
 import type { IdentifierType } from '@shared/api'
 import type { ScreenComponentProps } from '../../app/screens'
 import type { DataTableColumn } from '../../components/data-table-model'
@@ -19,7 +19,7 @@ const HIDDEN_WITH_PANE = ['kind', 'pattern', 'unique']
 
 /** Identifier types: the list, and the editor of the selected (or a new) one with a live test of a value. */
 export function IdentifierTypesScreen({ params }: ScreenComponentProps): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const route = useEditorRoute(params)
   const list = useCachedList('identifier-types:list')
   const draftStates = useDraftStates('identifier_type')

@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react'
 import { useWatch, type Control } from 'react-hook-form'
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../app/useT'
 import type { IdentifierCheckResult, IdentifierType } from '@shared/api'
 import { Icon } from '../../components/Icon'
 import type { IpcResult } from '../../ipc/client'
@@ -26,7 +26,7 @@ export function TestValue({
   /** The type as the server has it; null for a new one (the server cannot check it yet). */
   saved: IdentifierType | null
 }): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const ids = useId()
   const online = useOnline()
   const [value, setValue] = useState('')

@@ -3,7 +3,7 @@
 // insight panels (./insight-slots) as tabs next to the form.
 import { memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useWatch, type Control, type UseFormReturn } from 'react-hook-form'
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../app/useT'
 import type { AccountGroup, LadderCreate, RkDiscount } from '@shared/api'
 import { validateLadder } from '@shared/domain'
 import { useIpcQuery } from '../../app/queries'
@@ -44,7 +44,7 @@ function issuesByStep(issues: readonly LiveIssue[]): Map<number, LiveIssue[]> {
 }
 
 export function LadderEditor({ catalog, groups, ...props }: LadderEditorProps): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const pane = useEditorPane('ladder', props, {
     toForm: ladderToForm,
     fromPayload: ladderFromPayload,
@@ -279,7 +279,7 @@ const LadderRules = memo(function LadderRules({
   control: Control<LadderForm>
   warnings: readonly LiveIssue[]
 }): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const [period, downgrade] = useWatch({ control, name: ['period', 'downgrade'] })
   const basisOptions = [
     { value: 'spend', label: t('ladders.basisValue.spend') },

@@ -3,9 +3,9 @@
 // and reorder by mouse and keyboard (Alt+↑ / Alt+↓ move the step the focus is in).
 // A keystroke renders only the step typed into (and the one above, whose range ends where it starts): each step is
 // a memoized card watching its own fields, and the list renders again only when steps are added, removed or moved.
-import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useFieldArray, useFormState, useWatch, type Control } from 'react-hook-form'
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../app/useT'
 import type { RkDiscount } from '@shared/api'
 import { stepRangeText, type LadderIssue } from '@shared/domain'
 import { MAX } from '@shared/api'
@@ -69,7 +69,7 @@ export const LadderSteps = memo(function LadderSteps({
   savedThresholds,
   readOnly,
 }: LadderStepsProps): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const { fields, append, insert, remove, move } = useFieldArray({ control, name: 'steps' })
   const basis = useWatch({ control, name: 'basis' })
   // Only the errors of the whole list (`steps`, `steps.root`): a step's own errors are its card's.
@@ -244,7 +244,7 @@ const StepCard = memo(function StepCard({
   canRemove,
   actions,
 }: StepCardProps): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const prefix = `steps.${index}` as const
   // `exact`: `steps.1` must not follow what is typed into `steps.12`.
   const name = useWatch({ control, name: `${prefix}.name`, exact: true })
@@ -317,24 +317,29 @@ const StepRange = memo(function StepRange({
   StepCardProps,
   'control' | 'index' | 'last' | 'basis' | 'count' | 'savedThreshold'
 >): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const language = currentLanguage()
   const [threshold, nextThreshold] = useWatch({
     control,
     name: [`steps.${index}.threshold`, `steps.${index + 1}.threshold`],
     exact: true,
   })
-  // The guests on the step are the saved step's: shown while its threshold is the saved one.
-  const count = savedThreshold === undefined || savedThreshold === threshold ? savedCount : undefined
+  // The guests on the step are the saved step's: shown while its threshold is the saved one. (Their text is
+  // made once: a plural is dear to make on every keystroke.)
+  const accounts = useMemo(
+    () => (savedCount === undefined ? null : t('ladders.accountsOnStep', { count: savedCount })),
+    [t, savedCount],
+  )
+  const showAccounts = savedThreshold === undefined || savedThreshold === threshold
   const range = stepRangeText(last ? [threshold] : [threshold, nextThreshold], 0, basis, language)
   return (
     <>
       <span className="step-card__range" data-testid="step-range">
         {range ?? t('ladders.rangeUnknown')}
       </span>
-      {count !== undefined && (
+      {accounts !== null && showAccounts && (
         <span className="step-card__accounts muted" data-testid="step-accounts">
-          {t('ladders.accountsOnStep', { count })}
+          {accounts}
         </span>
       )}
     </>
@@ -355,7 +360,7 @@ const StepButtons = memo(function StepButtons({
   canRemove: boolean
   actions: StepActions
 }): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   return (
     <span className="step-card__actions">
       <IconButton
@@ -413,7 +418,7 @@ const StepFields = memo(function StepFields({
   catalog: readonly RkDiscount[]
   byId: ReadonlyMap<number, RkDiscount>
 }): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const prefix = `steps.${index}` as const
   return (
     <div className="step-card__fields">

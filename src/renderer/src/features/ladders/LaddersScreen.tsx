@@ -1,5 +1,5 @@
 import { lazy, Suspense, useMemo } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../app/useT'
 import type { AccountGroup, Ladder } from '@shared/api'
 import { formatNumber } from '../../app/format'
 import { currentLanguage } from '../../app/i18n'
@@ -25,7 +25,7 @@ const HIDDEN_WITH_PANE = ['basis', 'period', 'steps', 'accounts', 'active', 'gro
 
 /** Guests on each step of a ladder (`reports/ladder_steps`), asked only for ladders that groups use. */
 function StepAccounts({ ladder, used }: { ladder: Ladder; used: boolean }): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const language = currentLanguage()
   const report = useIpcQuery('reports:ladder-steps', used ? { ladder_id: ladder.id } : null)
   if (!used) return <span className="muted">—</span>
@@ -41,7 +41,7 @@ function StepAccounts({ ladder, used }: { ladder: Ladder; used: boolean }): Reac
 
 /** Ladders: the list with the groups that use each and its guests per step, and the ladder editor. */
 export function LaddersScreen({ params }: ScreenComponentProps): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const route = useEditorRoute(params)
   const list = useCachedList('ladders:list')
   const catalog = useCachedList('catalog:list')

@@ -2,7 +2,7 @@
 // kind and value and flags inactive ones. Bound to `steps.N.rk_discount_id` (an id or null).
 import { useId, useMemo, useState } from 'react'
 import { useController, type Control, type FieldPath } from 'react-hook-form'
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../app/useT'
 import type { RkDiscount } from '@shared/api'
 import { FieldShell } from '../../components/fields'
 import { IconButton } from '../../components/Button'
@@ -13,7 +13,7 @@ import type { LadderForm } from './form'
 import { discountLabel, searchDiscounts, SHOWN } from './rk-search'
 
 function DiscountOption({ discount, language }: { discount: RkDiscount; language: Language }) {
-  const { t } = useTranslation()
+  const t = useT()
   return (
     <>
       <span className="rk-option__code mono">{discount.rk_code}</span>
@@ -39,7 +39,7 @@ export function RkDiscountPicker({
   catalog: readonly RkDiscount[]
   byId: ReadonlyMap<number, RkDiscount>
 }): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const language = currentLanguage()
   const base = useId()
   const ids = { inputId: `${base}-input`, hintId: `${base}-hint`, errorId: `${base}-error` }

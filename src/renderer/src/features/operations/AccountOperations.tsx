@@ -2,7 +2,7 @@
 // administrator, a deposit or a withdrawal with a confirmation. Money operations are online only: offline the
 // buttons are disabled and say why; nothing is queued.
 import { useId, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../app/useT'
 import type { Account, OperationKind, OperationType } from '@shared/api'
 import { mayWrite, operationCreateCommand } from '@shared/resources'
 import { formatDateTime } from '../../app/format'
@@ -24,7 +24,7 @@ const TYPES: readonly OperationType[] = ['deposit', 'withdraw', 'bonus']
 
 /** Why the money buttons are off, or null when they are on. */
 function useOperationsBlocked(account: OperableAccount): string | null {
-  const { t } = useTranslation()
+  const t = useT()
   const online = useOnline()
   const canWrite = mayWrite(useRole(), operationCreateCommand)
   if (!canWrite) return t('operations.readOnly')
@@ -34,7 +34,7 @@ function useOperationsBlocked(account: OperableAccount): string | null {
 }
 
 export function AccountOperations({ account }: { account: OperableAccount }): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const headingId = useId()
   const reasonId = useId()
   const [dialog, setDialog] = useState<OperationKind | null>(null)
@@ -80,7 +80,7 @@ export function AccountOperations({ account }: { account: OperableAccount }): Re
 
 /** The ledger of one account, newest first, a page at a time. */
 export function OperationsHistory({ accountId }: { accountId: number }): React.JSX.Element {
-  const { t, i18n } = useTranslation()
+  const t = useT()
   const money = useMoney()
   const language = currentLanguage()
   const [type, setType] = useState<OperationType | ''>('')
@@ -145,7 +145,7 @@ export function OperationsHistory({ accountId }: { accountId: number }): React.J
                   <td>{t(`operations.type.${operation.type}`)}</td>
                   <td className={`num operation-amount operation-amount--${operation.type}`}>
                     {operation.type === 'withdraw' ? '−' : '+'}
-                    {formatRoubles(operation.amount, i18n.language)}
+                    {formatRoubles(operation.amount, language)}
                   </td>
                   <td className="num">{money(operation.balance_after)}</td>
                   <td>{operation.comment ?? ''}</td>

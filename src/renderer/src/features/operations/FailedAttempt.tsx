@@ -1,11 +1,11 @@
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../app/useT'
 import type { IpcError } from '@shared/ipc'
 import { messageFor } from '../../app/messages'
 import { Banner } from '../../components/states'
 
 /** Why a money operation was not done — or, when its answer was lost, that retrying it is safe. */
 export function FailedAttempt({ error, unknown }: { error: IpcError; unknown: boolean }): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   return (
     <div data-testid="operation-error">
       {unknown ? (

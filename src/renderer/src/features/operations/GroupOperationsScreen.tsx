@@ -2,7 +2,7 @@
 // typed confirmation (the group's name), progress while it runs, then the result — all accounts or none.
 import { useId, useMemo, useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../app/useT'
 import { groupOperationCreate, type OperationKind } from '@shared/api'
 import type { GroupOperationPreview, IpcError } from '@shared/ipc'
 import { groupOperationCommand, mayWrite } from '@shared/resources'
@@ -41,7 +41,7 @@ const askedOf = (values: Partial<GroupForm>): string =>
   ])
 
 export function GroupOperationsScreen(_props: ScreenComponentProps): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const groups = useCachedList('account-groups:list')
   const canWrite = mayWrite(useRole(), groupOperationCommand)
   const online = useOnline()
@@ -81,7 +81,7 @@ function GroupOperationForm({
   canWrite: boolean
   online: boolean
 }): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const money = useMoney()
   const confirmId = useId()
   const form = useForm<GroupForm>({

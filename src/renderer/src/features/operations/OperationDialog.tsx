@@ -2,7 +2,7 @@
 // the balance, then the answer. A retry after a lost answer sends the same attempt (same Idempotency-Key).
 import { useRef, useState } from 'react'
 import { useForm } from 'react-hook-form'
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../app/useT'
 import { operationCreate, type OperationKind } from '@shared/api'
 import { fromKopecks, toKopecks } from '@shared/domain'
 import { codedResolver } from '../../app/form-resolver'
@@ -33,7 +33,7 @@ export function OperationDialog({
   account: OperableAccount
   onClose: () => void
 }): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const money = useMoney()
   const online = useOnline()
   const confirmRef = useRef<HTMLButtonElement>(null)

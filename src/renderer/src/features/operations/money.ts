@@ -1,6 +1,6 @@
 // Roubles on the wire → money for people in the UI language («1 250,50 ₽»).
 import { useCallback } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useLanguageCode } from '../../app/useT'
 import { formatMoney, toKopecks } from '@shared/domain'
 
 export function formatRoubles(roubles: number, language: string): string {
@@ -9,7 +9,6 @@ export function formatRoubles(roubles: number, language: string): string {
 
 /** `money(1250.5)` → «1 250,50 ₽» in the current language. */
 export function useMoney(): (roubles: number) => string {
-  const { i18n } = useTranslation()
-  const language = i18n.language
+  const language = useLanguageCode()
   return useCallback((roubles: number) => formatRoubles(roubles, language), [language])
 }

@@ -1,7 +1,7 @@
 // Reports (every role reads them): balances by group, operations per day and type for a period, accounts per
 // ladder step — each a chart (recharts, loaded on demand) and a table, exported as CSV through the host.
 import { lazy, Suspense, useId, useMemo, useRef, useState, type ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../app/useT'
 import type { OperationType } from '@shared/api'
 import { datedCsvName, saveCsv } from '../../app/csv'
 import { formatNumber } from '../../app/format'
@@ -32,7 +32,7 @@ const isoDay = (date: Date): string => {
 }
 
 export function ReportsScreen({ params }: ScreenComponentProps): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const tab: Tab = TABS.find((item) => item === params[0]) ?? 'balances'
   const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({
     balances: null,
@@ -121,7 +121,7 @@ function ReportLayout({
   onExport: () => void
   exportable: boolean
 }): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   return (
     <div className="report">
       <div className="report__toolbar">
@@ -151,7 +151,7 @@ function ReportLayout({
 }
 
 function useExportTexts() {
-  const { t } = useTranslation()
+  const t = useT()
   return {
     saved: (path: string) => t('reports.saved', { path }),
     downloaded: (name: string) => t('reports.downloaded', { name }),
@@ -182,7 +182,7 @@ function reportState(
 }
 
 function BalancesReportView(): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const money = useMoney()
   const language = currentLanguage()
   const texts = useExportTexts()
@@ -257,7 +257,7 @@ function BalancesReportView(): React.JSX.Element {
 }
 
 function OperationsReportView(): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const money = useMoney()
   const language = currentLanguage()
   const texts = useExportTexts()
@@ -372,7 +372,7 @@ function OperationsReportView(): React.JSX.Element {
 }
 
 function LadderStepsReportView(): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const language = currentLanguage()
   const texts = useExportTexts()
   const ladders = useCachedList('ladders:list')

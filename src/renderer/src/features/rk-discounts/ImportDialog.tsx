@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next'
 import { useEffect, useRef, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../app/useT'
 import type { CodedIssue, RkDiscountImportItem } from '@shared/api'
 import {
   IPC_MAX_IMPORT_INPUT_BYTES,
@@ -88,7 +88,7 @@ export function ImportDialog({
   open: boolean
   onClose: () => void
 }): React.JSX.Element | null {
-  const { t } = useTranslation()
+  const t = useT()
   const [step, setStep] = useState<Step>({ kind: 'choose' })
   const [importing, setImporting] = useState(false)
   const [dragging, setDragging] = useState(false)
@@ -328,7 +328,7 @@ function StepContent({
   onMode: (mode: CatalogImportMode) => void
   onRetry: (rows: ImportRow[]) => void
 }): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const online = useOnline()
   switch (step.kind) {
     case 'reading':
@@ -415,7 +415,7 @@ function rowProblemText(problem: RowProblem, t: T): string {
 }
 
 function RowErrors({ total, errors }: { total: number; errors: readonly RowError[] }): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const shown = errors.slice(0, SHOWN_ROWS)
   const fieldName = (field: ImportField | null) => (field ? t(`rkDiscounts.import.column.${field}`) : '—')
   return (
@@ -470,7 +470,7 @@ function ModeChoice({
   mode: CatalogImportMode
   onMode: (mode: CatalogImportMode) => void
 }): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   return (
     <fieldset className="import-mode" data-testid="import-mode">
       <legend>{t('rkDiscounts.import.mode.legend', { count: missing })}</legend>
@@ -495,7 +495,7 @@ function ModeChoice({
 
 /** The discounts ladder steps use that this import would deactivate: their ladders and steps, named. */
 function InUseWarning({ items }: { items: CatalogImportPreview['deactivated_in_use'] }): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   return (
     <Banner tone="warning" icon="alert">
       <div className="stack import-in-use" data-testid="import-in-use">
@@ -535,7 +535,7 @@ function PreviewView({
   mode: CatalogImportMode
   onMode: (mode: CatalogImportMode) => void
 }): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const language = currentLanguage()
   const deactivated = mode === 'full' ? preview.deactivated : []
   const inUse = preview.deactivated_in_use.filter((item) => mode === 'full' || item.reason !== 'missing')

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../app/useT'
 import type { RkDiscount } from '@shared/api'
 import type { CatalogUsage } from '@shared/ipc'
 import { formatDataTime } from '../../app/format'
@@ -30,7 +30,7 @@ const NO_USE: readonly LadderUse[] = []
 
 /** The R-Keeper discount list: a large sortable, filterable table, where each is used, and the import. */
 export function RkDiscountsScreen({ params }: ScreenComponentProps): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const language = currentLanguage()
   const list = useCachedList('catalog:list')
   const usage = useCachedList('catalog:usage')
@@ -279,7 +279,7 @@ function DiscountDetails({
   language: Language
   onClose: () => void
 }): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   useShortcut('escape', onClose)
   return (
     <div className="stack discount-details" data-testid="rk-discount-details">

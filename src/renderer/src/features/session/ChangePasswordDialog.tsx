@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useForm } from 'react-hook-form'
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../app/useT'
 import { z } from 'zod'
 import { changePasswordRequest } from '@shared/api'
 import type { IpcError } from '@shared/ipc'
@@ -25,7 +25,7 @@ const EMPTY: Form = { current_password: '', new_password: '', new_password_repea
  * server, never to a draft or a file. Offline the button waits, and the dialog says why.
  */
 export function ChangePasswordDialog({ onClose }: { onClose: () => void }): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const online = useOnline()
   const checkConnection = useSyncStore((store) => store.check)
   const [refusal, setRefusal] = useState<IpcError | null>(null)

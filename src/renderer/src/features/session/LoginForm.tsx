@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../app/useT'
 import type { z } from 'zod'
 import { loginInput, type IpcError, type Profile } from '@shared/ipc'
 import { sendsInClear } from '@shared/ipc/server-url'
@@ -39,7 +39,7 @@ export function LoginForm({
   autoFocus = true,
   onAttempt,
 }: LoginFormProps): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const login = useSessionStore((store) => store.login)
   const [failure, setFailure] = useState<IpcError | null>(null)
   // The server throttles one login at a time: the wait belongs to the login that was refused.

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../app/useT'
 import type { Profile } from '@shared/ipc'
 import { Button, IconButton } from '../../components/Button'
 import { ConfirmDialog } from '../../components/Dialog'
@@ -13,7 +13,7 @@ import { useSessionStore } from './store'
 
 /** The first screen: choose (or add, edit, remove) a server, then log in to it. */
 export function LoginScreen(): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const profiles = useSessionStore((store) => store.profiles)
   const selectedId = useSessionStore((store) => store.selectedProfileId)
   const session = useSessionStore((store) => store.state)

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../app/useT'
 import type { z } from 'zod'
 import { profileSaveInput, type Profile } from '@shared/ipc'
 import { sendsInClear } from '@shared/ipc/server-url'
@@ -37,7 +37,7 @@ function ProfileDialogBody({
   profile: Profile | null
   onClose: (saved?: Profile) => void
 }): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const saveProfile = useSessionStore((store) => store.saveProfile)
   const [failure, setFailure] = useState<string | null>(null)
   const { control, handleSubmit, setError, formState } = useForm<ProfileValues>({

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../app/useT'
 import { Button } from '../../components/Button'
 import { Dialog } from '../../components/Dialog'
 import { toast } from '../../components/toast-store'
@@ -9,7 +9,7 @@ import { useSessionStore } from './store'
 
 /** The session at a glance (server, user, role) and the logout button. Opened from the status bar. */
 export function SessionDialog(): React.JSX.Element | null {
-  const { t } = useTranslation()
+  const t = useT()
   const open = useUiStore((store) => store.sessionDialogOpen)
   const setOpen = useUiStore((store) => store.setSessionDialogOpen)
   const state = useSessionStore((store) => store.state)

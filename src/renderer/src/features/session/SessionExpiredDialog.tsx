@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../app/useT'
 import { Button } from '../../components/Button'
 import { Dialog } from '../../components/Dialog'
 import { useDraftsStore } from '../drafts/store'
@@ -10,7 +10,7 @@ import { useSessionStore } from './store'
  * stay in main, the outbox just waits — and a successful login continues where the person was.
  */
 export function SessionExpiredDialog(): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const state = useSessionStore((store) => store.state)
   const logout = useSessionStore((store) => store.logout)
   const counts = useDraftsStore((store) => store.counts)

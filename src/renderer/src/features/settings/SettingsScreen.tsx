@@ -1,6 +1,6 @@
 import { useId } from 'react'
 import { useController, type Control } from 'react-hook-form'
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../app/useT'
 import type { z } from 'zod'
 import { requiredAccountField, type RequiredAccountField } from '@shared/api'
 import { serverSettings, SINGLETON_ID, type SettingsDocument } from '@shared/resources'
@@ -21,7 +21,7 @@ import './settings.css'
  * The fields are grouped as a person thinks of them, each saying what it changes at the till.
  */
 export function SettingsScreen(): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const query = useIpcQuery('settings:get', {})
   const item = query.data?.item ?? null
   const error = ipcErrorOf(query.error)
@@ -47,7 +47,7 @@ export function SettingsScreen(): React.JSX.Element {
 }
 
 function SettingsEditor({ server }: { server: SettingsDocument }): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const language = currentLanguage()
   const editor = useEntityEditor<SettingsForm, SettingsDocument>({
     entity: 'settings',
@@ -183,7 +183,7 @@ function RequiredFields({
   control: Control<SettingsForm>
   readOnly: boolean
 }): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const hintId = useId()
   const { field } = useController({ control, name: 'required_account_fields' })
   const chosen = new Set<RequiredAccountField>(field.value ?? [])

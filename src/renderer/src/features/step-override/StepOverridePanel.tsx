@@ -3,7 +3,7 @@
 // Online only (shared/ipc/step-override.ts says why): offline the panel says so and offers nothing to write.
 import { useState } from 'react'
 import { useForm } from 'react-hook-form'
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../app/useT'
 import type { Account, StepOverrideMode } from '@shared/api'
 import { stepOverrideRequest } from '@shared/api'
 import { codedResolver } from '../../app/form-resolver'
@@ -38,7 +38,7 @@ const formSchema = stepOverrideRequest.omit({ version: true })
 const FORM_FIELDS = new Set(['index', 'mode', 'until', 'reason'])
 
 export function StepOverridePanel({ account, ladder }: StepOverridePanelProps): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const language = currentLanguage()
   const online = useOnline()
   const canSet = maySetStepOverride(useRole())
@@ -122,7 +122,7 @@ function OverrideEditor({
   ladder: PanelLadder
   onDone: () => void
 }): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const current = account.step_override
   const { control, register, handleSubmit, setError, setValue, formState } = useForm<OverrideForm>({
     resolver: codedResolver<OverrideForm>(formSchema),

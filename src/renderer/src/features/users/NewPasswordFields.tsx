@@ -1,7 +1,7 @@
 // A new password and its repeat: the two fields a new user's form and an admin's password change share. The forms
 // check that the two match on submit (session/passwords.ts `repeatMatches`).
 import type { Control, FieldPath, FieldValues } from 'react-hook-form'
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../app/useT'
 import { TextField } from '../../components/fields'
 
 /** A form with the fields `password` and `password_repeat`. */
@@ -15,7 +15,7 @@ export function NewPasswordFields<T extends NewPasswordForm>({
 }: {
   control: Control<T>
 }): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   return (
     <>
       <TextField

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useForm } from 'react-hook-form'
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../app/useT'
 import { z } from 'zod'
 import { userPassword, type User } from '@shared/api'
 import type { IpcError } from '@shared/ipc'
@@ -22,7 +22,7 @@ const EMPTY: Form = { password: '', password_repeat: '' }
 
 /** An admin sets someone's new password: sent at once with the user's other fields, their sessions end. */
 export function SetPasswordDialog({ user, onClose }: { user: User; onClose: () => void }): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const online = useOnline()
   const [refusal, setRefusal] = useState<IpcError | null>(null)
   const form = useForm<Form>({

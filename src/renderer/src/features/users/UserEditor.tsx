@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
 import { useForm, type FieldValues, type UseFormReturn } from 'react-hook-form'
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../app/useT'
 import { z } from 'zod'
 import { role as roleSchema, userCreate, userUpdate, type User } from '@shared/api'
 import type { IpcError } from '@shared/ipc'
@@ -92,7 +92,7 @@ function UserPane({
   online,
   onClose,
 }: Omit<UserEditorProps, 'userId'>): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const language = currentLanguage()
   const [refusal, setRefusal] = useState<IpcError | null>(null)
   const [confirmDelete, setConfirmDelete] = useState(false)

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../app/useT'
 import type { Role, User } from '@shared/api'
 import { role as roleSchema } from '@shared/api'
 import type { UsersListInput } from '@shared/ipc'
@@ -28,7 +28,7 @@ type ActiveFilter = '' | 'true' | 'false'
  * deactivate, delete. Every change goes to the server at once (no drafts: passwords, and sessions that end).
  */
 export function UsersScreen({ params }: ScreenComponentProps): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const myRole = useRole()
   if (myRole !== 'admin') {
     return (
@@ -41,7 +41,7 @@ export function UsersScreen({ params }: ScreenComponentProps): React.JSX.Element
 }
 
 function UsersList({ params }: ScreenComponentProps): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const language = currentLanguage()
   const online = useOnline()
   const meId = useSessionStore((store) => store.state?.user?.id ?? null)

@@ -1,7 +1,7 @@
 // The ladder as a chart while it is edited: thresholds on the x axis, the RK discount %, bonus % and pay-with-bonus
 // cap as step lines, and the guests on each step now as bars behind them (drawn on a canvas: LadderChartView).
 import { memo, useCallback, useMemo, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../../app/useT'
 import type { LadderCreate } from '@shared/api'
 import { formatMoney } from '@shared/domain'
 import { formatNumber } from '../../../app/format'
@@ -44,7 +44,7 @@ export const LadderChartBody = memo(function LadderChartBody({
   counts,
   error,
 }: InsightProps & ChartSources): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const language = currentLanguage()
   // Drawn in the keystroke's own frame: the chart is cheap (step-chart.ts), and a chart a frame behind the form
   // would show a threshold that is no longer typed.
@@ -85,14 +85,7 @@ export const LadderChartBody = memo(function LadderChartBody({
   if (!shown) return <p className="insight__note">{t('ladderInsight.notParsed')}</p>
   return (
     <figure className="insight-chart" data-testid="ladder-chart">
-      <figcaption className="insight__title">{t('ladderInsight.chart.title')}</figcaption>
-      {ladderId === null ? (
-        <p className="insight__note">{t('ladderInsight.chart.countsNew')}</p>
-      ) : error ? (
-        <p className="insight__note">
-          {t('ladderInsight.chart.countsUnavailable', { reason: messageFor(error) })}
-        </p>
-      ) : null}
+      <ChartCaption ladderId={ladderId} error={error} />
       <div className="insight-chart__canvas" aria-hidden="true" ref={canvas}>
         {inView && (
           <LadderChartView
@@ -117,6 +110,26 @@ export const LadderChartBody = memo(function LadderChartBody({
   )
 })
 
+/** The chart's title, and why the guests on each step are missing (a new ladder, counts not available). */
+const ChartCaption = memo(function ChartCaption({
+  ladderId,
+  error,
+}: Pick<InsightProps & ChartSources, 'ladderId' | 'error'>): React.JSX.Element {
+  const t = useT()
+  return (
+    <>
+      <figcaption className="insight__title">{t('ladderInsight.chart.title')}</figcaption>
+      {ladderId === null ? (
+        <p className="insight__note">{t('ladderInsight.chart.countsNew')}</p>
+      ) : error ? (
+        <p className="insight__note">
+          {t('ladderInsight.chart.countsUnavailable', { reason: messageFor(error) })}
+        </p>
+      ) : null}
+    </>
+  )
+})
+
 /** What the chart shows, as a table for screen readers (and tests). */
 const ChartTable = memo(function ChartTable({
   points,
@@ -125,7 +138,7 @@ const ChartTable = memo(function ChartTable({
   points: readonly ChartPoint[]
   basis: LadderCreate['basis']
 }): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   return (
     // A table ignores the 1px width of .visually-hidden and would widen the page: the div clips it.
     <div className="visually-hidden">
@@ -158,7 +171,7 @@ const ChartRow = memo(function ChartRow({
   basis,
   ...point
 }: Omit<ChartPoint, 'index'> & { basis: LadderCreate['basis'] }): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const language = currentLanguage()
   return (
     <tr data-testid="chart-step">
@@ -180,7 +193,7 @@ const ChartRow = memo(function ChartRow({
 
 /** The table's column headers: the same for every keystroke. */
 const ChartTableHead = memo(function ChartTableHead(): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   return (
     <thead>
       <tr>

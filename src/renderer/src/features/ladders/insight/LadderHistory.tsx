@@ -1,7 +1,7 @@
 // The ladder's versions on the server (`ladders:history`, newest first, the current one included), a readable
 // diff between any two of them (or the ladder in the editor), and restoring a version as a draft.
 import { memo, useId, useMemo, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../../app/useT'
 import type { TFunction } from 'i18next'
 import type { LadderCreate, LadderHistoryItem, RkDiscount } from '@shared/api'
 import { diffLadders, sameValue, type FieldChange, type LadderDiff } from '@shared/domain'
@@ -35,7 +35,7 @@ export const LadderHistory = memo(function LadderHistory({
   ladderId,
   onRestore,
 }: LadderHistoryProps): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const language = currentLanguage()
   const query = useIpcQuery('ladders:history', ladderId === null ? null : { id: ladderId })
   const items = query.data?.items
@@ -184,7 +184,7 @@ export const LadderDiffView = memo(function LadderDiffView({
   before: LadderCreate
   after: LadderCreate
 }): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const language = currentLanguage()
   const discounts = useDiscountMap()
   const diff: LadderDiff = useMemo(() => diffLadders(before, after), [before, after])

@@ -2,7 +2,7 @@
 // move up, down or stay, who moves, and the bonus of the last 30 days' purchases under both ladders. Asked on
 // request (it counts every guest of the groups that use the ladder), for the ladder as it was when asked.
 import { lazy, memo, Suspense, useCallback, useId, useMemo, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../../app/useT'
 import type { LadderCreate, LadderPreview, LadderPreviewSample } from '@shared/api'
 import { formatMoney, ladderErrors, sameValue, validateLadder } from '@shared/domain'
 import { formatNumber } from '../../../app/format'
@@ -20,7 +20,7 @@ export const LadderImpact = memo(function LadderImpact({
   ladder,
   ladderId,
 }: InsightProps): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const [asked, setAsked] = useState<LadderCreate | null>(null)
   const input = useMemo(() => (asked ? { ladder: { ...asked, id: ladderId } } : null), [asked, ladderId])
   const query = useIpcQuery('ladders:preview', input)
@@ -62,7 +62,7 @@ export const LadderImpact = memo(function LadderImpact({
 })
 
 function ImpactResult({ preview }: { preview: LadderPreview }): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const language = currentLanguage()
   const count = useCallback((value: number) => formatNumber(value, language), [language])
   const bars = useMemo(
@@ -163,7 +163,7 @@ function Samples({
   samples: readonly LadderPreviewSample[]
   testId: string
 }): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   return (
     <>
       <h4 className="insight__subtitle">{title}</h4>

@@ -6,7 +6,7 @@
 // current business day, week and month, read once from main (`accounts:bonus`) when the guest is picked.
 import { memo, useId, useState } from 'react'
 import type { TFunction } from 'i18next'
-import { useTranslation } from 'react-i18next'
+import { useT } from '../../../app/useT'
 import type { Account, AccountLimits, LadderCreate, RkDiscount } from '@shared/api'
 import { LIMIT_RULES, formatMoney, formatMoneyInput, parseMoney } from '@shared/domain'
 import {
@@ -51,7 +51,7 @@ function parseAccumulated(text: string, basis: LadderCreate['basis'], language: 
 }
 
 function GuestPicker({ onPick }: { onPick: (account: Account) => void }): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const [text, setText] = useState('')
   const q = useDebouncedValue(text.trim(), 300)
   const query = useIpcQuery('accounts:list', q === '' ? null : { q, offset: 0, limit: 8 }, {
@@ -105,7 +105,7 @@ export const LadderSimulator = memo(function LadderSimulator({
   ladder,
   ladderId,
 }: InsightProps): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const language = currentLanguage()
   const discounts = useDiscountMap()
   const [guest, setGuest] = useState<Account | null>(null)
@@ -266,7 +266,7 @@ function SimulationResult({
   paymentSource: PaymentSource
   language: Language
 }): React.JSX.Element {
-  const { t } = useTranslation()
+  const t = useT()
   const step = result.step === null ? null : ladder.steps[result.step.index]
   const discountId = step?.rk_discount_id ?? null
   const discount = discountId === null ? undefined : discounts.get(discountId)

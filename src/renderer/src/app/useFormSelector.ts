@@ -6,7 +6,13 @@ import type { FieldValues, UseFormReturn } from 'react-hook-form'
 
 type Select<T, R> = (values: T) => R
 
-export interface FormSelectorOptions {
+export interface FormSelectorOptions<R> {
+  /**
+   * Whether a new result is the same as the last (the caller then keeps the last one and does not render): equal
+   * JSON unless said otherwise. A selector that keeps its result's identity while it does not change passes
+   * `Object.is`, sparing the JSON of a large result on every keystroke.
+   */
+  same?: (last: R, next: R) => boolean
   /**
    * Look at a change after the next frame is drawn, in a task of its own: for what may show a moment later (a
    * warning), so that the keystroke's frame is not kept waiting for it.
@@ -21,9 +27,9 @@ export interface FormSelectorOptions {
 export function useFormSelector<T extends FieldValues, R>(
   form: Pick<UseFormReturn<T>, 'subscribe' | 'getValues'>,
   select: Select<T, R>,
-  { afterChange = false }: FormSelectorOptions = {},
+  { afterChange = false, same }: FormSelectorOptions<R> = {},
 ): R {
-  const [memo] = useState(selectionMemo<T, R>)
+  const [memo] = useState(() => selectionMemo<T, R>(same))
   const subscribe = useCallback(
     (onChange: () => void) => {
       // What changed before this subscription (a reset in an effect that ran first) is looked at on the next read.
@@ -74,11 +80,11 @@ interface SelectionMemo<T, R> {
 
 /**
  * One remembered selection: computed again when the form said its values changed or the selector changed, and
- * kept (the same object) when its result's JSON is the same. (A selector that is dear to run on equal values
- * remembers them itself, as the ladder's parser does.)
+ * kept (the same object) when `same` says the new result is the same (by default: its JSON is). (A selector that
+ * is dear to run on equal values remembers them itself, as the ladder's parser does.)
  */
-function selectionMemo<T, R>(): SelectionMemo<T, R> {
-  let last: { select: Select<T, R>; result: R; resultJson: string } | null = null
+function selectionMemo<T, R>(same: ((last: R, next: R) => boolean) | undefined): SelectionMemo<T, R> {
+  let last: { select: Select<T, R>; result: R; json: string | null } | null = null
   // React reads the snapshot several times per change (on the notice, while rendering, after committing).
   let stale = true
   return {
@@ -89,12 +95,12 @@ function selectionMemo<T, R>(): SelectionMemo<T, R> {
       if (last && !stale && last.select === select) return last.result
       stale = false
       const result = select(values)
-      const resultJson = JSON.stringify(result) ?? ''
-      if (last && last.resultJson === resultJson) {
+      const json = same ? null : (JSON.stringify(result) ?? '')
+      if (last && (same ? same(last.result, result) : last.json === json)) {
         last = { ...last, select }
         return last.result
       }
-      last = { select, result, resultJson }
+      last = { select, result, json }
       return result
     },
   }

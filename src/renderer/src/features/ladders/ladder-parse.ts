@@ -15,36 +15,44 @@ const ladderHead = ladderCreate.omit({ steps: true })
 const isRecord = (value: unknown): value is Fields =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
+/** A record's own fields as they were, and how many (a form holds plain values: see `flatCopy`). */
+interface FlatCopy {
+  values: Fields
+  count: number
+}
+
 /**
  * A copy of `record`'s own fields when all of them are plain values (what a form holds); null when one is an
  * object, which is then never taken for unchanged.
  */
-function flatCopy(record: Fields): Fields | null {
-  const copy: Fields = {}
+function flatCopy(record: Fields): FlatCopy | null {
+  const values: Fields = {}
+  let count = 0
   for (const name in record) {
     if (!Object.hasOwn(record, name)) continue
     const value = record[name]
     if (typeof value === 'object' && value !== null) return null
-    copy[name] = value
+    values[name] = value
+    count++
   }
-  return copy
+  return { values, count }
 }
 
-/** Whether `record` has exactly the fields of `copy` (a `flatCopy`), each the same value. */
-function sameFields(copy: Fields | null, record: Fields): boolean {
+/** Whether `record` has exactly the fields of `copy`, each the same value. */
+function sameFields(copy: FlatCopy | null, record: Fields): boolean {
   if (!copy) return false
   let count = 0
   for (const name in record) {
     if (!Object.hasOwn(record, name)) continue
-    if (!Object.hasOwn(copy, name) || !Object.is(copy[name], record[name])) return false
+    if (!Object.hasOwn(copy.values, name) || !Object.is(copy.values[name], record[name])) return false
     count++
   }
-  return count === Object.keys(copy).length
+  return count === copy.count
 }
 
 interface Remembered<T> {
   /** The fields as they were when checked (the form changes its values in place: a copy, not the object). */
-  fields: Fields | null
+  fields: FlatCopy | null
   data: T
 }
 

@@ -16,7 +16,9 @@ export function useEditedLadder(
   form: Pick<UseFormReturn<LadderForm>, 'subscribe' | 'getValues'>,
 ): LadderCreate | null {
   const [select] = useState(lastValidLadder)
-  return useFormSelector(form, select)
+  // The result keeps its identity while the ladder is the same (the parser answers equal values with the same
+  // result, an invalid form with the last valid one): compared by identity, not by the JSON of 50 steps.
+  return useFormSelector(form, select, { same: Object.is })
 }
 
 function lastValidLadder(): (values: LadderForm) => LadderCreate | null {

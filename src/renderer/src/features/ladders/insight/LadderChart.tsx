@@ -18,6 +18,18 @@ const SERIES = ['guests', 'discount', 'bonus', 'cap'] as const
 /** How long typing pauses before the chart's table (for screen readers) follows it, ms. */
 const TABLE_DELAY_MS = 250
 
+const NO_STEPS: readonly LadderCreate['steps'][number][] = []
+
+/** `items`, or the array last given when it held the same items (by identity) in the same order. */
+function useSameItems<T>(items: readonly T[]): readonly T[] {
+  const [kept, setKept] = useState(items)
+  if (kept === items) return kept
+  if (kept.length === items.length && items.every((item, i) => item === kept[i])) return kept
+  // Remembered from this render on (React's pattern for state that follows a prop).
+  setKept(items)
+  return items
+}
+
 /** A ref and whether its element is on screen (always true where IntersectionObserver is missing). */
 function useInView<E extends Element>(): [(node: E | null) => void, boolean] {
   const [inView, setInView] = useState(typeof IntersectionObserver === 'undefined')
@@ -50,13 +62,10 @@ export const LadderChartBody = memo(function LadderChartBody({
   // would show a threshold that is no longer typed.
   const shown = ladder
   const basis = shown?.basis ?? 'spend'
-  // Keyed by what the chart draws, not by the ladder's identity: renaming the ladder or a step's RK discount name
-  // redraws nothing, and a threshold typed back to what it was keeps the same points.
-  const stepsKey = shown ? JSON.stringify(shown.steps) : ''
-  const points = useMemo(
-    () => (stepsKey ? chartPoints(JSON.parse(stepsKey) as LadderCreate['steps'], discounts, counts) : []),
-    [stepsKey, discounts, counts],
-  )
+  // Keyed by the steps, not by the ladder's identity: renaming the ladder redraws nothing. (The edited ladder keeps
+  // the same object for a step whose fields did not change: see ladder-parse.)
+  const steps = useSameItems(shown?.steps ?? NO_STEPS)
+  const points = useMemo(() => chartPoints(steps, discounts, counts), [steps, discounts, counts])
   const formatX = useCallback(
     (x: number) =>
       basis === 'spend' ? formatMoney(Math.round(x * 100), language) : formatNumber(x, language),

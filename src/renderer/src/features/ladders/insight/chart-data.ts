@@ -19,7 +19,7 @@ export interface ChartPoint {
   guests: number | null
 }
 
-type Steps = LadderCreate['steps']
+type Steps = readonly LadderCreate['steps'][number][]
 
 /** Where the closing point goes: a quarter of the range past the last threshold (at least one unit). */
 function closingX(last: number, first: number): number {

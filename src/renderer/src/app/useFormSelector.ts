@@ -2,7 +2,7 @@
 // only when what it derives changes. (react-hook-form's `useWatch` renders the watcher on every change; its
 // `compute` does not see a change of what the computation closes over, such as a catalog arriving.)
 import { useCallback, useState, useSyncExternalStore } from 'react'
-import type { FieldValues, UseFormReturn } from 'react-hook-form'
+import type { FieldValues, Path, UseFormReturn } from 'react-hook-form'
 
 type Select<T, R> = (values: T) => R
 
@@ -18,6 +18,11 @@ export interface FormSelectorOptions<R> {
    * warning), so that the keystroke's frame is not kept waiting for it.
    */
   afterChange?: boolean
+  /**
+   * Only these fields' changes are looked at (and what holds them: a move of `steps` changes `steps.3.threshold`):
+   * a component that derives from two fields of fifty is not woken by the other forty-eight.
+   */
+  names?: readonly string[]
 }
 
 /**
@@ -27,8 +32,10 @@ export interface FormSelectorOptions<R> {
 export function useFormSelector<T extends FieldValues, R>(
   form: Pick<UseFormReturn<T>, 'subscribe' | 'getValues'>,
   select: Select<T, R>,
-  { afterChange = false, same }: FormSelectorOptions<R> = {},
+  { afterChange = false, same, names }: FormSelectorOptions<R> = {},
 ): R {
+  // By value: a caller may pass a new array of the same names on every render.
+  const namesKey = names?.join('\n') ?? null
   const [memo] = useState(() => selectionMemo<T, R>(same))
   const subscribe = useCallback(
     (onChange: () => void) => {
@@ -37,6 +44,7 @@ export function useFormSelector<T extends FieldValues, R>(
       let cancelLater: (() => void) | null = null
       const unsubscribe = form.subscribe({
         formState: { values: true },
+        ...(namesKey !== null && { name: namesKey.split('\n') as Path<T>[], exact: true }),
         callback: () => {
           memo.changed()
           if (!afterChange) return onChange()
@@ -51,7 +59,7 @@ export function useFormSelector<T extends FieldValues, R>(
         unsubscribe()
       }
     },
-    [form, memo, afterChange],
+    [form, memo, afterChange, namesKey],
   )
   return useSyncExternalStore(subscribe, () => memo.read(form.getValues(), select))
 }

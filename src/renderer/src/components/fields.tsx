@@ -229,13 +229,15 @@ export function TextField<T extends FieldValues, N extends FieldPath<T>>(
       {multiline ? (
         <textarea {...common} rows={rows} onChange={(e) => onChange(e.target.value)} />
       ) : (
-        <input
-          {...common}
-          type={type}
-          autoComplete={autoComplete}
-          autoFocus={autoFocus}
-          onChange={(e) => onChange(e.target.value)}
-        />
+        <div className="input-box">
+          <input
+            {...common}
+            type={type}
+            autoComplete={autoComplete}
+            autoFocus={autoFocus}
+            onChange={(e) => onChange(e.target.value)}
+          />
+        </div>
       )}
     </FieldShell>
   )
@@ -287,26 +289,28 @@ function ParsedNumberField<T extends FieldValues, N extends FieldPath<T>>(
   return (
     <FieldShell {...shell}>
       <div className={suffix ? 'input-group' : undefined}>
-        <input
-          {...input}
-          className="input num"
-          type="text"
-          inputMode={integer ? 'numeric' : 'decimal'}
-          value={text}
-          placeholder={placeholder}
-          readOnly={readOnly}
-          disabled={disabled}
-          onChange={(e) => {
-            const next = e.target.value
-            setText(next)
-            const parsed = parse(next)
-            setNotANumber(parsed === 'invalid')
-            if (parsed !== 'invalid') {
-              setLastValue(parsed)
-              setValue(parsed)
-            }
-          }}
-        />
+        <div className="input-box">
+          <input
+            {...input}
+            className="input num"
+            type="text"
+            inputMode={integer ? 'numeric' : 'decimal'}
+            value={text}
+            placeholder={placeholder}
+            readOnly={readOnly}
+            disabled={disabled}
+            onChange={(e) => {
+              const next = e.target.value
+              setText(next)
+              const parsed = parse(next)
+              setNotANumber(parsed === 'invalid')
+              if (parsed !== 'invalid') {
+                setLastValue(parsed)
+                setValue(parsed)
+              }
+            }}
+          />
+        </div>
         {suffix && (
           <span className="input-group__suffix" aria-hidden="true">
             {suffix}

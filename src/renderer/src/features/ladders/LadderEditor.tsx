@@ -214,7 +214,7 @@ export function LadderEditor({ catalog, groups, ...props }: LadderEditorProps): 
       >
         <LadderRules control={control} warnings={ladderWarnings} />
         <LadderSteps
-          control={control}
+          form={form}
           catalog={catalog}
           byId={byId}
           stepIssues={stepIssues}

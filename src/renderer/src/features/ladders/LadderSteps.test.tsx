@@ -50,7 +50,13 @@ const ladder = (steps: LadderForm['steps']): LadderForm => ({
 /** The harness's form, for reading its values (set after each render). */
 const current: { form: ReturnType<typeof useForm<LadderForm>> | null } = { form: null }
 
-function Harness({ values }: { values: LadderForm }): React.JSX.Element {
+function Harness({
+  values,
+  savedThresholds,
+}: {
+  values: LadderForm
+  savedThresholds?: number[]
+}): React.JSX.Element {
   const own = useForm<LadderForm>({
     resolver: codedResolver<LadderForm>(ladderCreateChecked),
     defaultValues: values,
@@ -70,11 +76,12 @@ function Harness({ values }: { values: LadderForm }): React.JSX.Element {
   }
   return (
     <LadderSteps
-      control={own.control}
+      form={own}
       catalog={catalog}
       byId={byId}
       stepIssues={stepIssues}
       accounts={new Map([[1, 21]])}
+      savedThresholds={savedThresholds}
       readOnly={false}
     />
   )
@@ -111,6 +118,42 @@ describe('the steps of the ladder editor', () => {
     )
     expect(card(2).getByText('Неактивна в R-Keeper: на кассе эта ступень её не даст')).toBeTruthy()
     expect(card(1).getByRole('combobox', { name: 'Скидка RK' })).toHaveProperty('value', '105 · Скидка 5%')
+  })
+
+  it('follow a threshold as it is typed: its range, the range above, and its guests (shown while it is the saved one)', async () => {
+    await renderUi(
+      <Harness
+        values={ladder([
+          step('Старт', 0, null, 3),
+          step('Серебро', 30000, 1, 5),
+          step('Золото', 100000, 2, 7),
+        ])}
+        savedThresholds={[0, 30000, 100000]}
+      />,
+    )
+    const ranges = () =>
+      cards().map((c) =>
+        within(c)
+          .getByTestId('step-range')
+          .textContent?.replace(/\u00a0/g, ' '),
+      )
+    const threshold = card(1).getByRole('textbox', { name: /^Порог/ })
+    fireEvent.change(threshold, { target: { value: '50 000' } })
+    await waitFor(() =>
+      expect(ranges()).toEqual([
+        'от 0 ₽ до 49 999,99 ₽',
+        'от 50 000 ₽ до 99 999,99 ₽',
+        'от 100 000 ₽ и выше',
+      ]),
+    )
+    // Its guests are the saved step's: a moved threshold moves them, so they are not said.
+    expect(card(1).queryByTestId('step-accounts')).toBeNull()
+    fireEvent.change(threshold, { target: { value: '30000' } })
+    await waitFor(() => expect(card(1).getByTestId('step-accounts').textContent).toBe('21 гость'))
+    expect(ranges()[0]).toBe('от 0 ₽ до 29 999,99 ₽')
+    // Removing the last step makes step 2 the last: «и выше».
+    fireEvent.click(card(2).getByRole('button', { name: 'Удалить ступень 3' }))
+    await waitFor(() => expect(ranges()).toEqual(['от 0 ₽ до 29 999,99 ₽', 'от 30 000 ₽ и выше']))
   })
 
   it('move a step with Alt+↓ and Alt+↑, keeping the focus in the field typed into', async () => {

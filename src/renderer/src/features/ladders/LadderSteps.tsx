@@ -3,7 +3,16 @@
 // and reorder by mouse and keyboard (Alt+↑ / Alt+↓ move the step the focus is in).
 // A keystroke renders only the step typed into (and the one above, whose range ends where it starts): each step is
 // a memoized card watching its own fields, and the list renders again only when steps are added, removed or moved.
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react'
 import { useFieldArray, useFormState, useWatch, type Control } from 'react-hook-form'
 import { useT } from '../../app/useT'
 import type { RkDiscount } from '@shared/api'
@@ -14,14 +23,15 @@ import { Button, IconButton } from '../../components/Button'
 import { MoneyField, NumberField, PercentField, TextField } from '../../components/fields'
 import { Icon } from '../../components/Icon'
 import { currentLanguage } from '../../app/i18n'
-import { blankStep, type LadderForm } from './form'
+import { blankStep, type LadderForm, type LadderFormApi } from './form'
+import { useFormSelector } from '../../app/useFormSelector'
 import { RkDiscountPicker } from './RkDiscountPicker'
 
 /** An issue of the shared validator as the editor shows it while typing: said by its code, so no English text. */
 export type LiveIssue = Omit<LadderIssue, 'message'>
 
 export interface LadderStepsProps {
-  control: Control<LadderForm>
+  form: LadderFormApi
   catalog: readonly RkDiscount[]
   byId: ReadonlyMap<number, RkDiscount>
   /** Warnings (and catalog errors) of the live check, by step index. */
@@ -61,7 +71,7 @@ interface StepActions {
 const NO_ISSUES: readonly LiveIssue[] = []
 
 export const LadderSteps = memo(function LadderSteps({
-  control,
+  form,
   catalog,
   byId,
   stepIssues,
@@ -70,6 +80,7 @@ export const LadderSteps = memo(function LadderSteps({
   readOnly,
 }: LadderStepsProps): React.JSX.Element {
   const t = useT()
+  const { control } = form
   const { fields, append, insert, remove, move } = useFieldArray({ control, name: 'steps' })
   const basis = useWatch({ control, name: 'basis' })
   // Only the errors of the whole list (`steps`, `steps.root`): a step's own errors are its card's.
@@ -172,7 +183,7 @@ export const LadderSteps = memo(function LadderSteps({
           <StepCard
             key={field.id}
             fieldKey={field.id}
-            control={control}
+            form={form}
             index={index}
             last={index === fields.length - 1}
             basis={basis ?? 'spend'}
@@ -208,7 +219,7 @@ export const LadderSteps = memo(function LadderSteps({
 interface StepCardProps {
   /** The field array's key of the step (focus follows it through moves). */
   fieldKey: string
-  control: Control<LadderForm>
+  form: LadderFormApi
   index: number
   last: boolean
   basis: LadderForm['basis']
@@ -230,7 +241,7 @@ interface StepCardProps {
  */
 const StepCard = memo(function StepCard({
   fieldKey,
-  control,
+  form,
   index,
   last,
   basis,
@@ -245,6 +256,7 @@ const StepCard = memo(function StepCard({
   actions,
 }: StepCardProps): React.JSX.Element {
   const t = useT()
+  const { control } = form
   const prefix = `steps.${index}` as const
   // `exact`: `steps.1` must not follow what is typed into `steps.12`.
   const name = useWatch({ control, name: `${prefix}.name`, exact: true })
@@ -275,7 +287,7 @@ const StepCard = memo(function StepCard({
       <div className="step-card__head">
         <h4 className="step-card__title">{title}</h4>
         <StepRange
-          control={control}
+          form={form}
           index={index}
           last={last}
           basis={basis}
@@ -304,25 +316,23 @@ const StepCard = memo(function StepCard({
 
 /**
  * The step's range in words and its guests: they follow its threshold and the next one's, so a keystroke in a
- * threshold renders this line of its card and of the card above, not the cards.
+ * threshold renders this line of its card and of the card above, not the cards. Looked at after the keystroke's
+ * frame: the digit typed and the chart show first, the words follow a frame later.
  */
 const StepRange = memo(function StepRange({
-  control,
+  form,
   index,
   last,
   basis,
   count: savedCount,
   savedThreshold,
-}: Pick<
-  StepCardProps,
-  'control' | 'index' | 'last' | 'basis' | 'count' | 'savedThreshold'
->): React.JSX.Element {
+}: Pick<StepCardProps, 'form' | 'index' | 'last' | 'basis' | 'count' | 'savedThreshold'>): React.JSX.Element {
   const t = useT()
   const language = currentLanguage()
-  const [threshold, nextThreshold] = useWatch({
-    control,
-    name: [`steps.${index}.threshold`, `steps.${index + 1}.threshold`],
-    exact: true,
+  const selectThresholds = useCallback((values: LadderForm) => thresholdsAt(values, index), [index])
+  const [threshold, nextThreshold] = useFormSelector(form, selectThresholds, {
+    afterChange: true,
+    names: [`steps.${index}.threshold`, `steps.${index + 1}.threshold`],
   })
   // The guests on the step are the saved step's: shown while its threshold is the saved one. (Their text is
   // made once: a plural is dear to make on every keystroke.)
@@ -345,6 +355,12 @@ const StepRange = memo(function StepRange({
     </>
   )
 })
+
+/** The thresholds of step `index` and of the next one, as typed (undefined past the last step). */
+function thresholdsAt(values: LadderForm, index: number): [number | null, number | null] {
+  const steps = values.steps as readonly (LadderForm['steps'][number] | undefined)[]
+  return [steps[index]?.threshold ?? null, steps[index + 1]?.threshold ?? null]
+}
 
 /** The step's move, insert and remove buttons (their labels name the step by number). */
 const StepButtons = memo(function StepButtons({

@@ -1,10 +1,14 @@
 // The ladder form: the create body's input shape (the shared checked schema is the form's resolver), with every
 // optional step field present as null so that field arrays, drafts and the conflict view see the same keys.
+import type { UseFormReturn } from 'react-hook-form'
 import type { z } from 'zod'
 import type { AccountGroup, Ladder, ladderCreate } from '@shared/api'
 
 export type LadderForm = z.input<typeof ladderCreate>
 export type LadderStepForm = LadderForm['steps'][number]
+
+/** What the steps need of the ladder's form: its fields, and its values outside render (a step's range in words). */
+export type LadderFormApi = Pick<UseFormReturn<LadderForm>, 'control' | 'subscribe' | 'getValues'>
 
 /** A step with nothing typed yet; `threshold` null until typed (the form holds what is typed, the schema says why). */
 export function blankStep(threshold: number | null = 0): LadderStepForm {

@@ -94,6 +94,14 @@ const card = (index: number) => {
   return within(found)
 }
 
+/** Each step's range in words, with plain spaces. */
+const ranges = () =>
+  cards().map((c) =>
+    within(c)
+      .getByTestId('step-range')
+      .textContent?.replace(/\u00a0/g, ' '),
+  )
+
 describe('the steps of the ladder editor', () => {
   it('say their range in words, the guests on them, and warn of an inactive RK discount', async () => {
     await renderUi(
@@ -105,13 +113,7 @@ describe('the steps of the ladder editor', () => {
         ])}
       />,
     )
-    expect(
-      cards().map((c) =>
-        within(c)
-          .getByTestId('step-range')
-          .textContent?.replace(/\u00a0/g, ' '),
-      ),
-    ).toEqual(['от 0 ₽ до 29 999,99 ₽', 'от 30 000 ₽ до 99 999,99 ₽', 'от 100 000 ₽ и выше'])
+    expect(ranges()).toEqual(['от 0 ₽ до 29 999,99 ₽', 'от 30 000 ₽ до 99 999,99 ₽', 'от 100 000 ₽ и выше'])
     expect(card(1).getByTestId('step-accounts').textContent).toBe('21 гость')
     expect(card(2).getByTestId('step-warning').textContent).toContain(
       'Ступень 3: скидка RK «Чёрная пятница» неактивна',
@@ -131,12 +133,6 @@ describe('the steps of the ladder editor', () => {
         savedThresholds={[0, 30000, 100000]}
       />,
     )
-    const ranges = () =>
-      cards().map((c) =>
-        within(c)
-          .getByTestId('step-range')
-          .textContent?.replace(/\u00a0/g, ' '),
-      )
     const threshold = card(1).getByRole('textbox', { name: /^Порог/ })
     fireEvent.change(threshold, { target: { value: '50 000' } })
     await waitFor(() =>

@@ -1,4 +1,14 @@
-import { memo, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react'
+import {
+  memo,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type Dispatch,
+  type ReactNode,
+  type SetStateAction,
+} from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useLanguageCode, useT } from '../app/useT'
 import { SearchInput } from './fields'
@@ -19,6 +29,9 @@ import {
 } from './data-table-model'
 
 export const DATA_TABLE_ROW_HEIGHT = 36
+/** Rows rendered past each edge of the visible ones while the list stands still, and while it scrolls. */
+const OVERSCAN_STILL = 2
+const OVERSCAN_SCROLLING = 12
 
 export interface DataTableProps<T> {
   rows: readonly T[]
@@ -106,13 +119,17 @@ export function DataTable<T>({
     [order, searchIndex, filterText],
   )
 
+  // Rows rendered beyond the visible ones: few while the list stands still (a filter keystroke refills every
+  // rendered row), more while it scrolls (the compositor scrolls ahead of the main thread into what is rendered).
+  const [scrolling, setScrolling] = useState(false)
   // TanStack Virtual's API is not memoizable by the React compiler (it says so); the app does not use the compiler.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: visible.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => DATA_TABLE_ROW_HEIGHT,
-    overscan: 12,
+    overscan: scrolling ? OVERSCAN_SCROLLING : OVERSCAN_STILL,
+    onChange: (instance) => setScrolling(instance.isScrolling),
     // The sticky header sits inside the scroll container above the rows.
     scrollPaddingStart: DATA_TABLE_ROW_HEIGHT,
     initialRect: { width: 800, height: 480 },
@@ -198,53 +215,7 @@ export function DataTable<T>({
         onKeyDown={onKeyDown}
         data-testid={testId}
       >
-        <div role="rowgroup" className="data-table__head">
-          <div
-            role="row"
-            aria-rowindex={1}
-            className="data-table__row"
-            style={{ gridTemplateColumns: template }}
-          >
-            {columns.map((column) => {
-              const sortable = column.sortable !== false
-              const direction = sort?.columnId === column.id ? sort.direction : null
-              return (
-                <div
-                  key={column.id}
-                  role="columnheader"
-                  className={`data-table__cell data-table__cell--${column.align ?? 'start'}`}
-                  aria-sort={
-                    direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : undefined
-                  }
-                >
-                  {sortable ? (
-                    <button
-                      type="button"
-                      className="data-table__sort"
-                      title={t('table.sortBy', { column: column.header })}
-                      onClick={() => setSort((current) => nextSort(current, column.id))}
-                    >
-                      <span>{column.header}</span>
-                      <Icon
-                        name={
-                          direction === 'asc'
-                            ? 'chevronUp'
-                            : direction === 'desc'
-                              ? 'chevronDown'
-                              : 'sortNone'
-                        }
-                        size={12}
-                        className={direction ? 'data-table__sort-icon is-active' : 'data-table__sort-icon'}
-                      />
-                    </button>
-                  ) : (
-                    <span>{column.header}</span>
-                  )}
-                </div>
-              )
-            })}
-          </div>
-        </div>
+        <DataTableHead columns={columns} template={template} sort={sort} setSort={setSort} />
         {rows.length === 0 ? (
           <div className="data-table__empty">{empty ?? t('table.empty')}</div>
         ) : visible.length === 0 ? (
@@ -285,6 +256,63 @@ export function DataTable<T>({
     </div>
   )
 }
+
+interface DataTableHeadProps<T> {
+  columns: readonly DataTableColumn<T>[]
+  template: string
+  sort: SortState | null
+  setSort: Dispatch<SetStateAction<SortState | null>>
+}
+
+/** The header row with its sort buttons; memoized, so a filter keystroke does not make its labels again. */
+function DataTableHeadView<T>({
+  columns,
+  template,
+  sort,
+  setSort,
+}: DataTableHeadProps<T>): React.JSX.Element {
+  const t = useT()
+  return (
+    <div role="rowgroup" className="data-table__head">
+      <div role="row" aria-rowindex={1} className="data-table__row" style={{ gridTemplateColumns: template }}>
+        {columns.map((column) => {
+          const sortable = column.sortable !== false
+          const direction = sort?.columnId === column.id ? sort.direction : null
+          return (
+            <div
+              key={column.id}
+              role="columnheader"
+              className={`data-table__cell data-table__cell--${column.align ?? 'start'}`}
+              aria-sort={direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : undefined}
+            >
+              {sortable ? (
+                <button
+                  type="button"
+                  className="data-table__sort"
+                  title={t('table.sortBy', { column: column.header })}
+                  onClick={() => setSort((current) => nextSort(current, column.id))}
+                >
+                  <span>{column.header}</span>
+                  <Icon
+                    name={
+                      direction === 'asc' ? 'chevronUp' : direction === 'desc' ? 'chevronDown' : 'sortNone'
+                    }
+                    size={12}
+                    className={direction ? 'data-table__sort-icon is-active' : 'data-table__sort-icon'}
+                  />
+                </button>
+              ) : (
+                <span>{column.header}</span>
+              )}
+            </div>
+          )
+        })}
+      </div>
+    </div>
+  )
+}
+
+const DataTableHead = memo(DataTableHeadView) as typeof DataTableHeadView
 
 interface BooleanTexts {
   yes: string

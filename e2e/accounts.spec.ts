@@ -1,6 +1,6 @@
 // Accounts: a cashier's search (the last 4 digits of a phone, a word of the name), the card with its step and why,
 // the keyboard through the list; moving a whole group's accounts to another group, then deleting the emptied group.
-import type { Account, AccountGroup, Ladder } from '../src/shared/api'
+import type { Account, AccountGroup, IdentifierType, Ladder } from '../src/shared/api'
 import { expect, test } from './fixtures'
 import { seriousViolations } from './pages/a11y'
 import { AccountGroupsPage } from './pages/account-groups-page'
@@ -105,10 +105,21 @@ test('move a whole group’s accounts to another group, seeing the count and the
   expect(moved.items.map((account) => account.group_id)).toEqual([guests.id, guests.id, guests.id])
 })
 
-test('a new account through its draft: an identifier is checked live against its type; then blocked from the card', async ({
+test('a new account through its draft: an identifier is checked live against its type and against other accounts; then blocked from the card', async ({
   app,
   sandbox,
 }) => {
+  const other = await OtherWorkstation.login(sandbox.url)
+  // A card number another account already holds.
+  const types = await other.request<{ items: IdentifierType[] }>('GET', '/identifier_types/list')
+  const cardType = types.items.find((type) => type.name === 'Номер карты')
+  const accounts = await other.request<{ items: Account[] }>('GET', '/accounts/list?limit=50')
+  const holder = accounts.items.find((account) =>
+    account.identifiers.some((identifier) => identifier.type_id === cardType?.id),
+  )
+  const taken = holder?.identifiers.find((identifier) => identifier.type_id === cardType?.id)?.value
+  expect(taken, 'a seeded account holds a card number').toBeTruthy()
+
   await signIn(app)
   const page = new AccountsPage(app)
   await page.goto()
@@ -124,18 +135,27 @@ test('a new account through its draft: an identifier is checked live against its
   await expect(row.getByTestId('identifier-check')).toHaveText(
     'короче 6 симв. (сейчас 4); не соответствует шаблону',
   )
+  await row.getByLabel('Значение').fill(taken ?? '')
+  await expect(row.getByTestId('identifier-check')).toHaveText(`уже занято картой ${holder?.number}`)
   await row.getByLabel('Значение').fill('5555000011')
-  await expect(row.getByTestId('identifier-check')).toHaveText('Подходит для типа «Номер карты»')
+  await expect(row.getByTestId('identifier-check')).toHaveText(
+    'Подходит для типа «Номер карты» и не занято другим счётом',
+  )
   await page.editor.expectDraftSaved()
   await page.editor.publish()
 
   await expect(page.card).toBeVisible()
   await expect(page.card.getByTestId('account-identifiers')).toContainText('5555000011')
+  // Its own card number is not "taken" when the account is edited again.
+  await page.card.getByTestId('account-edit').click()
+  await expect(app.getByTestId('identifier-row').getByTestId('identifier-check')).toHaveText(
+    'Подходит для типа «Номер карты» и не занято другим счётом',
+  )
+  await app.getByTestId('account-editor').getByRole('button', { name: 'К карточке' }).click()
   await page.card.getByTestId('account-block').click()
   await app.getByRole('alertdialog').getByRole('button', { name: 'Заблокировать' }).click()
   await expect(page.card.getByTestId('account-props')).toContainText('Заблокирован')
 
-  const other = await OtherWorkstation.login(sandbox.url)
   const found = await other.request<{ items: Account[] }>('GET', '/accounts/list?q=5555000011')
   expect(found.items).toMatchObject([{ number: 'E2E-NEW-1', holder_name: 'Аглая Рябинина', blocked: true }])
 })

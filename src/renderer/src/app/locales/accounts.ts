@@ -115,6 +115,7 @@ export const accounts = defineTexts(
       add: 'Добавить идентификатор',
       remove: 'Убрать идентификатор',
       valid: 'Подходит для типа «{{type}}»',
+      validFree: 'Подходит для типа «{{type}}» и не занято другим счётом',
     },
     editor: {
       backToCard: 'К карточке',
@@ -278,6 +279,7 @@ export const accounts = defineTexts(
       add: 'Add an identifier',
       remove: 'Remove the identifier',
       valid: 'Valid for the type “{{type}}”',
+      validFree: 'Valid for the type “{{type}}” and not held by another account',
     },
     editor: {
       backToCard: 'Back to the card',

@@ -1,17 +1,17 @@
 // Creating or editing an account (admin), through a draft like every other editor: autosaved, published through
-// the outbox, the server's refusals at the fields. Each identifier is checked live against its type's rules (the
-// shared identifierValueProblems, the same the server applies).
+// the outbox, the server's refusals at the fields. Each identifier is checked live against its type's rules, and
+// whether another account holds it (IdentifierCheck).
 import { useEffect, useMemo } from 'react'
 import { useFieldArray, useWatch, type Control } from 'react-hook-form'
 import { useT } from '../../app/useT'
 import type { Account, AccountGroup, IdentifierType } from '@shared/api'
-import { codePointLength, identifierValueProblems } from '@shared/domain'
 import { Button, IconButton } from '../../components/Button'
 import { Select, Switch, TextField, type SelectOption } from '../../components/fields'
 import type { EditorRoute } from '../entities/editor-route'
 import { EntityEditorFrame } from '../entities/EntityEditor'
 import { useEditorPane } from '../entities/useEditorPane'
 import { accountToForm, type AccountForm } from './form'
+import { IdentifierCheck } from './IdentifierCheck'
 
 export interface AccountEditorProps {
   route: EditorRoute
@@ -111,7 +111,7 @@ export function AccountEditor({
         emptyLabel={t('accounts.editor.chooseGroup')}
         numeric
       />
-      <Identifiers control={control} identifierTypes={identifierTypes} />
+      <Identifiers control={control} identifierTypes={identifierTypes} accountId={account?.id ?? null} />
       <Switch control={control} name="blocked" label={t('accounts.blocked')} />
     </EntityEditorFrame>
   )
@@ -120,9 +120,11 @@ export function AccountEditor({
 function Identifiers({
   control,
   identifierTypes,
+  accountId,
 }: {
   control: Control<AccountForm>
   identifierTypes: readonly IdentifierType[]
+  accountId: number | null
 }): React.JSX.Element {
   const t = useT()
   const { fields, append, remove } = useFieldArray({ control, name: 'identifiers' as never })
@@ -146,9 +148,7 @@ function Identifiers({
         const row = values[index]
         const type = row ? types.get(row.type_id) : undefined
         const value = row?.value ?? ''
-        const problems = type && value !== '' ? identifierValueProblems(type, value) : []
-        const length = codePointLength(value)
-        const problemId = `identifier-${field.id}-problems`
+        const checkId = `identifier-${field.id}-problems`
         return (
           <div className="account-identifiers__row" key={field.id} data-testid="identifier-row">
             <Select
@@ -166,41 +166,7 @@ function Identifiers({
               autoComplete="off"
             />
             <IconButton icon="trash" label={t('accounts.identifiers.remove')} onClick={() => remove(index)} />
-            <p
-              id={problemId}
-              className={
-                problems.length > 0
-                  ? 'field__error account-identifiers__check'
-                  : 'account-identifiers__check muted'
-              }
-              aria-live="polite"
-              data-testid="identifier-check"
-            >
-              {value === '' || !type
-                ? ''
-                : problems.length === 0
-                  ? t('accounts.identifiers.valid', { type: type.name })
-                  : problems
-                      .map((problem) => {
-                        switch (problem.code) {
-                          case 'too_short':
-                            return t('identifierTypes.test.problem.too_short', {
-                              min: problem.params.min,
-                              length,
-                            })
-                          case 'too_long':
-                            return t('identifierTypes.test.problem.too_long', {
-                              max: problem.params.max,
-                              length,
-                            })
-                          case 'pattern_mismatch':
-                            return t('identifierTypes.test.problem.pattern_mismatch')
-                          case 'inactive_type':
-                            return t('identifierTypes.test.problem.inactive_type')
-                        }
-                      })
-                      .join('; ')}
-            </p>
+            <IdentifierCheck id={checkId} type={type} value={value} accountId={accountId} />
           </div>
         )
       })}

@@ -12,7 +12,7 @@ import { tokenPair } from '../src/shared/api'
 import { chromiumLaunchOptions } from '../scripts/chromium'
 import { startAppHost, signIn } from './browser-app'
 import { buildApp } from './renderer-build'
-import { api, inPage, median, percentile, poll } from './renderer-ui.bench'
+import { addPlainInput, api, inPage, median, percentile, poll } from './renderer-ui.bench'
 import type { Bench } from './run'
 
 const STEPS = 50
@@ -149,13 +149,7 @@ const bench: Bench = {
       }
 
       // The baseline: a plain, empty input outside React, on the same page.
-      await page.evaluate(() => {
-        const input = document.createElement('input')
-        input.id = 'bench-plain-input'
-        input.setAttribute('aria-label', 'bench')
-        Object.assign(input.style, { position: 'fixed', right: '0', bottom: '0', width: '80px' })
-        document.body.appendChild(input)
-      })
+      const plainInput = await addPlainInput(page)
 
       const typed: { frame: number; settled: number }[] = []
       const plain: { frame: number; settled: number }[] = []
@@ -166,7 +160,7 @@ const bench: Bench = {
         // axis changes); Backspace takes it back. (A digit after it, «49 0001», is no amount: nothing to redraw.)
         typed.push(await keystroke(page, canvas, String((round % 9) + 1)))
         typed.push(await keystroke(page, canvas, 'Backspace'))
-        await page.locator('#bench-plain-input').click()
+        await plainInput.click()
         plain.push(await keystroke(page, '', 'a'))
         plain.push(await keystroke(page, '', 'Backspace'))
       }

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test'
+import { chromium, type Browser, type CDPSession, type Locator, type Page } from '@playwright/test'
 import { SANDBOX_PROFILE_NAME } from '../src/main/electron/launch-config'
 import { startSandbox } from '../src/server/testing'
 import { startBrowserHost, type BrowserHost } from '../src/web/host'
@@ -197,6 +197,18 @@ async function jsObjectsMb(cdp: CDPSession): Promise<number> {
   return bytes / 2 ** 20
 }
 
+/** A plain, empty input outside React, fixed in a corner of the page: the baseline of the keystroke benches. */
+export async function addPlainInput(page: Page): Promise<Locator> {
+  await page.evaluate(() => {
+    const input = document.createElement('input')
+    input.id = 'bench-plain-input'
+    input.setAttribute('aria-label', 'bench')
+    Object.assign(input.style, { position: 'fixed', right: '0', bottom: '0', width: '80px' })
+    document.body.appendChild(input)
+  })
+  return page.locator('#bench-plain-input')
+}
+
 /** Keydown until the frame showing the grid's new row count (no grid: the next frame) is rendered, ms. */
 async function keystroke(page: Page, grid: string, key: string): Promise<number> {
   await page.evaluate(inPage(keystrokeProbe, grid))
@@ -291,14 +303,7 @@ const bench: Bench = {
         for (let i = 0; i < digits.length; i++) keys.push(await keystroke(page, grid, 'Backspace'))
       }
       // The baseline: the same keys in a plain input outside React, on the same page, until the next frame.
-      await page.evaluate(() => {
-        const input = document.createElement('input')
-        input.id = 'bench-plain-input'
-        input.setAttribute('aria-label', 'bench')
-        Object.assign(input.style, { position: 'fixed', right: '0', bottom: '0', width: '80px' })
-        document.body.appendChild(input)
-      })
-      await page.locator('#bench-plain-input').click()
+      await (await addPlainInput(page)).click()
       const plainKeys: number[] = []
       for (let i = 0; i < keys.length / 2; i++) {
         plainKeys.push(await keystroke(page, '', 'a'))

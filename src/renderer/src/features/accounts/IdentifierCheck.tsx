@@ -5,6 +5,7 @@
 import type { IdentifierType } from '@shared/api'
 import { codePointLength, identifierValueProblems } from '@shared/domain'
 import { useIpcQuery } from '../../app/queries'
+import { identifierProblemText, useHolderNumber } from '../identifier-types/problem-text'
 import { useDebouncedValue } from '../../app/useDebouncedValue'
 import { useT } from '../../app/useT'
 import { useOnline } from '../sync/store'
@@ -33,30 +34,14 @@ export function IdentifierCheck({ id, type, value, accountId }: IdentifierCheckP
   const answered = asking && check.data !== undefined
   const takenBy = answered ? (check.data?.taken_by_account_id ?? null) : null
   const takenByOther = takenBy !== null && takenBy !== accountId
-  // "Taken by account 17" means nothing to a person: the holder is named by its card number.
-  const holder = useIpcQuery('accounts:get', takenByOther ? { id: takenBy } : null)
+  const holder = useHolderNumber(takenByOther ? takenBy : null)
 
   const texts =
     value === '' || !type
       ? []
       : takenByOther
-        ? [
-            holder.data
-              ? t('identifierTypes.test.problem.taken', { number: holder.data.number })
-              : t('identifierTypes.test.problem.takenUnknown'),
-          ]
-        : problems.map((problem) => {
-            switch (problem.code) {
-              case 'too_short':
-                return t('identifierTypes.test.problem.too_short', { min: problem.params.min, length })
-              case 'too_long':
-                return t('identifierTypes.test.problem.too_long', { max: problem.params.max, length })
-              case 'pattern_mismatch':
-                return t('identifierTypes.test.problem.pattern_mismatch')
-              case 'inactive_type':
-                return t('identifierTypes.test.problem.inactive_type')
-            }
-          })
+        ? [identifierProblemText(t, 'taken', { length, holder })]
+        : problems.map((problem) => identifierProblemText(t, problem.code, { length, ...problem.params }))
   const invalid = texts.length > 0
   return (
     <p

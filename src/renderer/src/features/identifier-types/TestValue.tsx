@@ -10,6 +10,7 @@ import { useOnline } from '../sync/store'
 import type { IdentifierTypeForm } from './form'
 import './identifier-types.css'
 import { checkValueLocally, codePointLength, rulesDiffer, type LocalProblem } from './identifier-check'
+import { identifierProblemText, useHolderNumber } from './problem-text'
 
 /** How long typing must pause before the server is asked. */
 const SERVER_CHECK_DEBOUNCE_MS = 350
@@ -51,37 +52,18 @@ export function TestValue({
       : check.error
         ? { ok: false, error: ipcErrorOf(check.error) ?? { code: 'internal', message: '' } }
         : null
-  // "Taken by account 17" means nothing to a person: the holder is named by its card number.
   const takenBy = current?.ok ? current.data.taken_by_account_id : null
-  const holder = useIpcQuery('accounts:get', takenBy === null ? null : { id: takenBy })
+  const holder = useHolderNumber(takenBy)
   const stale =
     saved !== null && rulesDiffer({ pattern, min_length: minLength, max_length: maxLength }, saved)
 
-  const problemText = (problem: LocalProblem | { code: string }, server: boolean): string => {
-    const length = codePointLength(value)
-    switch (problem.code) {
-      case 'too_short':
-        return t('identifierTypes.test.problem.too_short', {
-          min: 'min' in problem ? problem.min : (saved?.min_length ?? ''),
-          length,
-        })
-      case 'too_long':
-        return t('identifierTypes.test.problem.too_long', {
-          max: 'max' in problem ? problem.max : (saved?.max_length ?? ''),
-          length,
-        })
-      case 'pattern_mismatch':
-        return t('identifierTypes.test.problem.pattern_mismatch')
-      case 'inactive_type':
-        return t('identifierTypes.test.problem.inactive_type')
-      case 'taken':
-        return server && holder.data
-          ? t('identifierTypes.test.problem.taken', { number: holder.data.number })
-          : t('identifierTypes.test.problem.takenUnknown')
-      default:
-        return problem.code
-    }
-  }
+  const problemText = (problem: LocalProblem | { code: string }, server: boolean): string =>
+    identifierProblemText(t, problem.code, {
+      length: codePointLength(value),
+      min: 'min' in problem ? problem.min : saved?.min_length,
+      max: 'max' in problem ? problem.max : saved?.max_length,
+      holder: server ? holder : null,
+    })
 
   let serverLine: React.JSX.Element | null = null
   if (value !== '') {

@@ -1,6 +1,8 @@
 // The local half of "test a value": the same rules the server applies (the whole value must match the pattern,
 // compiled with the `u` flag; lengths in code points), run on the form as it is being edited. Pure.
 
+import { codePointLength } from '@shared/domain'
+
 export interface IdentifierRules {
   pattern?: string | null
   min_length?: number | null
@@ -29,12 +31,8 @@ export type LocalCheck =
   | { status: 'broken-pattern'; message: string }
   | { status: 'checked'; valid: boolean; problems: LocalProblem[] }
 
-/** Length in code points: an emoji or a surrogate pair counts once, as the server counts it. */
-export function codePointLength(value: string): number {
-  let length = 0
-  for (const _ of value) length++
-  return length
-}
+// Length in code points (an emoji counts once), as the server counts it: the shared function.
+export { codePointLength }
 
 function isBound(value: number | null | undefined): value is number {
   return typeof value === 'number' && Number.isFinite(value)
